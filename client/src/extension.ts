@@ -1,0 +1,30 @@
+/**
+ * The VS Code client: starts the bundled language server and nothing else.
+ * vscode-languageclient restarts the server if it dies, and logs to the
+ * "TSM Client Options" output channel; `dsm.trace.server` traces the protocol.
+ */
+import * as path from 'path';
+import { ExtensionContext } from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'dsm' }],
+    // The snippets of snippets/ are contributed by package.json; the server adds only a site's extra servers.
+    initializationOptions: { builtinSnippets: true },
+  };
+  client = new LanguageClient('dsm', 'TSM Client Options', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,26 @@
+// Bundles the client and the server into one file each (dist/), with esbuild.
+import { chmodSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+]);
+// The server is also the `dsm-language-server` command.
+chmodSync('dist/server.js', 0o755);
+console.log('built dist/client.js and dist/server.js');

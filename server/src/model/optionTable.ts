@@ -1,0 +1,85 @@
+/**
+ * The client option table: IBM's options as data (data/options.json), with
+ * the abbreviation indexes the parser and the features look names up in.
+ */
+import rawTable from '../data/options.json';
+import { AbbreviationIndex, Resolution } from './abbreviations';
+
+/** Where an option may stand. */
+export type Place = 'sys-global' | 'sys-stanza' | 'opt-unix' | 'opt-windows';
+export type Platform = 'unix' | 'windows';
+
+export interface ValueSpec {
+  type: 'keyword' | 'number' | 'yesno' | 'filespec' | 'text' | 'name' | 'host';
+  /** Keyword values, minimum abbreviation in capitals. */
+  keywords?: string[];
+  min?: number;
+  max?: number;
+  unit?: string;
+  /** one word; many words each of the type; or a first word of the type followed by free words. */
+  words?: 'one' | 'many' | 'first';
+  syntax?: string;
+  /** What each keyword means, keyed by the canonical keyword. */
+  values?: Record<string, string>;
+}
+
+export interface OptionSpec {
+  name: string;
+  value: ValueSpec;
+  repeatable: boolean;
+  default: string | null;
+  where: Place[];
+  platforms: Platform[];
+  description: string;
+  ibmPage: string;
+  confirmed?: boolean;
+}
+
+export interface OptionTableData {
+  options: OptionSpec[];
+}
+
+const YES_NO = ['Yes', 'No'];
+
+export class OptionTable {
+  readonly options: readonly OptionSpec[];
+  private readonly names: AbbreviationIndex<OptionSpec>;
+  private readonly keywordIndexes = new Map<OptionSpec, AbbreviationIndex<string>>();
+
+  constructor(data: OptionTableData) {
+    this.options = data.options;
+    this.names = new AbbreviationIndex(data.options.map((o) => [o.name, o] as const));
+  }
+
+  resolve(name: string): Resolution<OptionSpec> {
+    return this.names.resolve(name);
+  }
+
+  lookup(name: string): OptionSpec | undefined {
+    return this.names.lookup(name);
+  }
+
+  /** The canonical keywords an option's value accepts (Yes/No for yesno), or none. */
+  keywords(option: OptionSpec): string[] {
+    if (option.value.type === 'yesno') return YES_NO;
+    return option.value.keywords ?? [];
+  }
+
+  /** Resolves a value word against the option's keywords, abbreviations included. */
+  resolveKeyword(option: OptionSpec, word: string): Resolution<string> {
+    let index = this.keywordIndexes.get(option);
+    if (!index) {
+      index = new AbbreviationIndex(this.keywords(option).map((k) => [k, k] as const));
+      this.keywordIndexes.set(option, index);
+    }
+    return index.resolve(word);
+  }
+}
+
+let builtin: OptionTable | undefined;
+
+/** The table shipped with the extension, loaded once. */
+export function builtinOptionTable(): OptionTable {
+  builtin ??= new OptionTable(rawTable as OptionTableData);
+  return builtin;
+}

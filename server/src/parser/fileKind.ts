@@ -1,0 +1,58 @@
+/**
+ * What kind of options file a document is, from its name and, for dsm.opt,
+ * from what it holds.
+ */
+import type { OptionLine } from './document';
+
+/**
+ * `sys`: a UNIX dsm.sys with server stanzas.
+ * `opt-unix`: a UNIX client user options file; selects a stanza, holds no SCHEDMODE.
+ * `opt-windows`: a complete options file (the Windows layout): everything, flat.
+ */
+export type FileKind = 'sys' | 'opt-unix' | 'opt-windows';
+export type LayoutSetting = 'auto' | 'unix' | 'windows';
+
+/**
+ * Options that only a complete options file carries: a dsm.opt that holds one
+ * of them talks to a server itself, so it is laid out as on Windows.
+ */
+export const SERVER_CONNECTION_OPTIONS: ReadonlySet<string> = new Set([
+  'commmethod',
+  'tcpserveraddress',
+  'tcpport',
+  'nodename',
+  'passwordaccess',
+  'schedmode',
+  'tcpclientaddress',
+  'tcpclientport',
+  'queryschedperiod',
+  'managedservices',
+  'namedpipename',
+  'ssl',
+]);
+
+function basename(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const last = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(last).toLowerCase();
+  } catch {
+    return last.toLowerCase();
+  }
+}
+
+function hasConnectionOptions(options: OptionLine[]): boolean {
+  return options.some((o) => o.option !== undefined && SERVER_CONNECTION_OPTIONS.has(o.option.name.toLowerCase()));
+}
+
+export function detectFileKind(uri: string, options: OptionLine[], layout: LayoutSetting): FileKind {
+  const name = basename(uri);
+  if (/\.sys(\.smp)?$/.test(name)) return 'sys';
+  const optLayout = (): FileKind =>
+    layout === 'unix' ? 'opt-unix' : layout === 'windows' ? 'opt-windows' : hasConnectionOptions(options) ? 'opt-windows' : 'opt-unix';
+  if (/\.opt(\.smp)?$/.test(name)) return optLayout();
+  // A name that tells nothing (an untitled buffer): stanza headers followed by connection options make a dsm.sys.
+  const firstStanza = options.findIndex((o) => o.option?.name.toLowerCase() === 'servername');
+  if (firstStanza !== -1 && hasConnectionOptions(options.slice(firstStanza + 1))) return 'sys';
+  return optLayout();
+}

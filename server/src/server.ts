@@ -1,0 +1,204 @@
+/**
+ * The language server: wires the pure language service to an LSP
+ * connection. It holds no analysis of its own: it keeps documents, settings
+ * and timers, and turns every failure into a log line instead of a crash.
+ */
+import {
+  CodeActionKind,
+  Connection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+  createConnection,
+  ProposedFeatures,
+  CancellationToken,
+  ResponseError,
+  ErrorCodes,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DsmLanguageService } from './service/languageService';
+import { DsmDocument } from './parser/document';
+import { checkSettings } from './service/settings';
+import { FIX_ALL_KIND } from './service/features/codeActions';
+import { RESTART_REMINDER_COMMAND, RESTART_REMINDER_TEXT } from './service/context';
+
+/** How long typing must pause before a changed document is checked again. Opening checks at once. */
+const DEBOUNCE_MS = 200;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let service = new DsmLanguageService();
+  let pullConfiguration = false;
+  const parsed = new Map<string, { version: number; doc: DsmDocument }>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let lastProblems = '';
+
+  const log = (message: string) => connection.console.log(message);
+
+  /** The parsed form of an open document, parsed at most once per version. */
+  function parsedDoc(uri: string): DsmDocument | undefined {
+    const text = documents.get(uri);
+    if (!text) return undefined;
+    const cached = parsed.get(uri);
+    if (cached && cached.version === text.version) return cached.doc;
+    const doc = service.parse(text.getText(), uri);
+    parsed.set(uri, { version: text.version, doc });
+    return doc;
+  }
+
+  function validate(uri: string): void {
+    timers.delete(uri);
+    const doc = parsedDoc(uri);
+    const version = documents.get(uri)?.version;
+    if (!doc) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics: service.diagnostics(doc) });
+  }
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    if (delay === 0) validate(uri);
+    else timers.set(uri, setTimeout(() => guard('validate', () => validate(uri), undefined), delay));
+  }
+
+  /** Runs a handler; an exception is logged and answered with the fallback, never allowed to end the server. */
+  function guard<T>(what: string, run: () => T, fallback: T, token?: CancellationToken): T | ResponseError<void> {
+    if (token?.isCancellationRequested) return new ResponseError(-32800 /* RequestCancelled */, 'cancelled');
+    try {
+      return run();
+    } catch (e) {
+      log(`dsm: ${what} failed: ${(e as Error).stack ?? e}`);
+      return fallback;
+    }
+  }
+
+  async function loadSettings(pushed?: unknown): Promise<void> {
+    let raw = pushed;
+    if (pullConfiguration) {
+      try {
+        raw = await connection.workspace.getConfiguration('dsm');
+      } catch (e) {
+        log(`dsm: could not read the settings: ${(e as Error).message}`);
+      }
+    }
+    const { settings, problems } = checkSettings(raw);
+    const summary = problems.join(' ');
+    if (summary && summary !== lastProblems) void connection.window.showWarningMessage(`TSM Client Options settings: ${summary}`);
+    lastProblems = summary;
+    service.configure(settings);
+    parsed.clear();
+    for (const d of documents.all()) schedule(d.uri, 0);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullConfiguration = !!caps.workspace?.configuration;
+    const init = (params.initializationOptions ?? {}) as { builtinSnippets?: boolean; settings?: unknown };
+    service = new DsmLanguageService({
+      settings: checkSettings(init.settings).settings,
+      clientHasBuiltinSnippets: init.builtinSnippets === true,
+      snippetSupport: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+    });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', '\t'] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        executeCommandProvider: { commands: [RESTART_REMINDER_COMMAND] },
+      },
+      serverInfo: { name: 'dsm-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (pullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dsm' }).catch(() => undefined);
+      void loadSettings();
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as { dsm?: unknown } | null)?.dsm;
+    void loadSettings(pushed);
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => {
+    // onDidChangeContent also fires on open; the open handler has already validated that version.
+    if (parsed.get(e.document.uri)?.version !== e.document.version) schedule(e.document.uri, DEBOUNCE_MS);
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    parsed.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction((p, token) =>
+    guard('code actions', () => {
+      const doc = parsedDoc(p.textDocument.uri);
+      return doc ? service.codeActions(doc, p.range, p.context) : [];
+    }, [], token),
+  );
+  connection.onHover((p, token) =>
+    guard('hover', () => {
+      const doc = parsedDoc(p.textDocument.uri);
+      return doc ? service.hover(doc, p.position) : null;
+    }, null, token),
+  );
+  connection.onCompletion((p, token) =>
+    guard('completion', () => {
+      const doc = parsedDoc(p.textDocument.uri);
+      return doc ? service.completion(doc, p.position) : [];
+    }, [], token),
+  );
+  connection.onDocumentSymbol((p, token) =>
+    guard('outline', () => {
+      const doc = parsedDoc(p.textDocument.uri);
+      return doc ? service.documentSymbols(doc) : [];
+    }, [], token),
+  );
+  connection.onFoldingRanges((p, token) =>
+    guard('folding', () => {
+      const doc = parsedDoc(p.textDocument.uri);
+      return doc ? service.foldingRanges(doc) : [];
+    }, [], token),
+  );
+  connection.onExecuteCommand((p) => {
+    if (p.command === RESTART_REMINDER_COMMAND) {
+      void connection.window.showInformationMessage(RESTART_REMINDER_TEXT);
+      return null;
+    }
+    return new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}`);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args.includes('--version')) {
+    process.stdout.write('dsm-language-server 0.1.0\n');
+    return;
+  }
+  if (args.includes('--help') || !args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(t + '=')))) {
+    process.stderr.write(
+      'dsm-language-server: a language server for IBM TSM / Spectrum Protect client option files (dsm.sys, dsm.opt).\n' +
+        'Usage: dsm-language-server --stdio   (or --node-ipc, --socket=<port>, --pipe=<name>)\n',
+    );
+    process.exitCode = args.includes('--help') ? 0 : 2;
+    return;
+  }
+  const connection = createConnection(ProposedFeatures.all);
+  process.on('uncaughtException', (e) => connection.console.error(`dsm: unexpected error: ${e.stack ?? e}`));
+  startServer(connection);
+}
+
+main();

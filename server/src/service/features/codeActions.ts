@@ -1,0 +1,82 @@
+/**
+ * Code actions: the quick fixes of the findings under the cursor, and
+ * `source.fixAll.dsm`, which applies every preferred fix in one edit.
+ */
+import { CodeAction, CodeActionContext, CodeActionKind, Command, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { DsmDocument } from '../../parser/document';
+import { RESTART_REMINDER_COMMAND, ServiceContext } from '../context';
+import { Finding, findings } from './diagnostics';
+
+export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.dsm';
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    a.code === b.code &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
+}
+
+const reminder = Command.create('Remind me to restart the scheduler', RESTART_REMINDER_COMMAND);
+
+function wants(context: CodeActionContext, kind: string): boolean {
+  return !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+/** Every preferred fix of the document, as one list of edits (none overlap: each rule edits its own line). */
+export function fixAllEdits(all: Finding[]): { edits: TextEdit[]; changesSchedule: boolean } {
+  const edits: TextEdit[] = [];
+  let changesSchedule = false;
+  for (const f of all) {
+    const fix = f.fixes.find((x) => x.preferred);
+    if (!fix) continue;
+    edits.push(...fix.edits);
+    changesSchedule ||= !!fix.changesSchedule;
+  }
+  return { edits, changesSchedule };
+}
+
+export function codeActions(doc: DsmDocument, range: Range, context: CodeActionContext, ctx: ServiceContext): CodeAction[] {
+  const all = findings(doc, ctx);
+  const actions: CodeAction[] = [];
+
+  if (wants(context, CodeActionKind.QuickFix)) {
+    for (const f of all) {
+      const requested = context.diagnostics.some((d) => sameDiagnostic(d, f.diagnostic)) || overlaps(f.diagnostic.range, range);
+      if (!requested) continue;
+      for (const fix of f.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [f.diagnostic],
+          isPreferred: fix.preferred,
+          edit: { changes: { [doc.uri]: fix.edits } },
+          command: fix.changesSchedule ? reminder : undefined,
+        });
+      }
+    }
+  }
+
+  // Fix-all is only offered when asked for by kind (on save, or the Fix All command), as VS Code expects of source actions.
+  if (context.only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'))) {
+    const { edits, changesSchedule } = fixAllEdits(all);
+    if (edits.length) {
+      actions.push({
+        title: 'Fix all SCHEDMODE problems: use POLLING' + (changesSchedule ? ' (then restart the scheduler)' : ''),
+        kind: FIX_ALL_KIND,
+        diagnostics: all.filter((f) => f.fixes.some((x) => x.preferred)).map((f) => f.diagnostic),
+        edit: { changes: { [doc.uri]: edits } },
+        command: changesSchedule ? reminder : undefined,
+      });
+    }
+  }
+  return actions;
+}

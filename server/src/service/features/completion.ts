@@ -1,0 +1,150 @@
+/**
+ * Completion: option names where a name goes, then the values of the option
+ * on the line: SCHEDMODE modes (POLLING first), keywords, catalogued server
+ * addresses, the TCPPORT that matches the scope's address; and stanza
+ * snippets for catalogued servers. Only the cursor's line and its scope are
+ * looked at.
+ */
+import {
+  CompletionItem,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import { DsmDocument, OptionLine, isOption, scopeOptions } from '../../parser/document';
+import { FileKind } from '../../parser/fileKind';
+import { OptionSpec, Place } from '../../model/optionTable';
+import { BUILTIN_SERVERS, ServerEntry } from '../../model/serverCatalog';
+import { stanzaSnippets } from '../../model/stanzaSnippets';
+import { ServiceContext } from '../context';
+import { SCHEDMODE_EXPLANATION, optionDocumentation } from './hover';
+import { escape } from '../markdown';
+
+/** The places an option may stand at, for a line of this kind of file. */
+export function placesFor(kind: FileKind, inStanza: boolean): Place[] {
+  if (kind === 'sys') return inStanza ? ['sys-stanza'] : ['sys-global'];
+  return [kind];
+}
+
+function markdown(value: string) {
+  return { kind: MarkupKind.Markdown, value };
+}
+
+function optionItems(doc: DsmDocument, line: number, range: Range, ctx: ServiceContext): CompletionItem[] {
+  const inStanza = doc.stanzas.length > 0 && doc.stanzas[0].header.line < line;
+  const places = placesFor(doc.fileKind, inStanza);
+  // Before the first stanza of a dsm.sys, a new stanza header is as welcome as the global options.
+  if (doc.fileKind === 'sys' && !inStanza) places.push('sys-stanza');
+  const items: CompletionItem[] = [];
+  for (const option of ctx.table.options) {
+    if (!option.where.some((p) => places.includes(p))) continue;
+    const upper = option.name.toUpperCase();
+    items.push({
+      label: upper,
+      kind: CompletionItemKind.Property,
+      detail: option.value.syntax ?? option.name,
+      documentation: markdown(optionDocumentation(option, ctx)),
+      filterText: option.name.toLowerCase(),
+      textEdit: TextEdit.replace(range, upper),
+    });
+  }
+  return items;
+}
+
+function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: ServiceContext): CompletionItem[] {
+  if (!ctx.snippetSupport) return [];
+  const builtin = (s: ServerEntry) => BUILTIN_SERVERS.some((b) => b.address.toLowerCase() === s.address.toLowerCase() && b.port === s.port);
+  const servers = ctx.catalog.entries().filter((s) => !(ctx.clientHasBuiltinSnippets && builtin(s)));
+  const flat = doc.fileKind !== 'sys';
+  return servers.map((server) => {
+    const snippet = stanzaSnippets(server)[flat ? 1 : 0];
+    return {
+      label: snippet.prefix[0],
+      kind: CompletionItemKind.Snippet,
+      detail: snippet.name,
+      documentation: markdown(escape(snippet.description)),
+      filterText: snippet.prefix.join(' '),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: TextEdit.replace(range, snippet.body.join('\n')),
+    };
+  });
+}
+
+function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, range: Range, ctx: ServiceContext): CompletionItem[] {
+  if (isOption(entry, 'schedmode')) {
+    return [
+      {
+        label: 'POLLING',
+        kind: CompletionItemKind.EnumMember,
+        detail: 'Recommended: the client asks the server for work (outbound only)',
+        documentation: markdown(SCHEDMODE_EXPLANATION),
+        preselect: true,
+        sortText: '0',
+        textEdit: TextEdit.replace(range, 'POLLING'),
+      },
+      {
+        label: 'PROMPTED',
+        kind: CompletionItemKind.EnumMember,
+        detail: 'Not recommended: the server must reach the client through its firewall',
+        documentation: markdown(SCHEDMODE_EXPLANATION),
+        sortText: '1',
+        textEdit: TextEdit.replace(range, 'PROMPTED'),
+      },
+    ];
+  }
+  if (isOption(entry, 'tcpserveraddress')) {
+    return ctx.catalog.entries().map((s) => ({
+      label: s.address,
+      kind: CompletionItemKind.Value,
+      detail: `${s.tier}, port ${s.port}`,
+      documentation: markdown(`**${escape(s.address)}**: ${escape(s.tier)} server, listening on port ${s.port}.`),
+      textEdit: TextEdit.replace(range, s.address),
+    }));
+  }
+  if (isOption(entry, 'tcpport')) {
+    const scope = scopeOptions(doc, entry.line);
+    const address = [...scope].reverse().find((o) => isOption(o, 'tcpserveraddress'))?.values[0]?.text;
+    const server = address ? ctx.catalog.find(address) : undefined;
+    const ports = server ? [server.port] : [...new Set(ctx.catalog.entries().map((s) => s.port))].sort((a, b) => a - b);
+    return ports.map((port, i) => ({
+      label: String(port),
+      kind: CompletionItemKind.Value,
+      detail: ctx.catalog.onPort(port).map((s) => `${s.address} (${s.tier})`).join(', '),
+      preselect: server !== undefined || undefined,
+      sortText: String(i).padStart(4, '0'),
+      textEdit: TextEdit.replace(range, String(port)),
+    }));
+  }
+  return ctx.table.keywords(option).map((k) => ({
+    label: k.toUpperCase(),
+    kind: CompletionItemKind.EnumMember,
+    detail: option.value.values?.[k] ?? `${option.name} value`,
+    filterText: k.toLowerCase(),
+    textEdit: TextEdit.replace(range, k.toUpperCase()),
+  }));
+}
+
+export function completion(doc: DsmDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
+  const entry = doc.byLine[position.line];
+  const here = Range.create(position, position);
+  if (!entry) return [...optionItems(doc, position.line, here, ctx), ...snippetItems(doc, position.line, here, ctx)];
+  if (entry.kind === 'comment') return [];
+  const col = position.character;
+  if (col < entry.name.start) return [];
+  if (col <= entry.name.end) {
+    const range = Range.create(entry.line, entry.name.start, entry.line, entry.name.end);
+    const snippets = entry.values.length ? [] : snippetItems(doc, entry.line, range, ctx);
+    return [...optionItems(doc, entry.line, range, ctx), ...snippets];
+  }
+  if (!entry.option) return [];
+  // Values: complete the word under the cursor, or a new one after a blank.
+  const word = entry.values.find((w) => col >= w.start && col <= w.end);
+  const range = word ? Range.create(entry.line, word.start, entry.line, word.end) : here;
+  const index = word ? entry.values.indexOf(word) : entry.values.filter((w) => w.end < col).length;
+  const multi = entry.option.value.words === 'many';
+  if (index > 0 && !multi) return [];
+  return valueItems(doc, entry, entry.option, range, ctx);
+}

@@ -1,0 +1,119 @@
+/**
+ * Hover: Bucky server facts on TCPServeraddress and TCPPort values, the
+ * scheduler modes on SCHEDMODE, and the option table's documentation on any
+ * known option name or keyword value. Only the hovered line and its stanza
+ * are looked at.
+ */
+import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types';
+import { DsmDocument, OptionLine, Word, isOption, scopeOptions } from '../../parser/document';
+import { OptionSpec, Place } from '../../model/optionTable';
+import { ServerCatalog, ServerEntry } from '../../model/serverCatalog';
+import { ServiceContext } from '../context';
+import { escape, lines } from '../markdown';
+
+const PLACE_LABELS: Record<Place, string> = {
+  'sys-global': 'dsm.sys, before the first stanza',
+  'sys-stanza': 'a dsm.sys server stanza',
+  'opt-unix': 'a UNIX dsm.opt',
+  'opt-windows': 'a Windows dsm.opt',
+};
+
+export const SCHEDMODE_EXPLANATION = lines(
+  '**POLLING** (recommended): the client starts every conversation. It asks the server for its schedule, checks in again every QUERYSCHEDPERIOD hours, and in the backup window asks until it is told to start. It needs only outbound connections, so it works through any firewall that lets the client out.',
+  '**PROMPTED**: the client listens on TCPCLIENTPORT (default 1501) and waits for the server to call it. A firewall that blocks inbound connections silently blocks that call, and the backup never runs.',
+  'Bucky Backup asks every client to write `SCHEDMODE POLLING` explicitly. Restart the scheduler (dsmcad, or the scheduler service) after changing it.',
+);
+
+function serverLine(s: ServerEntry): string {
+  return `${escape(s.address)}: ${escape(s.tier)}, port ${s.port}`;
+}
+
+function wordAt(o: OptionLine, character: number): { word: Word; index: number } | undefined {
+  if (character >= o.name.start && character <= o.name.end) return { word: o.name, index: -1 };
+  const index = o.values.findIndex((w) => character >= w.start && character <= w.end);
+  return index === -1 ? undefined : { word: o.values[index], index };
+}
+
+/** The value of the last line in the scope that sets this option. */
+function valueInScope(doc: DsmDocument, line: number, fullName: string): Word | undefined {
+  const scope = scopeOptions(doc, line);
+  for (let i = scope.length - 1; i >= 0; i--) if (isOption(scope[i], fullName) && scope[i].values[0]) return scope[i].values[0];
+  return undefined;
+}
+
+function addressHover(doc: DsmDocument, o: OptionLine, address: string, catalog: ServerCatalog): string | undefined {
+  const server = catalog.find(address);
+  if (!server) return undefined;
+  const port = valueInScope(doc, o.line, 'tcpport');
+  let agreement: string;
+  if (!port) agreement = `This scope sets no TCPPORT, so the client uses its default, 1500${server.port === 1500 ? ', which is right' : `: write TCPPORT ${server.port}`}.`;
+  else if (Number(port.text) === server.port) agreement = `TCPPORT ${server.port} here agrees.`;
+  else agreement = `TCPPORT here is ${escape(port.text)}, but this server listens on ${server.port}.`;
+  return lines(`**${escape(server.address)}**: ${escape(server.tier)} server, port ${server.port}.`, agreement);
+}
+
+function portHover(doc: DsmDocument, o: OptionLine, text: string, catalog: ServerCatalog): string | undefined {
+  if (!/^\d+$/.test(text)) return undefined;
+  const port = Number(text);
+  const listening = catalog.onPort(port);
+  const address = valueInScope(doc, o.line, 'tcpserveraddress');
+  const server = address ? catalog.find(address.text) : undefined;
+  const parts: string[] = [];
+  if (listening.length) parts.push(`Servers listening on port ${port}:\n\n` + listening.map((s) => `- ${serverLine(s)}`).join('\n'));
+  else parts.push(`No catalogued server listens on port ${port}.`);
+  if (listening.length > 1) parts.push('A port alone does not name a server: TCPSERVERADDRESS decides.');
+  if (server) {
+    parts.push(
+      server.port === port
+        ? `Right for ${escape(server.address)} (${escape(server.tier)}), the address in this scope.`
+        : `The address in this scope, ${escape(server.address)}, listens on ${server.port}, not ${port}.`,
+    );
+  }
+  return lines(...parts);
+}
+
+/** The documentation of an option, from the table. Used by hover and completion. */
+export function optionDocumentation(option: OptionSpec, ctx: ServiceContext): string {
+  const keywords = ctx.table.keywords(option);
+  const v = option.value;
+  const range = v.type === 'number' && v.min !== undefined ? `${v.min} to ${v.max}${v.unit ? ' ' + v.unit : ''}` : undefined;
+  return lines(
+    `**${option.name}**: ${option.description}`,
+    v.syntax && '```\n' + v.syntax + '\n```',
+    keywords.length > 0 && `Values: ${keywords.join(', ')} (capitals: shortest abbreviation).`,
+    range && `Range: ${range}.`,
+    option.default !== null && `Default: ${option.default}.`,
+    `Where: ${option.where.map((p) => PLACE_LABELS[p]).join('; ')}.`,
+    `Minimum abbreviation: the capitals. IBM page: ${option.ibmPage}.`,
+  );
+}
+
+function keywordHover(o: OptionLine, option: OptionSpec, word: Word, ctx: ServiceContext): string | undefined {
+  const r = ctx.table.resolveKeyword(option, word.text);
+  if (r.kind !== 'match') return undefined;
+  const meaning = option.value.values?.[r.item];
+  return lines(`**${r.item}**, a value of ${option.name}.`, meaning);
+}
+
+export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext): Hover | null {
+  const entry = doc.byLine[position.line];
+  if (!entry || entry.kind !== 'option') return null;
+  const at = wordAt(entry, position.character);
+  if (!at) return null;
+  const range = Range.create(entry.line, at.word.start, entry.line, at.word.end);
+  const option = entry.option;
+  let markdown: string | undefined;
+  if (isOption(entry, 'schedmode')) {
+    const head = at.index === -1 ? '**SCHEDMODE**: how the client scheduler learns that a backup is due.' : undefined;
+    markdown = lines(head, SCHEDMODE_EXPLANATION);
+  } else if (at.index === -1) {
+    markdown = option ? optionDocumentation(option, ctx) : undefined;
+  } else if (isOption(entry, 'tcpserveraddress') && at.index === 0) {
+    markdown = addressHover(doc, entry, at.word.text, ctx.catalog);
+  } else if (isOption(entry, 'tcpport') && at.index === 0) {
+    markdown = portHover(doc, entry, at.word.text, ctx.catalog);
+  } else if (option) {
+    markdown = keywordHover(entry, option, at.word, ctx);
+  }
+  return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range } : null;
+}
