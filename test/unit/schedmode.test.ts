@@ -24,7 +24,9 @@ function quickFix(text: string, code: string, uri = SYS) {
   const d = svc.diagnostics(doc).filter((x) => x.code === code);
   assert.equal(d.length, 1, `one ${code} diagnostic`);
   const actions = svc.codeActions(doc, d[0].range, { diagnostics: d, only: [CodeActionKind.QuickFix] });
-  assert.equal(actions.length, 1);
+  // The preferred fix, and the fix that silences the line.
+  assert.deepEqual(actions.map((a) => a.isPreferred), [true, false]);
+  assert.equal(actions[1].title, `Ignore ${code} on this line`);
   return actions[0];
 }
 
@@ -69,7 +71,7 @@ describe('SCHEDMODE diagnostics', () => {
   });
 
   it('does not count a commented-out SCHEDMODE, with * or #', () => {
-    assert.deepEqual(summary('SErvername a\n  * SCHEDMODE POLLING\n# SCHEDMODE POLLING\n  NODename n\n').map((s) => s[0]), ['schedmode-missing']);
+    assert.deepEqual(summary('SErvername a\n  * SCHEDMODE POLLING\n# SCHEDMODE POLLING\n  NODename n\n').map((s) => s[0]), ['schedmode-missing', 'hash-comment']);
   });
 
   it('reports a missing SCHEDMODE once per server stanza, never for replication stanzas or a UNIX dsm.opt', () => {
@@ -134,7 +136,7 @@ describe('SCHEDMODE quick fixes', () => {
     const text = fixture('two-stanzas.dsm.sys');
     const { doc, svc } = analyze(text);
     const onPrompted = svc.codeActions(doc, Range.create(8, 24, 8, 24), { diagnostics: [] });
-    assert.deepEqual(onPrompted.map((a) => a.kind), [CodeActionKind.QuickFix]);
+    assert.deepEqual(onPrompted.map((a) => [a.kind, a.isPreferred]), [[CodeActionKind.QuickFix, true], [CodeActionKind.QuickFix, false]]);
     assert.deepEqual(svc.codeActions(doc, Range.create(2, 0, 2, 0), { diagnostics: [] }), []);
     const only = svc.codeActions(doc, everything, { diagnostics: [], only: [FIX_ALL_KIND] });
     assert.deepEqual(only.map((a) => a.kind), [FIX_ALL_KIND]);

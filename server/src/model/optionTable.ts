@@ -21,6 +21,8 @@ export interface ValueSpec {
   syntax?: string;
   /** What each keyword means, keyed by the canonical keyword. */
   values?: Record<string, string>;
+  /** The option takes no value at all (QUIET, VERBOSE). */
+  noValue?: boolean;
 }
 
 export interface OptionSpec {
@@ -51,8 +53,16 @@ export class OptionTable {
     this.names = new AbbreviationIndex(data.options.map((o) => [o.name, o] as const));
   }
 
+  /**
+   * Which option a name stands for. Where IBM's capitals for an option could
+   * not be confirmed (`confirmed: false`), a prefix shorter than the recorded
+   * capitals that fits that option alone is accepted: the table must not
+   * reject what the client may accept.
+   */
   resolve(name: string): Resolution<OptionSpec> {
-    return this.names.resolve(name);
+    const r = this.names.resolve(name);
+    if (r.kind === 'tooShort' && r.items.length === 1 && r.items[0].confirmed === false) return { kind: 'match', item: r.items[0] };
+    return r;
   }
 
   lookup(name: string): OptionSpec | undefined {
@@ -77,6 +87,23 @@ export class OptionTable {
 }
 
 let builtin: OptionTable | undefined;
+
+/** The built-in table plus the names a site declared known (dsm.knownOptions): any value, anywhere. */
+export function withKnownOptions(base: OptionTable, names: readonly string[]): OptionTable {
+  if (!names.length) return base;
+  const extra: OptionSpec[] = names.map((name) => ({
+    name,
+    value: { type: 'text', words: 'many' },
+    repeatable: true,
+    default: null,
+    where: ['sys-global', 'sys-stanza', 'opt-unix', 'opt-windows'],
+    platforms: ['unix', 'windows'],
+    description: 'An option this site declared known in the dsm.knownOptions setting.',
+    ibmPage: '(site setting)',
+    confirmed: false,
+  }));
+  return new OptionTable({ options: [...base.options, ...extra] });
+}
 
 /** The table shipped with the extension, loaded once. */
 export function builtinOptionTable(): OptionTable {

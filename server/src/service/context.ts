@@ -11,6 +11,10 @@ export interface ServiceContext {
   clientHasBuiltinSnippets?: boolean;
   /** The client can insert snippets (LSP completionItem.snippetSupport). */
   snippetSupport?: boolean;
+  /** The client has the command that adds a name to dsm.knownOptions (VS Code does). */
+  addKnownOptionCommand?: boolean;
+  /** The stanza names of the dsm.sys beside a UNIX dsm.opt, when it can be read. The server does the reading. */
+  stanzaNamesBeside?: (optUri: string) => string[] | undefined;
 }
 
 /** Diagnostic source and codes: stable, documented in the README. */
@@ -18,5 +22,8 @@ export const SOURCE = 'dsm';
 
 /** Executed after a SCHEDMODE fix: tells the user the scheduler must be restarted. */
 export const RESTART_REMINDER_COMMAND = 'dsm.schedulerRestartReminder';
+/** Client-side command (VS Code) that adds an option name to the workspace's dsm.knownOptions. */
+export const ADD_KNOWN_OPTION_COMMAND = 'dsm.addKnownOption';
+
 export const RESTART_REMINDER_TEXT =
   'SCHEDMODE changed: restart the TSM client scheduler (dsmcad, or the scheduler service on Windows) for it to take effect.';

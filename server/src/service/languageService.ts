@@ -3,7 +3,7 @@
  * the server wires it to the protocol, the tests call it directly.
  */
 import { CodeAction, CodeActionContext, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
-import { builtinOptionTable, OptionTable } from '../model/optionTable';
+import { builtinOptionTable, OptionTable, withKnownOptions } from '../model/optionTable';
 import { DsmDocument, parseDocument } from '../parser/document';
 import { ServiceContext } from './context';
 import { catalogFor, DEFAULT_SETTINGS, DsmSettings } from './settings';
@@ -15,22 +15,29 @@ import { documentSymbols, foldingRanges } from './features/symbols';
 
 export interface ServiceOptions {
   settings?: DsmSettings;
+  /** The option table before the site's known options; the built-in one by default. */
   table?: OptionTable;
   clientHasBuiltinSnippets?: boolean;
   snippetSupport?: boolean;
+  addKnownOptionCommand?: boolean;
+  stanzaNamesBeside?: (optUri: string) => string[] | undefined;
 }
 
 export class DsmLanguageService {
   private ctx: ServiceContext;
+  private readonly baseTable: OptionTable;
 
   constructor(options: ServiceOptions = {}) {
     const settings = options.settings ?? DEFAULT_SETTINGS;
+    this.baseTable = options.table ?? builtinOptionTable();
     this.ctx = {
-      table: options.table ?? builtinOptionTable(),
+      table: withKnownOptions(this.baseTable, settings.knownOptions),
       settings,
       catalog: catalogFor(settings),
       clientHasBuiltinSnippets: options.clientHasBuiltinSnippets,
       snippetSupport: options.snippetSupport ?? true,
+      addKnownOptionCommand: options.addKnownOptionCommand,
+      stanzaNamesBeside: options.stanzaNamesBeside,
     };
   }
 
@@ -43,7 +50,7 @@ export class DsmLanguageService {
   }
 
   configure(settings: DsmSettings): void {
-    this.ctx = { ...this.ctx, settings, catalog: catalogFor(settings) };
+    this.ctx = { ...this.ctx, settings, catalog: catalogFor(settings), table: withKnownOptions(this.baseTable, settings.knownOptions) };
   }
 
   parse(text: string, uri: string): DsmDocument {

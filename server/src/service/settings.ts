@@ -4,6 +4,7 @@
  */
 import type { LayoutSetting } from '../parser/fileKind';
 import { BUILTIN_SERVERS, ServerCatalog, ServerEntry } from '../model/serverCatalog';
+import { CODES, Code } from './features/diagnostics/rule';
 
 export interface DsmSettings {
   serverCatalog: {
@@ -13,11 +14,20 @@ export interface DsmSettings {
   };
   /** How to read a dsm.opt: `auto` decides from its content. */
   optionsFileLayout: LayoutSetting;
+  /** Severity per diagnostic code; `off` silences it. */
+  severity: Partial<Record<Code, SeverityLevel>>;
+  /** Option names a site uses that the table does not know (capitals: minimum abbreviation, as IBM writes them). */
+  knownOptions: string[];
 }
+
+export type SeverityLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
+const LEVELS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export const DEFAULT_SETTINGS: DsmSettings = {
   serverCatalog: { mode: 'extend', servers: [] },
   optionsFileLayout: 'auto',
+  severity: {},
+  knownOptions: [],
 };
 
 export interface CheckedSettings {
@@ -73,6 +83,27 @@ export function checkSettings(raw: unknown): CheckedSettings {
   const layout = raw.optionsFileLayout;
   if (layout === 'auto' || layout === 'unix' || layout === 'windows') settings.optionsFileLayout = layout;
   else if (layout !== undefined) problems.push('dsm.optionsFileLayout must be "auto", "unix" or "windows"; "auto" is used.');
+
+  const severity = raw.severity;
+  if (isRecord(severity)) {
+    for (const [code, level] of Object.entries(severity)) {
+      if (!(code in CODES)) problems.push(`dsm.severity names no diagnostic code "${code}"; it was ignored.`);
+      else if (typeof level !== 'string' || !LEVELS.includes(level)) problems.push(`dsm.severity.${code} must be one of ${LEVELS.join(', ')}; it was ignored.`);
+      else settings.severity[code as Code] = level as SeverityLevel;
+    }
+  } else if (severity !== undefined) {
+    problems.push('dsm.severity must be an object of code: level; it was ignored.');
+  }
+
+  const known = raw.knownOptions;
+  if (Array.isArray(known)) {
+    for (const name of known) {
+      if (typeof name === 'string' && /^[A-Za-z][\w.-]{0,63}$/.test(name)) settings.knownOptions.push(name);
+      else problems.push(`dsm.knownOptions: ${JSON.stringify(name)} is not an option name; it was ignored.`);
+    }
+  } else if (known !== undefined) {
+    problems.push('dsm.knownOptions must be a list of option names; it was ignored.');
+  }
 
   return { settings, problems };
 }

@@ -5,7 +5,8 @@
 import { CodeAction, CodeActionContext, CodeActionKind, Command, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { DsmDocument } from '../../parser/document';
 import { RESTART_REMINDER_COMMAND, ServiceContext } from '../context';
-import { Finding, findings } from './diagnostics';
+import { findings } from './diagnostics';
+import { Finding } from './diagnostics/rule';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.dsm';
 
@@ -31,12 +32,12 @@ function wants(context: CodeActionContext, kind: string): boolean {
   return !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
 }
 
-/** Every preferred fix of the document, as one list of edits (none overlap: each rule edits its own line). */
+/** Every fix-all fix of the document, as one list of edits (none overlap: each rule edits its own line). */
 export function fixAllEdits(all: Finding[]): { edits: TextEdit[]; changesSchedule: boolean } {
   const edits: TextEdit[] = [];
   let changesSchedule = false;
   for (const f of all) {
-    const fix = f.fixes.find((x) => x.preferred);
+    const fix = f.fixes.find((x) => x.fixAll);
     if (!fix) continue;
     edits.push(...fix.edits);
     changesSchedule ||= !!fix.changesSchedule;
@@ -58,8 +59,8 @@ export function codeActions(doc: DsmDocument, range: Range, context: CodeActionC
           kind: CodeActionKind.QuickFix,
           diagnostics: [f.diagnostic],
           isPreferred: fix.preferred,
-          edit: { changes: { [doc.uri]: fix.edits } },
-          command: fix.changesSchedule ? reminder : undefined,
+          edit: fix.edits.length ? { changes: { [doc.uri]: fix.edits } } : undefined,
+          command: fix.command ?? (fix.changesSchedule ? reminder : undefined),
         });
       }
     }
@@ -72,7 +73,7 @@ export function codeActions(doc: DsmDocument, range: Range, context: CodeActionC
       actions.push({
         title: 'Fix all SCHEDMODE problems: use POLLING' + (changesSchedule ? ' (then restart the scheduler)' : ''),
         kind: FIX_ALL_KIND,
-        diagnostics: all.filter((f) => f.fixes.some((x) => x.preferred)).map((f) => f.diagnostic),
+        diagnostics: all.filter((f) => f.fixes.some((x) => x.fixAll)).map((f) => f.diagnostic),
         edit: { changes: { [doc.uri]: edits } },
         command: changesSchedule ? reminder : undefined,
       });

@@ -1,7 +1,7 @@
 /** Outline (stanzas with their options) and folding (stanzas, comment blocks). */
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, Range, SymbolKind } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine } from '../../parser/document';
-import { lineRange } from './diagnostics';
+import { lineRange } from './diagnostics/rule';
 
 function optionSymbol(o: OptionLine): DocumentSymbol {
   const range = lineRange(o);

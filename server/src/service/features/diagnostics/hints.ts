@@ -1,0 +1,60 @@
+/** Low-severity advice: options that do nothing where they are, an unattended scheduler that cannot log in, `#` comments. */
+import { TextEdit, Range } from 'vscode-languageserver-types';
+import { OptionLine, isOption } from '../../../parser/document';
+import { Finding, Rule, UNNECESSARY, finding, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
+import { ServiceContext } from '../../context';
+
+function scopes(doc: Parameters<Rule>[0]): OptionLine[][] {
+  return [doc.unscoped, ...doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.options)];
+}
+
+function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): string | undefined {
+  const w = o?.values[i];
+  if (!o?.option || !w) return undefined;
+  const r = ctx.table.resolveKeyword(o.option, w.text);
+  return r.kind === 'match' ? r.item.toLowerCase() : undefined;
+}
+
+/** `prompted-only-option`: TCPCLIENTPORT / TCPCLIENTADDRESS matter only when the scheduler is prompted. */
+export const promptedOnlyOptions: Rule = (doc, ctx) => {
+  const findings: Finding[] = [];
+  for (const options of scopes(doc)) {
+    const mode = keywordOf(ctx, options.filter((o) => isOption(o, 'schedmode')).pop());
+    if (mode === 'prompted') continue;
+    for (const o of options) {
+      if (!isOption(o, 'tcpclientport') && !isOption(o, 'tcpclientaddress')) continue;
+      findings.push(
+        finding('prompted-only-option', lineRange(o), `${o.option!.name} only matters when SCHEDMODE is PROMPTED; with POLLING${mode ? '' : ' (the default)'} the client never listens for the server.`, [], UNNECESSARY),
+      );
+    }
+  }
+  return findings;
+};
+
+/** `scheduler-needs-generate`: the scheduler runs unattended, so it needs a stored password. */
+export const schedulerNeedsGenerate: Rule = (doc, ctx) => {
+  const findings: Finding[] = [];
+  for (const options of scopes(doc)) {
+    const managed = options.filter((o) => isOption(o, 'managedservices')).pop();
+    if (!managed?.option || !managed.values.some((_, i) => keywordOf(ctx, managed, i) === 'schedule')) continue;
+    const access = options.filter((o) => isOption(o, 'passwordaccess')).pop();
+    if (keywordOf(ctx, access) === 'generate') continue;
+    const fix = access?.values[0]
+      ? { title: 'Change PASSWORDACCESS to GENERATE', edits: [replaceWord(access.line, access.values[0], 'GENERATE')], preferred: true }
+      : { title: 'Add PASSWORDACCESS GENERATE', edits: [insertLineAfter(doc, managed, managed.indent, 'PASSWORDACCESS GENERATE')], preferred: true };
+    findings.push(
+      finding('scheduler-needs-generate', lineRange(managed), 'The scheduler is managed here, but PASSWORDACCESS is not GENERATE: an unattended scheduler cannot type a password, so it cannot log in.', [fix]),
+    );
+  }
+  return findings;
+};
+
+/** `hash-comment`: `#` lines are read as comments in practice, but IBM documents only `*`. */
+export const hashComments: Rule = (doc) =>
+  doc.comments
+    .filter((c) => c.marker === '#')
+    .map((c) =>
+      finding('hash-comment', wordRange(c.line, { start: c.start, end: c.start + 1 }), 'IBM documents only * as the comment character. # comment lines are seen in real files, but * is the one certain to work.', [
+        { title: 'Use * for this comment', edits: [TextEdit.replace(Range.create(c.line, c.start, c.line, c.start + 1), '*')], preferred: true },
+      ]),
+    );

@@ -1,0 +1,105 @@
+/**
+ * Diagnostics: every rule's findings, with the user's severities and
+ * `* dsm-disable-next-line` comments applied. The code-action feature uses
+ * the same findings, so a fix always belongs to the diagnostic it was made for.
+ */
+import { Diagnostic, DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver-types';
+import { DsmDocument } from '../../../parser/document';
+import { ServiceContext, SOURCE } from '../../context';
+import { CODES, Code, Finding, Rule } from './rule';
+import { schedmodeMissing, schedmodePrompted } from './schedmode';
+import { optionNames, optionValues } from './options';
+import { duplicateOptions, duplicateStanzas, placement, unknownServers } from './structure';
+import { tcpportMismatch } from './servers';
+import { hashComments, promptedOnlyOptions, schedulerNeedsGenerate } from './hints';
+
+export const RULES: readonly Rule[] = [
+  schedmodePrompted,
+  schedmodeMissing,
+  optionNames,
+  optionValues,
+  placement,
+  duplicateOptions,
+  duplicateStanzas,
+  unknownServers,
+  tcpportMismatch,
+  promptedOnlyOptions,
+  schedulerNeedsGenerate,
+  hashComments,
+];
+
+export const DISABLE_MARKER = 'dsm-disable-next-line';
+
+const SEVERITIES: Record<string, DiagnosticSeverity | null> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+  off: null,
+};
+
+/** Lines silenced by a `* dsm-disable-next-line [code ...]` comment: the codes, or an empty set for all. */
+function disabledLines(doc: DsmDocument): Map<number, Set<string>> {
+  const disabled = new Map<number, Set<string>>();
+  for (const c of doc.comments) {
+    if (!c.text.startsWith(DISABLE_MARKER)) continue;
+    const codes = c.text.slice(DISABLE_MARKER.length).split(/[\s,]+/).filter(Boolean);
+    disabled.set(c.line + 1, new Set(codes));
+  }
+  return disabled;
+}
+
+function disableFix(doc: DsmDocument, f: Finding) {
+  const line = f.diagnostic.range.start.line;
+  const entry = doc.byLine[line];
+  const indent = entry?.kind === 'option' ? entry.indent : '';
+  return {
+    title: `Ignore ${f.diagnostic.code} on this line`,
+    edits: [TextEdit.insert({ line, character: 0 }, `${indent}* ${DISABLE_MARKER} ${f.diagnostic.code}${doc.eol}`)],
+    preferred: false,
+  };
+}
+
+/** Every finding of every rule, as the user configured them. A rule that throws loses only its own findings. */
+export function findings(doc: DsmDocument, ctx: ServiceContext): Finding[] {
+  const all: Finding[] = [];
+  const disabled = disabledLines(doc);
+  const levels = ctx.settings.severity;
+  for (const rule of RULES) {
+    let found: Finding[];
+    try {
+      found = rule(doc, ctx);
+    } catch (e) {
+      found = [
+        {
+          diagnostic: {
+            range: Range.create(0, 0, 0, 0),
+            severity: DiagnosticSeverity.Information,
+            code: 'internal-error',
+            source: SOURCE,
+            message: `The dsm checker could not finish one of its checks (${(e as Error).message}); nothing in the file was changed.`,
+          },
+          fixes: [],
+        },
+      ];
+    }
+    for (const f of found) {
+      const code = f.diagnostic.code as Code;
+      const level = levels[code];
+      if (level !== undefined) {
+        const severity = SEVERITIES[level];
+        if (severity === null) continue;
+        f.diagnostic.severity = severity;
+      }
+      const silenced = disabled.get(f.diagnostic.range.start.line);
+      if (silenced && (silenced.size === 0 || silenced.has(code))) continue;
+      if (code in CODES) f.fixes.push(disableFix(doc, f));
+      all.push(f);
+    }
+  }
+  return all;
+}
+
+export function diagnostics(doc: DsmDocument, ctx: ServiceContext): Diagnostic[] {
+  return findings(doc, ctx).map((f) => f.diagnostic);
+}

@@ -1,0 +1,108 @@
+/**
+ * Rules on each option line by itself: is the name an option, is it written
+ * unambiguously, and is its value one the client accepts?
+ */
+import { Command, TextEdit } from 'vscode-languageserver-types';
+import { ADD_KNOWN_OPTION_COMMAND } from '../../context';
+import { OptionLine, Word } from '../../../parser/document';
+import { OptionSpec, OptionTable } from '../../../model/optionTable';
+import { closest } from '../../../model/similarity';
+import { Finding, Fix, Rule, finding, replaceWord, wordRange } from './rule';
+
+function rename(o: OptionLine, to: string, preferred: boolean): Fix {
+  return { title: `Change to ${to}`, edits: [replaceWord(o.line, o.name, to)], preferred };
+}
+
+/** `unknown-option` and `ambiguous-abbreviation`. */
+export const optionNames: Rule = (doc, ctx) => {
+  const findings: Finding[] = [];
+  for (const o of doc.options) {
+    const r = o.resolution;
+    const range = wordRange(o.line, o.name);
+    if (r.kind === 'unknown') {
+      const near = closest(o.name.text, ctx.table.options, (x) => x.name);
+      const fixes = near.map((x, i) => rename(o, x.name.toUpperCase(), i === 0));
+      if (ctx.addKnownOptionCommand) {
+        fixes.push({
+          title: `Add ${o.name.text} to the known options of this workspace (dsm.knownOptions)`,
+          edits: [],
+          preferred: false,
+          command: Command.create(`Add ${o.name.text} to dsm.knownOptions`, ADD_KNOWN_OPTION_COMMAND, o.name.text),
+        });
+      }
+      const hint = near.length ? ` Did you mean ${near.map((x) => x.name.toUpperCase()).join(', ')}?` : '';
+      findings.push(finding('unknown-option', range, `Unknown option ${o.name.text}: the client stops at start-up on an option it does not know.${hint}`, fixes));
+    } else if (r.kind === 'ambiguous' || r.kind === 'tooShort') {
+      const names = r.items.map((x) => x.name);
+      const why =
+        r.kind === 'ambiguous'
+          ? `${o.name.text} could mean any of ${names.join(', ')}.`
+          : `${o.name.text} is shorter than the minimum abbreviation (the capitals) of ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}.`;
+      const fixes = r.items.slice(0, 5).map((x, i) => rename(o, x.name.toUpperCase(), r.items.length === 1 && i === 0));
+      findings.push(finding('ambiguous-abbreviation', range, `${why} Write more of the name.`, fixes));
+    }
+  }
+  return findings;
+};
+
+function keywordProblem(table: OptionTable, option: OptionSpec, w: Word): string | undefined {
+  const r = table.resolveKeyword(option, w.text);
+  if (r.kind === 'match') return undefined;
+  const allowed = table.keywords(option).join(', ');
+  if (r.kind === 'unknown') return `${w.text} is not a value of ${option.name}. Allowed: ${allowed}.`;
+  return `${w.text} is too short to tell which value of ${option.name} it means. Allowed: ${allowed}.`;
+}
+
+function numberProblem(table: OptionTable, option: OptionSpec, w: Word): string | undefined {
+  const v = option.value;
+  if (v.keywords?.length && table.resolveKeyword(option, w.text).kind === 'match') return undefined;
+  const range = `${v.min ?? 0} to ${v.max ?? '∞'}${v.unit ? ' ' + v.unit : ''}`;
+  if (!/^\d+$/.test(w.text)) {
+    const also = v.keywords?.length ? ` or ${v.keywords.join(', ')}` : '';
+    return `${option.name} takes a number from ${range}${also}, not ${w.text}.`;
+  }
+  const n = Number(w.text);
+  if ((v.min !== undefined && n < v.min) || (v.max !== undefined && n > v.max)) return `${n} is out of range for ${option.name}: ${range}.`;
+  return undefined;
+}
+
+function valueFixes(table: OptionTable, option: OptionSpec, o: OptionLine, w: Word): Fix[] {
+  const v = option.value;
+  if (v.type === 'number') {
+    const n = Number(w.text);
+    if (!Number.isFinite(n)) return [];
+    const bound = v.min !== undefined && n < v.min ? v.min : v.max !== undefined && n > v.max ? v.max : undefined;
+    return bound === undefined ? [] : [{ title: `Change to ${bound}`, edits: [replaceWord(o.line, w, String(bound))], preferred: false }];
+  }
+  const keywords = table.keywords(option);
+  const best = closest(w.text, keywords, (k) => k, 1)[0];
+  return keywords.map((k) => ({ title: `Change to ${k.toUpperCase()}`, edits: [replaceWord(o.line, w, k.toUpperCase())], preferred: k === best }));
+}
+
+/** `invalid-value`: a keyword outside the set, a number outside its range, or a quoted keyword. */
+export const optionValues: Rule = (doc, ctx) => {
+  const findings: Finding[] = [];
+  for (const o of doc.options) {
+    const option = o.option;
+    if (!option || option.confirmed === false) continue;
+    const type = option.value.type;
+    if (type !== 'keyword' && type !== 'yesno' && type !== 'number') continue;
+    if (!o.values.length) {
+      findings.push(finding('invalid-value', wordRange(o.line, o.name), `${option.name} needs a value: ${option.value.syntax ?? ''}`.trim()));
+      continue;
+    }
+    const checked = option.value.words === 'many' ? o.values : o.values.slice(0, 1);
+    for (const w of checked) {
+      if (w.quote) {
+        const unquoted = w.text.trim();
+        const valid = !(type === 'number' ? numberProblem(ctx.table, option, { ...w, text: unquoted }) : keywordProblem(ctx.table, option, { ...w, text: unquoted }));
+        const fixes: Fix[] = valid ? [{ title: `Remove the quotes: ${unquoted}`, edits: [TextEdit.replace(wordRange(o.line, w), unquoted)], preferred: true }] : [];
+        findings.push(finding('invalid-value', wordRange(o.line, w), `The client rejects a quoted value for ${option.name}: quotes are only for file specifications with blanks or wildcards.`, fixes));
+        continue;
+      }
+      const problem = type === 'number' ? numberProblem(ctx.table, option, w) : keywordProblem(ctx.table, option, w);
+      if (problem) findings.push(finding('invalid-value', wordRange(o.line, w), problem, valueFixes(ctx.table, option, o, w)));
+    }
+  }
+  return findings;
+};

@@ -1,0 +1,86 @@
+/**
+ * What every diagnostic rule shares: the finding it returns (a diagnostic
+ * with the fixes that resolve it), the table of codes with their default
+ * severities, and range helpers.
+ */
+import { Command, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import { DsmDocument, OptionLine, Word } from '../../../parser/document';
+import { ServiceContext, SOURCE } from '../../context';
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Offered as the one-click fix (isPreferred). */
+  preferred: boolean;
+  /** Part of `source.fixAll.dsm`. */
+  fixAll?: boolean;
+  /** The fix changes SCHEDMODE, so the scheduler must be restarted afterwards. */
+  changesSchedule?: boolean;
+  /** A command the editor runs instead of (or after) the edits. */
+  command?: Command;
+}
+
+export interface Finding {
+  diagnostic: Diagnostic;
+  fixes: Fix[];
+}
+
+export type Rule = (doc: DsmDocument, ctx: ServiceContext) => Finding[];
+
+/** Every diagnostic code, with its default severity: stable, listed in the README. */
+export const CODES = {
+  'schedmode-prompted': DiagnosticSeverity.Warning,
+  'schedmode-missing': DiagnosticSeverity.Warning,
+  'unknown-option': DiagnosticSeverity.Warning,
+  'ambiguous-abbreviation': DiagnosticSeverity.Warning,
+  'invalid-value': DiagnosticSeverity.Error,
+  'option-outside-stanza': DiagnosticSeverity.Error,
+  'wrong-file': DiagnosticSeverity.Warning,
+  'duplicate-option': DiagnosticSeverity.Warning,
+  'duplicate-stanza': DiagnosticSeverity.Error,
+  'unknown-server': DiagnosticSeverity.Warning,
+  'tcpport-mismatch': DiagnosticSeverity.Warning,
+  'prompted-only-option': DiagnosticSeverity.Hint,
+  'scheduler-needs-generate': DiagnosticSeverity.Information,
+  'hash-comment': DiagnosticSeverity.Hint,
+} as const;
+
+export type Code = keyof typeof CODES;
+
+export function finding(code: Code, range: Range, message: string, fixes: Fix[] = [], extra: Partial<Diagnostic> = {}): Finding {
+  return { diagnostic: { range, severity: CODES[code], code, source: SOURCE, message, ...extra }, fixes };
+}
+
+export const UNNECESSARY = { tags: [DiagnosticTag.Unnecessary] };
+
+export function wordRange(line: number, word: { start: number; end: number }): Range {
+  return Range.create(line, word.start, line, word.end);
+}
+
+/** From the option name to the end of its last value word. */
+export function lineRange(o: OptionLine): Range {
+  const last = o.values.length ? o.values[o.values.length - 1] : o.name;
+  return Range.create(o.line, o.name.start, o.line, last.end);
+}
+
+/** The end of an option line's content: where a new line is inserted after it. */
+export function lineEnd(o: OptionLine): { line: number; character: number } {
+  return lineRange(o).end;
+}
+
+/** Inserts a new line with this text after `after`, with the file's own line ending. */
+export function insertLineAfter(doc: DsmDocument, after: OptionLine, indent: string, text: string): TextEdit {
+  return TextEdit.insert(lineEnd(after), doc.eol + indent + text);
+}
+
+/** Replaces one word (quotes included) of a line. */
+export function replaceWord(line: number, word: Word, text: string): TextEdit {
+  return TextEdit.replace(wordRange(line, word), text);
+}
+
+/** Deletes a whole line, its line ending included. */
+export function deleteLine(doc: DsmDocument, line: number): TextEdit {
+  return line + 1 < doc.lineCount
+    ? TextEdit.del(Range.create(line, 0, line + 1, 0))
+    : TextEdit.del(Range.create(line - 1, Number.MAX_SAFE_INTEGER, line, Number.MAX_SAFE_INTEGER));
+}

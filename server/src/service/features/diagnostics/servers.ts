@@ -1,0 +1,33 @@
+/** `tcpport-mismatch`: a catalogued server reached on a port it does not listen on. */
+import { isOption } from '../../../parser/document';
+import { Finding, Rule, finding, insertLineAfter, replaceWord, wordRange } from './rule';
+
+/** The port the client uses when TCPPORT is not set (IBM's default). */
+const DEFAULT_TCPPORT = 1500;
+
+export const tcpportMismatch: Rule = (doc, ctx) => {
+  const findings: Finding[] = [];
+  const scopes = [doc.unscoped, ...doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.options)];
+  for (const options of scopes) {
+    const address = options.filter((o) => isOption(o, 'tcpserveraddress')).pop();
+    const server = address?.values[0] ? ctx.catalog.find(address.values[0].text) : undefined;
+    if (!address || !server) continue;
+    const port = options.filter((o) => isOption(o, 'tcpport')).pop();
+    const portWord = port?.values[0];
+    const what = `${server.address} (${server.tier}) listens on port ${server.port}`;
+    if (port && portWord && /^\d+$/.test(portWord.text) && Number(portWord.text) !== server.port) {
+      findings.push(
+        finding('tcpport-mismatch', wordRange(port.line, portWord), `${what}, not ${portWord.text}: the client would knock on the wrong door and never reach it.`, [
+          { title: `Change TCPPORT to ${server.port}`, edits: [replaceWord(port.line, portWord, String(server.port))], preferred: true },
+        ]),
+      );
+    } else if (!port && server.port !== DEFAULT_TCPPORT) {
+      findings.push(
+        finding('tcpport-mismatch', wordRange(address.line, address.values[0]), `${what}, but no TCPPORT is set here, so the client uses ${DEFAULT_TCPPORT}.`, [
+          { title: `Add TCPPORT ${server.port}`, edits: [insertLineAfter(doc, address, address.indent, `TCPPORT ${server.port}`)], preferred: true },
+        ]),
+      );
+    }
+  }
+  return findings;
+};
