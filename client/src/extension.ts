@@ -4,7 +4,7 @@
  * "TSM Client Options" output channel; `dsm.trace.server` traces the protocol.
  */
 import * as path from 'path';
-import { ExtensionContext } from 'vscode';
+import { ConfigurationTarget, ExtensionContext, commands, window, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -18,8 +18,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'dsm' }],
     // The snippets of snippets/ are contributed by package.json; the server adds only a site's extra servers.
-    initializationOptions: { builtinSnippets: true },
+    initializationOptions: { builtinSnippets: true, addKnownOptionCommand: true },
   };
+  // Offered by the server's quick fix on an unknown option: remember it as known in this workspace.
+  context.subscriptions.push(
+    commands.registerCommand('dsm.addKnownOption', async (name: unknown) => {
+      if (typeof name !== 'string' || !name) return;
+      const config = workspace.getConfiguration('dsm');
+      const known = config.get<string[]>('knownOptions', []);
+      if (known.some((k) => k.toLowerCase() === name.toLowerCase())) return;
+      const target = workspace.workspaceFolders?.length ? ConfigurationTarget.Workspace : ConfigurationTarget.Global;
+      await config.update('knownOptions', [...known, name], target);
+      void window.showInformationMessage(`${name} added to dsm.knownOptions.`);
+    }),
+  );
   client = new LanguageClient('dsm', 'TSM Client Options', serverOptions, clientOptions);
   await client.start();
 }

@@ -18,6 +18,9 @@ import {
   ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { DsmLanguageService } from './service/languageService';
 import { DsmDocument } from './parser/document';
 import { checkSettings } from './service/settings';
@@ -26,6 +29,8 @@ import { RESTART_REMINDER_COMMAND, RESTART_REMINDER_TEXT } from './service/conte
 
 /** How long typing must pause before a changed document is checked again. Opening checks at once. */
 const DEBOUNCE_MS = 200;
+/** A dsm.sys larger than this is not read to check a dsm.opt's SErvername. */
+const MAX_SIBLING_BYTES = 5 * 1024 * 1024;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -36,6 +41,28 @@ export function startServer(connection: Connection): void {
   let lastProblems = '';
 
   const log = (message: string) => connection.console.log(message);
+
+  /**
+   * The stanza names of the dsm.sys beside a UNIX dsm.opt: from the editor if
+   * it is open there, else from disk. Undefined when it cannot be read.
+   */
+  function stanzaNamesBeside(optUri: string): string[] | undefined {
+    if (!optUri.startsWith('file:')) return undefined;
+    try {
+      const sysPath = path.join(path.dirname(fileURLToPath(optUri)), 'dsm.sys');
+      const sysUri = pathToFileURL(sysPath).href;
+      const open = documents.all().find((d) => d.uri === sysUri || decodeURIComponent(d.uri) === decodeURIComponent(sysUri));
+      let text = open?.getText();
+      if (text === undefined) {
+        const stat = fs.statSync(sysPath, { throwIfNoEntry: false });
+        if (!stat?.isFile() || stat.size > MAX_SIBLING_BYTES) return undefined;
+        text = fs.readFileSync(sysPath, 'utf8');
+      }
+      return service.parse(text, sysUri).stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
+    } catch {
+      return undefined;
+    }
+  }
 
   /** The parsed form of an open document, parsed at most once per version. */
   function parsedDoc(uri: string): DsmDocument | undefined {
@@ -54,6 +81,15 @@ export function startServer(connection: Connection): void {
     const version = documents.get(uri)?.version;
     if (!doc) return;
     void connection.sendDiagnostics({ uri, version, diagnostics: service.diagnostics(doc) });
+    // A UNIX dsm.opt names a stanza of the dsm.sys beside it: check those again when the dsm.sys changes.
+    if (doc.fileKind === 'sys') {
+      const dir = uri.slice(0, uri.lastIndexOf('/') + 1);
+      for (const d of documents.all()) {
+        if (d.uri.startsWith(dir) && d.uri.lastIndexOf('/') === dir.length - 1 && parsed.get(d.uri)?.doc.fileKind === 'opt-unix') {
+          void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: service.diagnostics(parsed.get(d.uri)!.doc) });
+        }
+      }
+    }
   }
 
   function schedule(uri: string, delay: number): void {
@@ -94,11 +130,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     pullConfiguration = !!caps.workspace?.configuration;
-    const init = (params.initializationOptions ?? {}) as { builtinSnippets?: boolean; settings?: unknown };
+    const init = (params.initializationOptions ?? {}) as { builtinSnippets?: boolean; addKnownOptionCommand?: boolean; settings?: unknown };
     service = new DsmLanguageService({
       settings: checkSettings(init.settings).settings,
       clientHasBuiltinSnippets: init.builtinSnippets === true,
       snippetSupport: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+      addKnownOptionCommand: init.addKnownOptionCommand === true,
+      stanzaNamesBeside,
     });
     return {
       capabilities: {

@@ -100,7 +100,6 @@ export function withKnownOptions(base: OptionTable, names: readonly string[]): O
     platforms: ['unix', 'windows'],
     description: 'An option this site declared known in the dsm.knownOptions setting.',
     ibmPage: '(site setting)',
-    confirmed: false,
   }));
   return new OptionTable({ options: [...base.options, ...extra] });
 }

@@ -45,11 +45,21 @@ function hasConnectionOptions(options: OptionLine[]): boolean {
   return options.some((o) => o.option !== undefined && SERVER_CONNECTION_OPTIONS.has(o.option.name.toLowerCase()));
 }
 
+function selectsStanza(options: OptionLine[]): boolean {
+  return options.some((o) => o.option?.name.toLowerCase() === 'servername');
+}
+
+/**
+ * A dsm.opt that selects a stanza (SErvername) is a UNIX user options file,
+ * whatever else it holds; one that connects to a server itself is complete.
+ */
 export function detectFileKind(uri: string, options: OptionLine[], layout: LayoutSetting): FileKind {
   const name = basename(uri);
   if (/\.sys(\.smp)?$/.test(name)) return 'sys';
-  const optLayout = (): FileKind =>
-    layout === 'unix' ? 'opt-unix' : layout === 'windows' ? 'opt-windows' : hasConnectionOptions(options) ? 'opt-windows' : 'opt-unix';
+  const optLayout = (): FileKind => {
+    if (layout !== 'auto') return layout === 'unix' ? 'opt-unix' : 'opt-windows';
+    return !selectsStanza(options) && hasConnectionOptions(options) ? 'opt-windows' : 'opt-unix';
+  };
   if (/\.opt(\.smp)?$/.test(name)) return optLayout();
   // A name that tells nothing (an untitled buffer): stanza headers followed by connection options make a dsm.sys.
   const firstStanza = options.findIndex((o) => o.option?.name.toLowerCase() === 'servername');

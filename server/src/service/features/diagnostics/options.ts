@@ -6,7 +6,7 @@ import { Command, TextEdit } from 'vscode-languageserver-types';
 import { ADD_KNOWN_OPTION_COMMAND } from '../../context';
 import { OptionLine, Word } from '../../../parser/document';
 import { OptionSpec, OptionTable } from '../../../model/optionTable';
-import { closest } from '../../../model/similarity';
+import { closest, distance } from '../../../model/similarity';
 import { Finding, Fix, Rule, finding, replaceWord, wordRange } from './rule';
 
 function rename(o: OptionLine, to: string, preferred: boolean): Fix {
@@ -75,7 +75,7 @@ function valueFixes(table: OptionTable, option: OptionSpec, o: OptionLine, w: Wo
     return bound === undefined ? [] : [{ title: `Change to ${bound}`, edits: [replaceWord(o.line, w, String(bound))], preferred: false }];
   }
   const keywords = table.keywords(option);
-  const best = closest(w.text, keywords, (k) => k, 1)[0];
+  const best = keywords.reduce((a, b) => (distance(w.text, b) < distance(w.text, a) ? b : a), keywords[0]);
   return keywords.map((k) => ({ title: `Change to ${k.toUpperCase()}`, edits: [replaceWord(o.line, w, k.toUpperCase())], preferred: k === best }));
 }
 
