@@ -57,6 +57,7 @@ describe('hover', () => {
   it('documents other option names from the table, and nothing on comments, blanks or unknown words', () => {
     assert.match(hoverText('SErvername x\n  PASSWORDA generate\n', 1, 4)!, /PASSWORDAccess/);
     assert.match(hoverText('SErvername x\n  PASSWORDA generate\n', 1, 14)!, /\*\*Generate\*\*/);
+    assert.match(hoverText('SErvername x\n  QUERYSCHedperiod 4\n', 1, 20)!, /QUERYSCHedperiod takes from 1 to 9999 hours/);
     assert.equal(hoverText('* TCPServeraddress bucky5.doit.wisc.edu\n', 0, 25), undefined);
     assert.equal(hoverText('\n\n', 1, 0), undefined);
     assert.equal(hoverText('SErvername x\n  TCPServeraddress unknown.example.org\n', 1, 25), undefined);

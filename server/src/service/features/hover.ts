@@ -88,11 +88,16 @@ export function optionDocumentation(option: OptionSpec, ctx: ServiceContext): st
   );
 }
 
-function keywordHover(o: OptionLine, option: OptionSpec, word: Word, ctx: ServiceContext): string | undefined {
+/** What a value word means: its keyword's meaning, or the range and default of a number. */
+function valueHover(option: OptionSpec, word: Word, ctx: ServiceContext): string | undefined {
+  const v = option.value;
   const r = ctx.table.resolveKeyword(option, word.text);
-  if (r.kind !== 'match') return undefined;
-  const meaning = option.value.values?.[r.item];
-  return lines(`**${r.item}**, a value of ${option.name}.`, meaning);
+  if (r.kind === 'match') return lines(`**${r.item}**, a value of ${option.name}.`, v.values?.[r.item]);
+  if (v.type === 'number' && /^\d+$/.test(word.text)) {
+    const range = v.min !== undefined ? `from ${v.min} to ${v.max ?? 'any'}` : 'a number';
+    return lines(`${option.name} takes ${range}${v.unit ? ' ' + v.unit : ''}.`, option.default !== null && `Default: ${option.default}.`);
+  }
+  return undefined;
 }
 
 export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext): Hover | null {
@@ -113,7 +118,7 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
   } else if (isOption(entry, 'tcpport') && at.index === 0) {
     markdown = portHover(doc, entry, at.word.text, ctx.catalog);
   } else if (option) {
-    markdown = keywordHover(entry, option, at.word, ctx);
+    markdown = valueHover(option, at.word, ctx);
   }
   return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range } : null;
 }
