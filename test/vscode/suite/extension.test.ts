@@ -39,10 +39,13 @@ describe('Activation and languages', () => {
     });
   }
 
-  it('the extension is active once a dsm file is open', async () => {
-    await openDoc('dsm.sys');
+  it('the extension is active once a dsm file is open, and its language server answers', async () => {
+    const doc = await openDoc('dsm.sys');
     const ext = dsmExtension();
     await waitFor(() => ext.isActive, `extension ${ext.id} to activate (activationEvents onLanguage:dsm)`);
+    // Rejects when the extension's main module cannot be loaded or its activate() throws.
+    await ext.activate();
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.source === 'dsm'), 'diagnostics from the dsm language server');
   });
 
   it('contributes the dsm.* settings', () => {
