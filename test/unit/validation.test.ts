@@ -108,6 +108,13 @@ describe('invalid-value', () => {
     assert.deepEqual(found(HEAD + "  ERRORLOGName '/var/log/my dir/err.log'\n", 'invalid-value'), []);
   });
 
+  it('accepts the Yes/No synonyms the client takes (1/true/on, 0/false/off), and nothing else', () => {
+    for (const v of ['yes', 'Y', 'no', 'n', 'on', 'OFF', 'true', 'False', '1', '0']) {
+      assert.deepEqual(found(HEAD + `  TCPNodelay ${v}\n`, 'invalid-value'), [], v);
+    }
+    assert.deepEqual(found(HEAD + '  TCPNodelay maybe\n', 'invalid-value'), [['maybe', 2]]);
+  });
+
   it('checks each word of a several-keyword value', () => {
     assert.deepEqual(found(HEAD + '  MANAGEDServices schedule webclnt\n', 'invalid-value'), [['webclnt', 2]]);
     assert.deepEqual(found(HEAD + '  MANAGEDServices schedule webclient\n', 'invalid-value'), []);

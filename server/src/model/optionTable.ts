@@ -41,7 +41,9 @@ export interface OptionTableData {
   options: OptionSpec[];
 }
 
+/** Yes/No as offered; the client also takes these synonyms (IBM's client books: 1/true/on and 0/false/off). */
 const YES_NO = ['Yes', 'No'];
+const YES_NO_ACCEPTED = [...YES_NO, 'ON', 'OFF', 'TRUE', 'FALSE', '1', '0'];
 
 export class OptionTable {
   readonly options: readonly OptionSpec[];
@@ -69,17 +71,18 @@ export class OptionTable {
     return this.names.lookup(name);
   }
 
-  /** The canonical keywords an option's value accepts (Yes/No for yesno), or none. */
+  /** The canonical keywords of an option's value, as offered and documented (Yes/No for yesno), or none. */
   keywords(option: OptionSpec): string[] {
     if (option.value.type === 'yesno') return YES_NO;
     return option.value.keywords ?? [];
   }
 
-  /** Resolves a value word against the option's keywords, abbreviations included. */
+  /** Resolves a value word against the keywords the option accepts, abbreviations and Yes/No synonyms included. */
   resolveKeyword(option: OptionSpec, word: string): Resolution<string> {
     let index = this.keywordIndexes.get(option);
     if (!index) {
-      index = new AbbreviationIndex(this.keywords(option).map((k) => [k, k] as const));
+      const accepted = option.value.type === 'yesno' ? YES_NO_ACCEPTED : this.keywords(option);
+      index = new AbbreviationIndex(accepted.map((k) => [k, k] as const));
       this.keywordIndexes.set(option, index);
     }
     return index.resolve(word);
