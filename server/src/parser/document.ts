@@ -27,7 +27,12 @@ export interface OptionLine {
   /** The blanks before the name, as written (spaces and tabs). */
   indent: string;
   name: Word;
-  values: Word[];
+  /**
+   * The value words. The parser reads them when they are first asked for
+   * (most lines of a large file are include/exclude lines whose values no
+   * check looks at), and keeps them from then on.
+   */
+  readonly values: Word[];
   /** Which option the name stands for, under the abbreviation rule. */
   resolution: Resolution<OptionSpec>;
   /** The option, when the name resolves to exactly one. */
@@ -93,9 +98,128 @@ function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === BOM;
 }
 
-/** Splits the value part of a line into words; quoted words may hold blanks. */
-function scanWords(text: string, from: number, to: number): Word[] {
-  const words: Word[] = [];
+/*
+ * Performance notes. A large file is mostly include/exclude lines, and what
+ * costs there is not the scanning but the garbage collector: every object
+ * the parse keeps alive is copied by the young-generation collector and then
+ * promoted, so the parser keeps as few distinct objects per line as it can.
+ * Option names, their resolutions and indents repeat from line to line, so
+ * they are shared (interned) instead of allocated per line; the strings the
+ * parse keeps are the same strings either way.
+ */
+
+/** A name as written, with what it resolves to: one object per distinct spelling, shared by every line that uses it. */
+interface NameInfo {
+  text: string;
+  resolution: Resolution<OptionSpec>;
+  option: OptionSpec | undefined;
+  /** The name's Word at each start column (up to MAX_SHARED_COLUMN): lines written alike share it. */
+  words: Word[];
+  hash: number;
+}
+
+const MAX_SHARED_COLUMN = 64;
+
+/** The Word of a name at a column; shared by the lines that write the same name at the same column. */
+function nameWord(info: NameInfo, start: number): Word {
+  if (start > MAX_SHARED_COLUMN) return { text: info.text, start, end: start + info.text.length };
+  return (info.words[start] ??= { text: info.text, start, end: start + info.text.length });
+}
+
+/**
+ * Per option table, the names already resolved, found by the characters of
+ * the line itself (no string is made to look one up). Bounded: emptied when
+ * it holds NAME_CACHE_LIMIT spellings.
+ */
+class NameCache {
+  private slots: (NameInfo | undefined)[] = new Array(NAME_CACHE_SLOTS);
+  private size = 0;
+
+  constructor(private readonly table: OptionTable) {}
+
+  /** The name written at [from, to) of the text. */
+  get(text: string, from: number, to: number): NameInfo {
+    const length = to - from;
+    if (length > NAME_CACHE_MAX_LENGTH) return this.make(text.slice(from, to));
+    let hash = length;
+    for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+    const mask = NAME_CACHE_SLOTS - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const info = this.slots[slot];
+      if (info === undefined) break;
+      if (info.hash === hash && sameText(info.text, text, from, length)) return info;
+    }
+    const info = this.make(text.slice(from, to));
+    info.hash = hash;
+    if (this.size >= NAME_CACHE_LIMIT) {
+      this.slots = new Array(NAME_CACHE_SLOTS);
+      this.size = 0;
+    }
+    let slot = hash & mask;
+    while (this.slots[slot] !== undefined) slot = (slot + 1) & mask;
+    this.slots[slot] = info;
+    this.size++;
+    return info;
+  }
+
+  private make(text: string): NameInfo {
+    const resolution = this.table.resolve(text);
+    return { text, resolution, option: resolution.kind === 'match' ? resolution.item : undefined, words: [], hash: 0 };
+  }
+}
+
+function sameText(a: string, text: string, from: number, length: number): boolean {
+  if (a.length !== length) return false;
+  for (let i = 0; i < length; i++) if (a.charCodeAt(i) !== text.charCodeAt(from + i)) return false;
+  return true;
+}
+
+/** Open addressing: a power of two, at least twice NAME_CACHE_LIMIT so that probes stay short. */
+const NAME_CACHE_SLOTS = 8192;
+const NAME_CACHE_LIMIT = 4096;
+/** Names longer than this are not cached (they are rarely options, and would make the cache hold large strings). */
+const NAME_CACHE_MAX_LENGTH = 64;
+const nameCaches = new WeakMap<OptionTable, NameCache>();
+
+/** Shared indent strings of spaces only and of tabs only, by length. */
+const SPACES: string[] = [''];
+const TABS: string[] = [''];
+const MAX_SHARED_INDENT = 64;
+
+/** The blanks in [from, to), without any BOM, as written. */
+function indentOf(text: string, from: number, to: number): string {
+  const n = to - from;
+  if (n === 0) return '';
+  if (n <= MAX_SHARED_INDENT) {
+    const c0 = text.charCodeAt(from);
+    if (c0 === SPACE || c0 === TAB) {
+      let same = true;
+      for (let i = from + 1; i < to; i++) {
+        if (text.charCodeAt(i) !== c0) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        const shared = c0 === SPACE ? SPACES : TABS;
+        for (let k = shared.length; k <= n; k++) shared[k] = shared[k - 1] + (c0 === SPACE ? ' ' : '\t');
+        return shared[n];
+      }
+    }
+  }
+  const raw = text.slice(from, to);
+  return raw.indexOf('\uFEFF') === -1 ? raw : raw.replace(/\uFEFF/g, '');
+}
+
+/**
+ * Splits the value part of a line ([from, to) of the text) into words;
+ * quoted words may hold blanks. Columns are relative to `base`, the line start.
+ */
+function scanWords(text: string, from: number, to: number, base: number): Word[] {
+  // Collected in a scratch array, then copied to one of the exact length: a
+  // growing array would keep spare capacity, for every line of the file.
+  const words = scratchWords;
+  words.length = 0;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -105,27 +229,50 @@ function scanWords(text: string, from: number, to: number): Word[] {
     }
     const start = i;
     if (c === DQUOTE || c === SQUOTE) {
-      const close = text.indexOf(c === DQUOTE ? '"' : "'", i + 1);
-      if (close === -1 || close >= to) {
-        words.push({ text: text.slice(i + 1, to), start, end: to, quote: c === DQUOTE ? '"' : "'", unterminated: true });
+      // The closing quote, searched for within this line only.
+      let close = i + 1;
+      while (close < to && text.charCodeAt(close) !== c) close++;
+      const quote = c === DQUOTE ? '"' : "'";
+      if (close >= to) {
+        words.push({ text: text.slice(i + 1, to), start: start - base, end: to - base, quote, unterminated: true });
         i = to;
       } else {
-        words.push({ text: text.slice(i + 1, close), start, end: close + 1, quote: c === DQUOTE ? '"' : "'" });
+        words.push({ text: text.slice(i + 1, close), start: start - base, end: close + 1 - base, quote });
         i = close + 1;
       }
       continue;
     }
     while (i < to && !isBlank(text.charCodeAt(i))) i++;
-    words.push({ text: text.slice(start, i), start, end: i });
+    words.push({ text: text.slice(start, i), start: start - base, end: i - base });
   }
-  return words;
+  if (words.length === 0) return [];
+  const exact = words.slice();
+  words.length = 0;
+  return exact;
+}
+
+const scratchWords: Word[] = [];
+
+/** Is this one of the characters String.prototype.trim removes (white space and line terminators)? */
+function isTrimmed(c: number): boolean {
+  return (
+    c === SPACE || c === TAB || (c >= 10 && c <= 13) || c === 0xa0 || c === BOM || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
+
+/** text.slice(from, to).trim(), without making the untrimmed string. */
+function trimmedSlice(text: string, from: number, to: number): string {
+  while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+  return text.slice(from, to);
 }
 
 /**
  * Parses one line (given as [from, to) in the whole text) into an entry,
  * or undefined for a blank line. Columns are relative to the line start.
  */
-function parseLine(text: string, from: number, to: number, line: number, table: OptionTable): Entry | undefined {
+function parseLine(text: string, from: number, to: number, line: number, names: NameCache): Entry | undefined {
   let i = from;
   while (i < to && isBlank(text.charCodeAt(i))) i++;
   if (i === to) return undefined;
@@ -139,60 +286,99 @@ function parseLine(text: string, from: number, to: number, line: number, table: 
       marker: first === STAR ? '*' : '#',
       start: i - from,
       end: end - from,
-      text: text.slice(i + 1, end).trim(),
+      text: trimmedSlice(text, i + 1, end),
     };
   }
   const nameStart = i;
   while (i < end && !isBlank(text.charCodeAt(i))) i++;
-  const nameText = text.slice(nameStart, i);
-  const resolution = table.resolve(nameText);
-  const values = scanWords(text, i, end);
-  for (const w of values) {
-    w.start -= from;
-    w.end -= from;
-  }
-  return {
-    kind: 'option',
-    line,
-    indent: text.slice(from, nameStart).replace(/\uFEFF/g, ''),
-    name: { text: nameText, start: nameStart - from, end: i - from },
-    values,
-    resolution,
-    option: resolution.kind === 'match' ? resolution.item : undefined,
-  };
+  const name = names.get(text, nameStart, i);
+  return new ParsedOptionLine(line, indentOf(text, from, nameStart), nameWord(name, nameStart - from), name.resolution, name.option, text, from, end);
 }
 
-/** Is this option line a stanza header (SErvername or REPLSERVERName)? */
+/**
+ * An option line as the parser makes it: everything but the value words is
+ * read at once; those are read from the text on first access (see
+ * OptionLine.values), which halves what a large parse keeps in memory.
+ * The entries of a document are not to be changed by anyone.
+ */
+class ParsedOptionLine implements OptionLine {
+  readonly kind = 'option' as const;
+  private words: Word[] | undefined = undefined;
+
+  constructor(
+    readonly line: number,
+    readonly indent: string,
+    readonly name: Word,
+    readonly resolution: Resolution<OptionSpec>,
+    readonly option: OptionSpec | undefined,
+    /** The whole document text, the line's start in it, and where its last non-blank character ends. */
+    private readonly source: string,
+    private readonly lineStart: number,
+    private readonly contentEnd: number,
+  ) {}
+
+  get values(): Word[] {
+    return (this.words ??= scanWords(this.source, this.lineStart + this.name.end, this.contentEnd, this.lineStart));
+  }
+}
+
+/** The lower-case full name of each option, computed once. */
+const lowerNames = new WeakMap<OptionSpec, string>();
+
+/** Is this line a stanza header (SErvername or REPLSERVERName)? */
 export function stanzaKind(entry: OptionLine): Stanza['kind'] | undefined {
   if (isOption(entry, 'servername')) return 'server';
   if (isOption(entry, 'replservername')) return 'replserver';
   return undefined;
 }
 
-/** Does this line set the option with this full name (any case)? */
+/** Does this line set the option with this full name (given in lower case)? */
 export function isOption(entry: OptionLine, fullName: string): boolean {
-  return entry.option !== undefined && entry.option.name.toLowerCase() === fullName;
+  const option = entry.option;
+  if (option === undefined || option.name.length !== fullName.length) return false;
+  let lower = lowerNames.get(option);
+  if (lower === undefined) {
+    lower = option.name.toLowerCase();
+    lowerNames.set(option, lower);
+  }
+  return lower === fullName;
+}
+
+function nameCacheFor(table: OptionTable): NameCache {
+  let names = nameCaches.get(table);
+  if (!names) {
+    names = new NameCache(table);
+    nameCaches.set(table, names);
+  }
+  return names;
 }
 
 export function parseDocument(text: string, uri: string, opts: ParseOptions): DsmDocument {
-  const entries: Entry[] = [];
   const byLine: (Entry | undefined)[] = [];
+  const entries: Entry[] = [];
+  const options: OptionLine[] = [];
+  const comments: CommentLine[] = [];
+  const names = nameCacheFor(opts.table);
   let eol: DsmDocument['eol'] | undefined;
   let line = 0;
   let from = 0;
   const length = text.length;
+  // Line ends are found with indexOf (native, fast); the next \r is looked
+  // up again only once it is passed, so a file without any costs nothing.
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
   for (;;) {
-    // Find the end of this line: \n, \r\n or a lone \r, as LSP counts lines.
-    let to = from;
-    while (to < length) {
-      const c = text.charCodeAt(to);
-      if (c === 10 || c === 13) break;
-      to++;
-    }
-    const entry = parseLine(text, from, to, line, opts.table);
-    if (entry) {
+    // The end of this line: \n, \r\n or a lone \r, as LSP counts lines.
+    if (nextLf !== -1 && nextLf < from) nextLf = text.indexOf('\n', from);
+    if (nextCr !== -1 && nextCr < from) nextCr = text.indexOf('\r', from);
+    const to = nextCr === -1 ? (nextLf === -1 ? length : nextLf) : nextLf === -1 ? nextCr : Math.min(nextLf, nextCr);
+    const entry = parseLine(text, from, to, line, names);
+    // One slot per line, blank lines included, so that byLine stays a dense array.
+    byLine.push(entry);
+    if (entry !== undefined) {
       entries.push(entry);
-      byLine[line] = entry;
+      if (entry.kind === 'option') options.push(entry);
+      else comments.push(entry);
     }
     if (to >= length) break;
     let next = to + 1;
@@ -201,25 +387,77 @@ export function parseDocument(text: string, uri: string, opts: ParseOptions): Ds
     from = next;
     line++;
   }
-  const lineCount = line + 1;
-  const options = entries.filter((e): e is OptionLine => e.kind === 'option');
-  const comments = entries.filter((e): e is CommentLine => e.kind === 'comment');
-  const fileKind = detectFileKind(uri, options, opts.layout ?? 'auto');
+  return assemble(uri, eol ?? '\n', byLine, entries, options, comments, opts);
+}
 
+/**
+ * The document after edits that changed only the text inside some lines:
+ * no line break was added or removed, so every other line is as it was, on
+ * the same line number. `changed` maps each changed line to its start offset
+ * in the new text. The result is what parseDocument(text) would give; only
+ * the changed lines are read again.
+ */
+export function reparseLines(prev: DsmDocument, text: string, changed: ReadonlyMap<number, number>, opts: ParseOptions): DsmDocument {
+  const names = nameCacheFor(opts.table);
+  const byLine = prev.byLine.slice();
+  for (const [line, from] of changed) {
+    if (line < 0 || line >= byLine.length) throw new RangeError(`line ${line} is not in the document`);
+    let to = from;
+    while (to < text.length) {
+      const c = text.charCodeAt(to);
+      if (c === 10 || c === 13) break;
+      to++;
+    }
+    // The line is parsed from a copy of its own, so that what it keeps (its
+    // words) does not hold on to this version of the whole text.
+    const own = detach(text.slice(from, to));
+    byLine[line] = parseLine(own, 0, own.length, line, names);
+  }
+  const entries: Entry[] = [];
+  const options: OptionLine[] = [];
+  const comments: CommentLine[] = [];
+  for (const entry of byLine) {
+    if (entry === undefined) continue;
+    entries.push(entry);
+    if (entry.kind === 'option') options.push(entry);
+    else comments.push(entry);
+  }
+  return assemble(prev.uri, prev.eol, byLine, entries, options, comments, opts);
+}
+
+/** A copy of a string that shares no storage with the string it was cut from. */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** The document from its lines: the kind of file and the stanzas. */
+function assemble(
+  uri: string,
+  eol: DsmDocument['eol'],
+  byLine: (Entry | undefined)[],
+  entries: Entry[],
+  options: OptionLine[],
+  comments: CommentLine[],
+  opts: ParseOptions,
+): DsmDocument {
+  const lineCount = byLine.length;
+  const fileKind = detectFileKind(uri, options, opts.layout ?? 'auto');
   const stanzas: Stanza[] = [];
   const unscoped: OptionLine[] = [];
+  let current: Stanza | undefined;
   for (const o of options) {
     const kind = fileKind === 'sys' ? stanzaKind(o) : undefined;
     if (kind) {
-      if (stanzas.length) stanzas[stanzas.length - 1].endLine = o.line - 1;
-      stanzas.push({ kind, name: o.values[0]?.text ?? '', header: o, options: [], endLine: lineCount - 1 });
-    } else if (stanzas.length) {
-      stanzas[stanzas.length - 1].options.push(o);
+      if (current) current.endLine = o.line - 1;
+      current = { kind, name: o.values[0]?.text ?? '', header: o, options: [], endLine: lineCount - 1 };
+      stanzas.push(current);
+    } else if (current) {
+      current.options.push(o);
     } else {
       unscoped.push(o);
     }
   }
-  return { uri, lineCount, eol: eol ?? '\n', fileKind, entries, options, comments, stanzas, unscoped, byLine };
+  return { uri, lineCount, eol, fileKind, entries, options, comments, stanzas, unscoped, byLine };
 }
 
 /** The stanza a line belongs to, if any (binary search over the stanzas). */
@@ -237,6 +475,12 @@ export function stanzaAt(doc: DsmDocument, line: number): Stanza | undefined {
     }
   }
   return found;
+}
+
+/** The last of these lines that sets the option with this full name (lower case): the one that takes effect. */
+export function lastOption(options: readonly OptionLine[], fullName: string): OptionLine | undefined {
+  for (let i = options.length - 1; i >= 0; i--) if (isOption(options[i], fullName)) return options[i];
+  return undefined;
 }
 
 /** The options that share a scope with a line: its stanza's (header included), or the file's unscoped ones. */

@@ -72,8 +72,20 @@ function portHover(doc: DsmDocument, o: OptionLine, text: string, catalog: Serve
   return lines(...parts);
 }
 
+/** optionDocumentation's answers: they depend on the option alone, and completion asks for all of them at once. */
+const documentation = new WeakMap<OptionSpec, string>();
+
 /** The documentation of an option, from the table. Used by hover and completion. */
 export function optionDocumentation(option: OptionSpec, ctx: ServiceContext): string {
+  let text = documentation.get(option);
+  if (text === undefined) {
+    text = buildDocumentation(option, ctx);
+    documentation.set(option, text);
+  }
+  return text;
+}
+
+function buildDocumentation(option: OptionSpec, ctx: ServiceContext): string {
   const keywords = ctx.table.keywords(option);
   const v = option.value;
   const range = v.type === 'number' && v.min !== undefined ? `${v.min} to ${v.max}${v.unit ? ' ' + v.unit : ''}` : undefined;

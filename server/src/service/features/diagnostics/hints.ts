@@ -1,6 +1,6 @@
 /** Low-severity advice: options that do nothing where they are, an unattended scheduler that cannot log in, `#` comments. */
 import { TextEdit, Range } from 'vscode-languageserver-types';
-import { OptionLine, isOption } from '../../../parser/document';
+import { OptionLine, isOption, lastOption } from '../../../parser/document';
 import { Finding, Rule, UNNECESSARY, finding, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
 import { ServiceContext } from '../../context';
 
@@ -19,7 +19,7 @@ function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): strin
 export const promptedOnlyOptions: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   for (const options of scopes(doc)) {
-    const mode = keywordOf(ctx, options.filter((o) => isOption(o, 'schedmode')).pop());
+    const mode = keywordOf(ctx, lastOption(options, 'schedmode'));
     if (mode === 'prompted') continue;
     for (const o of options) {
       if (!isOption(o, 'tcpclientport') && !isOption(o, 'tcpclientaddress')) continue;
@@ -35,9 +35,9 @@ export const promptedOnlyOptions: Rule = (doc, ctx) => {
 export const schedulerNeedsGenerate: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   for (const options of scopes(doc)) {
-    const managed = options.filter((o) => isOption(o, 'managedservices')).pop();
+    const managed = lastOption(options, 'managedservices');
     if (!managed?.option || !managed.values.some((_, i) => keywordOf(ctx, managed, i) === 'schedule')) continue;
-    const access = options.filter((o) => isOption(o, 'passwordaccess')).pop();
+    const access = lastOption(options, 'passwordaccess');
     if (keywordOf(ctx, access) === 'generate') continue;
     const fix = access?.values[0]
       ? { title: 'Change PASSWORDACCESS to GENERATE', edits: [replaceWord(access.line, access.values[0], 'GENERATE')], preferred: true }

@@ -16,11 +16,18 @@ function rename(o: OptionLine, to: string, preferred: boolean): Fix {
 /** `unknown-option` and `ambiguous-abbreviation`. */
 export const optionNames: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
+  // The same unknown name tends to come back line after line: look its neighbours up once.
+  const nearby = new Map<string, OptionSpec[]>();
   for (const o of doc.options) {
     const r = o.resolution;
+    if (r.kind === 'match') continue;
     const range = wordRange(o.line, o.name);
     if (r.kind === 'unknown') {
-      const near = closest(o.name.text, ctx.table.options, (x) => x.name);
+      let near = nearby.get(o.name.text);
+      if (!near) {
+        near = closest(o.name.text, ctx.table.options, (x) => x.name);
+        nearby.set(o.name.text, near);
+      }
       const fixes = near.map((x, i) => rename(o, x.name.toUpperCase(), i === 0));
       if (ctx.addKnownOptionCommand) {
         fixes.push({
@@ -91,12 +98,15 @@ export const optionValues: Rule = (doc, ctx) => {
       findings.push(finding('invalid-value', wordRange(o.line, o.name), `${option.name} needs a value: ${option.value.syntax ?? ''}`.trim()));
       continue;
     }
-    const checked = option.value.words === 'many' ? o.values : o.values.slice(0, 1);
-    for (const w of checked) {
+    const values = o.values;
+    const checked = option.value.words === 'many' ? values : values.slice(0, 1);
+    for (const [i, w] of checked.entries()) {
       if (w.quote) {
         const unquoted = w.text.trim();
         const valid = !(type === 'number' ? numberProblem(ctx.table, option, { ...w, text: unquoted }) : keywordProblem(ctx.table, option, { ...w, text: unquoted }));
-        const fixes: Fix[] = valid ? [{ title: `Remove the quotes: ${unquoted}`, edits: [TextEdit.replace(wordRange(o.line, w), unquoted)], preferred: true }] : [];
+        // A word written right after the closing quote ("1""y") would run into the unquoted one: keep them apart.
+        const glued = values[i + 1]?.start === w.end;
+        const fixes: Fix[] = valid ? [{ title: `Remove the quotes: ${unquoted}`, edits: [TextEdit.replace(wordRange(o.line, w), glued ? unquoted + ' ' : unquoted)], preferred: true }] : [];
         findings.push(finding('invalid-value', wordRange(o.line, w), `The client rejects a quoted value for ${option.name}: quotes are only for file specifications with blanks or wildcards.`, fixes));
         continue;
       }

@@ -1,5 +1,5 @@
 /** `tcpport-mismatch`: a catalogued server reached on a port it does not listen on. */
-import { isOption } from '../../../parser/document';
+import { lastOption } from '../../../parser/document';
 import { Finding, Rule, finding, insertLineAfter, replaceWord, wordRange } from './rule';
 
 /** The port the client uses when TCPPORT is not set (IBM's default). */
@@ -9,10 +9,10 @@ export const tcpportMismatch: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   const scopes = [doc.unscoped, ...doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.options)];
   for (const options of scopes) {
-    const address = options.filter((o) => isOption(o, 'tcpserveraddress')).pop();
+    const address = lastOption(options, 'tcpserveraddress');
     const server = address?.values[0] ? ctx.catalog.find(address.values[0].text) : undefined;
     if (!address || !server) continue;
-    const port = options.filter((o) => isOption(o, 'tcpport')).pop();
+    const port = lastOption(options, 'tcpport');
     const portWord = port?.values[0];
     const what = `${server.address} (${server.tier}) listens on port ${server.port}`;
     if (port && portWord && /^\d+$/.test(portWord.text) && Number(portWord.text) !== server.port) {
