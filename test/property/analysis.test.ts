@@ -1,0 +1,117 @@
+/**
+ * Property-based tests of the language service on generated documents:
+ * nothing throws, every range lies inside the document, every quick fix
+ * applies cleanly (and the ones meant to remove their diagnostic do), and
+ * fix-all is idempotent. Fixed seeds: a failure prints its seed and path,
+ * and reproduces.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CodeAction, Diagnostic, DocumentSymbol, Position } from 'vscode-languageserver-types';
+import { DsmLanguageService } from '../../server/src/service/languageService';
+import { FIX_ALL_KIND } from '../../server/src/service/features/codeActions';
+import { assertInside, applyStrictly, splitLines } from './checks';
+import { documentText, namedUri, position, uri } from './arbitraries';
+
+const SEED = 4242;
+const svc = new DsmLanguageService();
+
+function checkSymbols(lines: string[], symbols: DocumentSymbol[], what: string): void {
+  for (const s of symbols) {
+    assertInside(lines, s.range, `${what} ${s.name}`);
+    assertInside(lines, s.selectionRange, `${what} ${s.name} selection`);
+    checkSymbols(lines, s.children ?? [], `${what} ${s.name} >`);
+  }
+}
+
+/** A position inside the text: an existing line, at most at its end. */
+function inside(lines: string[], p: Position): Position {
+  const line = p.line % lines.length;
+  return { line, character: p.character % (lines[line].length + 1) };
+}
+
+function actionsFor(uri: string, text: string, only?: string[]): { diagnostics: Diagnostic[]; actions: CodeAction[] } {
+  const doc = svc.parse(text, uri);
+  const diagnostics = svc.diagnostics(doc);
+  const lines = splitLines(text);
+  const whole = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } };
+  return { diagnostics, actions: svc.codeActions(doc, whole, { diagnostics, only }) };
+}
+
+/** The quick fixes that are meant to remove the diagnostic they fix (their preferred fix). */
+const SELF_REMOVING = new Set(['schedmode-prompted', 'schedmode-missing', 'tcpport-mismatch', 'hash-comment']);
+function removesItself(action: CodeAction): boolean {
+  const d = action.diagnostics?.[0];
+  if (!action.isPreferred || !d) return false;
+  if (SELF_REMOVING.has(String(d.code))) return true;
+  return d.code === 'invalid-value' && action.title.startsWith('Remove the quotes');
+}
+
+const sameStart = (a: Diagnostic, b: Diagnostic) => a.code === b.code && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+
+describe('the language service on generated documents (fast-check, seed 4242)', () => {
+  it('never throws, and every range it returns lies inside the document', () => {
+    fc.assert(
+      fc.property(documentText, uri, fc.array(position, { minLength: 1, maxLength: 6 }), (text, u, positions) => {
+        const lines = splitLines(text);
+        const doc = svc.parse(text, u);
+        assert.equal(doc.lineCount, lines.length, 'line count');
+        for (const d of svc.diagnostics(doc)) {
+          assertInside(lines, d.range, `diagnostic ${d.code}`);
+          for (const r of d.relatedInformation ?? []) assertInside(lines, r.location.range, `related information of ${d.code}`);
+        }
+        checkSymbols(lines, svc.documentSymbols(doc), 'symbol');
+        for (const f of svc.foldingRanges(doc)) {
+          assert.ok(f.startLine >= 0 && f.startLine < f.endLine && f.endLine < lines.length, `folding ${f.startLine}-${f.endLine}`);
+        }
+        for (const p of positions) {
+          // Anywhere, even past the end: no exception.
+          svc.hover(doc, p);
+          svc.completion(doc, p);
+          // Inside the document: ranges inside it too.
+          const q = inside(lines, p);
+          const h = svc.hover(doc, q);
+          if (h?.range) assertInside(lines, h.range, `hover at ${q.line}:${q.character}`);
+          for (const item of svc.completion(doc, q)) {
+            if (item.textEdit && 'range' in item.textEdit) assertInside(lines, item.textEdit.range, `completion ${item.label} at ${q.line}:${q.character}`);
+          }
+        }
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+
+  it('offers quick fixes that apply cleanly, leave the rest of the text as it was, and (the preferred ones of five codes) remove their diagnostic', () => {
+    fc.assert(
+      fc.property(documentText, namedUri, (text, u) => {
+        const { actions } = actionsFor(u, text);
+        for (const action of actions) {
+          const edits = action.edit?.changes?.[u];
+          if (!edits) continue;
+          const fixed = applyStrictly(text, edits, `"${action.title}"`);
+          if (!removesItself(action)) continue;
+          const own = action.diagnostics![0];
+          const after = svc.diagnostics(svc.parse(fixed, u));
+          const left = after.find((d) => sameStart(d, own));
+          assert.equal(left, undefined, `"${action.title}" leaves its own diagnostic: ${left?.message}\n--- fixed text ---\n${JSON.stringify(fixed)}`);
+        }
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+
+  it('fix-all applies cleanly and is idempotent: a second fix-all offers nothing', () => {
+    fc.assert(
+      fc.property(documentText, namedUri, (text, u) => {
+        const first = actionsFor(u, text, [FIX_ALL_KIND]).actions.filter((a) => a.kind === FIX_ALL_KIND);
+        assert.ok(first.length <= 1, 'at most one fix-all');
+        if (!first.length) return;
+        const fixed = applyStrictly(text, first[0].edit!.changes![u], 'fix-all');
+        const second = actionsFor(u, fixed, [FIX_ALL_KIND]).actions.filter((a) => a.kind === FIX_ALL_KIND);
+        assert.deepEqual(second.map((a) => a.edit?.changes?.[u]), [], `a second fix-all still offers edits\n--- after the first ---\n${JSON.stringify(fixed)}`);
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Property-based tests of random edit sequences, applied the way the server
+ * applies them (TextDocument.update, incremental changes): after every edit,
+ * analysis does not throw, and the document the server keeps up to date
+ * (re-parsing only the changed lines when every change stayed inside a line)
+ * is the one a whole parse of the new text gives.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DsmLanguageService } from '../../server/src/service/languageService';
+import { DsmDocument, Entry } from '../../server/src/parser/document';
+import { linesChangedInPlace } from '../../server/src/parser/incremental';
+import { documentText, junk, line as lineArb, namedUri, eol } from './arbitraries';
+import { assertInside, splitLines } from './checks';
+
+const SEED = 4242;
+const svc = new DsmLanguageService();
+
+/** Everything a document says, as plain data (value words included), to compare two parses. */
+function project(doc: DsmDocument) {
+  const entry = (e: Entry | undefined) =>
+    e === undefined
+      ? null
+      : e.kind === 'comment'
+        ? { kind: e.kind, line: e.line, marker: e.marker, start: e.start, end: e.end, text: e.text }
+        : {
+            kind: e.kind,
+            line: e.line,
+            indent: e.indent,
+            name: { ...e.name },
+            values: e.values.map((w) => ({ ...w })),
+            resolution: e.resolution.kind,
+            option: e.option?.name,
+          };
+  return {
+    lineCount: doc.lineCount,
+    eol: doc.eol,
+    fileKind: doc.fileKind,
+    byLine: doc.byLine.map(entry),
+    entries: doc.entries.map((e) => e.line),
+    options: doc.options.map((e) => e.line),
+    comments: doc.comments.map((e) => e.line),
+    stanzas: doc.stanzas.map((s) => ({ kind: s.kind, name: s.name, header: s.header.line, endLine: s.endLine, options: s.options.map((o) => o.line) })),
+    unscoped: doc.unscoped.map((o) => o.line),
+  };
+}
+
+/** An edit, its positions given as fractions of the document so that they land inside it (or just past its end). */
+const edit = fc.record({
+  kind: fc.constantFrom('type', 'type', 'type', 'delete', 'delete', 'replace line', 'insert lines', 'join lines', 'full'),
+  line: fc.nat(),
+  character: fc.nat(),
+  length: fc.integer({ min: 0, max: 6 }),
+  text: fc.oneof(junk, fc.constantFrom('x', ' ', '"', "'", '*', '#', '\t', 'PROMPTED', 'SErvername b', '\uFEFF')),
+  lines: fc.array(fc.tuple(lineArb, eol), { maxLength: 3 }),
+});
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+
+function change(doc: TextDocument, e: Edit) {
+  const lines = splitLines(doc.getText());
+  const line = e.line % (lines.length + 1); // sometimes one past the last line
+  const length = lines[line]?.length ?? 0;
+  const character = e.character % (length + 2); // sometimes past the end of the line
+  const at = { line, character };
+  switch (e.kind) {
+    case 'type':
+      return { range: { start: at, end: at }, text: e.text };
+    case 'delete':
+      return { range: { start: at, end: { line, character: character + e.length } }, text: '' };
+    case 'replace line':
+      return { range: { start: { line, character: 0 }, end: { line, character: length } }, text: e.text };
+    case 'insert lines':
+      return { range: { start: at, end: at }, text: e.lines.map(([l, b]) => b + l).join('') };
+    case 'join lines':
+      return { range: { start: { line, character: length }, end: { line: line + 1, character: 0 } }, text: e.text };
+    default:
+      return { text: e.lines.map(([l, b]) => l + b).join('') };
+  }
+}
+
+describe('random edit sequences (fast-check, seed 4242)', () => {
+  it('keep the document the server re-parses line by line equal to a whole parse, and analysis never throws', () => {
+    let reparsed = 0;
+    fc.assert(
+      fc.property(documentText, namedUri, fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (text, uri, batches) => {
+        const td = TextDocument.create(uri, 'dsm', 1, text);
+        let doc = svc.parse(text, uri);
+        let version = 1;
+        for (const batch of batches) {
+          const changes = batch.map((e) => change(td, e));
+          const before = td.lineCount;
+          const lines = linesChangedInPlace(changes, before);
+          TextDocument.update(td, changes, ++version);
+          const now = td.getText();
+          if (lines && td.lineCount === before) {
+            const starts = new Map([...lines].map((l) => [l, td.offsetAt({ line: l, character: 0 })]));
+            doc = svc.reparse(doc, now, starts);
+            reparsed++;
+          } else {
+            doc = svc.parse(now, uri);
+          }
+          const whole = svc.parse(now, uri);
+          assert.deepEqual(project(doc), project(whole), `after ${JSON.stringify(changes)}\n--- text ---\n${JSON.stringify(now)}`);
+          const diagnostics = svc.diagnostics(doc);
+          assert.deepEqual(diagnostics, svc.diagnostics(whole), 'the same diagnostics');
+          const textLines = splitLines(now);
+          for (const d of diagnostics) assertInside(textLines, d.range, `diagnostic ${d.code}`);
+          svc.documentSymbols(doc);
+          svc.foldingRanges(doc);
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+    assert.ok(reparsed > 500, `only ${reparsed} line-by-line re-parses: the generator should make more edits inside a line`);
+  });
+});
