@@ -14,21 +14,15 @@ for (const f of fs.readdirSync(dist).filter((f) => f.endsWith('.js')).sort()) bu
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dsm-bench-vsix-'));
 const out = path.join(tmp, 'x.vsix');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const base = ['vsce', 'package', '--no-dependencies', '-o', out];
-// README links to images by relative path; when vsce cannot tell the repository it refuses to package
-// unless it is given a base URL for them. The URL does not change what goes into the package.
-const attempts = [base, [...base, '--baseContentUrl', 'https://example.invalid/', '--baseImagesUrl', 'https://example.invalid/']];
+// The same flags as `npm run package`.
+const args = ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out];
+const r = spawnSync(npx, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const log = `$ npx ${args.join(' ')}\n${r.stdout}${r.stderr}\n`;
 let vsix;
-let log = '';
-for (const args of attempts) {
-  const r = spawnSync(npx, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  log += `$ npx ${args.join(' ')}\n${r.stdout}${r.stderr}\n`;
-  if (r.status === 0 && fs.existsSync(out)) {
-    vsix = { bytes: fs.statSync(out).size, command: `npx ${args.join(' ').replace(out, '<tmp>/x.vsix')}` };
-    const list = spawnSync('unzip', ['-l', out], { encoding: 'utf8' });
-    if (list.status === 0) vsix.files = list.stdout.split('\n').filter((l) => /extension\//.test(l)).map((l) => l.trim().split(/\s+/).slice(-1)[0].replace(/^extension\//, ''));
-    break;
-  }
+if (r.status === 0 && fs.existsSync(out)) {
+  vsix = { bytes: fs.statSync(out).size, command: `npx ${args.join(' ').replace(out, '<tmp>/x.vsix')}` };
+  const list = spawnSync('unzip', ['-l', out], { encoding: 'utf8' });
+  if (list.status === 0) vsix.files = list.stdout.split('\n').filter((l) => /extension\//.test(l)).map((l) => l.trim().split(/\s+/).slice(-1)[0].replace(/^extension\//, ''));
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 process.stdout.write(JSON.stringify({ bundles, vsix, log: vsix ? undefined : log }) + '\n');
