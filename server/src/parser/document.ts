@@ -488,3 +488,8 @@ export function scopeOptions(doc: DsmDocument, line: number): OptionLine[] {
   const stanza = stanzaAt(doc, line);
   return stanza ? [stanza.header, ...stanza.options] : doc.unscoped;
 }
+
+/** The first value word of the option that takes effect in a line's scope (the last one set there), if any. */
+export function valueInScope(doc: DsmDocument, line: number, fullName: string): Word | undefined {
+  return lastOption(scopeOptions(doc, line), fullName)?.values[0];
+}

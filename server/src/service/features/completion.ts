@@ -14,7 +14,7 @@ import {
   Range,
   TextEdit,
 } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, isOption, scopeOptions } from '../../parser/document';
+import { DsmDocument, OptionLine, isOption, valueInScope } from '../../parser/document';
 import { FileKind } from '../../parser/fileKind';
 import { OptionSpec, Place } from '../../model/optionTable';
 import { BUILTIN_SERVERS, ServerEntry } from '../../model/serverCatalog';
@@ -105,8 +105,7 @@ function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, ran
     }));
   }
   if (isOption(entry, 'tcpport')) {
-    const scope = scopeOptions(doc, entry.line);
-    const address = [...scope].reverse().find((o) => isOption(o, 'tcpserveraddress'))?.values[0]?.text;
+    const address = valueInScope(doc, entry.line, 'tcpserveraddress')?.text;
     const server = address ? ctx.catalog.find(address) : undefined;
     const ports = server ? [server.port] : [...new Set(ctx.catalog.entries().map((s) => s.port))].sort((a, b) => a - b);
     return ports.map((port, i) => ({

@@ -5,7 +5,7 @@
  * are looked at.
  */
 import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, Word, isOption, scopeOptions } from '../../parser/document';
+import { DsmDocument, OptionLine, Word, isOption, valueInScope } from '../../parser/document';
 import { OptionSpec, Place } from '../../model/optionTable';
 import { ServerCatalog, ServerEntry } from '../../model/serverCatalog';
 import { ServiceContext } from '../context';
@@ -32,13 +32,6 @@ function wordAt(o: OptionLine, character: number): { word: Word; index: number }
   if (character >= o.name.start && character <= o.name.end) return { word: o.name, index: -1 };
   const index = o.values.findIndex((w) => character >= w.start && character <= w.end);
   return index === -1 ? undefined : { word: o.values[index], index };
-}
-
-/** The value of the last line in the scope that sets this option. */
-function valueInScope(doc: DsmDocument, line: number, fullName: string): Word | undefined {
-  const scope = scopeOptions(doc, line);
-  for (let i = scope.length - 1; i >= 0; i--) if (isOption(scope[i], fullName) && scope[i].values[0]) return scope[i].values[0];
-  return undefined;
 }
 
 function addressHover(doc: DsmDocument, o: OptionLine, address: string, catalog: ServerCatalog): string | undefined {
