@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItem, MarkupContent, Position, TextEdit } from 'vscode-languageserver-types';
 import { analyze, applyEdits, service } from './helpers';
+import { DsmLanguageService } from '../../server/src/service/languageService';
 
 function complete(text: string, line: number, character: number, opts: { settings?: unknown; uri?: string; builtinSnippets?: boolean } = {}): CompletionItem[] {
   const svc = service(opts.settings, { snippetSupport: true, clientHasBuiltinSnippets: opts.builtinSnippets });
@@ -59,6 +60,13 @@ describe('completion', () => {
     assert.equal(items[0].preselect, true);
     assert.match(items[0].detail!, /bl3\.doit\.wisc\.edu \(Lite\)/);
     assert.deepEqual(labels(complete('SErvername a\n  TCPPort ', 1, 10)), ['1499', '1500', '1501', '1502', '1503', '1504']);
+  });
+
+  it('offers the stanza names after DEFAULTSERVER, and after a UNIX dsm.opt SERVERNAME the names of the dsm.sys beside it', () => {
+    assert.deepEqual(labels(complete('DEFAULTServer \nSErvername bucky2\nSErvername archive\n', 0, 14)), ['bucky2', 'archive']);
+    const svc = new DsmLanguageService({ stanzaNamesBeside: () => ['bucky5', 'lab'] });
+    const { doc } = analyze('SErvername ', 'file:///etc/dsm.opt', svc);
+    assert.deepEqual(labels(svc.completion(doc, Position.create(0, 11))), ['bucky5', 'lab']);
   });
 
   it('offers keyword values of other options, and nothing inside comments', () => {

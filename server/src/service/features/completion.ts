@@ -73,6 +73,13 @@ function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: Service
   });
 }
 
+/** The stanza names a line's value may name: DEFAULTSERVER's in dsm.sys, a UNIX dsm.opt SERVERNAME's in the dsm.sys beside it. */
+function stanzaNamesFor(doc: DsmDocument, entry: OptionLine, ctx: ServiceContext): string[] | undefined {
+  if (isOption(entry, 'defaultserver') && doc.fileKind === 'sys') return doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
+  if (isOption(entry, 'servername') && doc.fileKind === 'opt-unix') return ctx.stanzaNamesBeside?.(doc.uri);
+  return undefined;
+}
+
 function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, range: Range, ctx: ServiceContext): CompletionItem[] {
   if (isOption(entry, 'schedmode')) {
     return [
@@ -94,6 +101,15 @@ function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, ran
         textEdit: TextEdit.replace(range, 'PROMPTED'),
       },
     ];
+  }
+  const stanzaNames = stanzaNamesFor(doc, entry, ctx);
+  if (stanzaNames) {
+    return stanzaNames.filter(Boolean).map((name) => ({
+      label: name,
+      kind: CompletionItemKind.Module,
+      detail: doc.fileKind === 'sys' ? 'server stanza in this file' : 'server stanza of the dsm.sys beside this file',
+      textEdit: TextEdit.replace(range, name),
+    }));
   }
   if (isOption(entry, 'tcpserveraddress')) {
     return ctx.catalog.entries().map((s) => ({
