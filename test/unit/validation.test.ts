@@ -115,6 +115,17 @@ describe('invalid-value', () => {
     assert.deepEqual(found(HEAD + '  TCPNodelay maybe\n', 'invalid-value'), [['maybe', 2]]);
   });
 
+  it('takes the retention days joined to their letter by a comma (7,D), as real files write them', () => {
+    assert.deepEqual(found(HEAD + '  SCHEDLOGRetention 7,D\n  ERRORLOGRetention 14,s\n  schedlogret N,D\n', 'invalid-value'), []);
+    assert.deepEqual(found(HEAD + '  SCHEDLOGRetention 7,X\n', 'invalid-value'), [['7,X', 2]]);
+    assert.deepEqual(found(HEAD + '  TCPPort 1500,D\n', 'invalid-value'), [['1500,D', 2]]);
+  });
+
+  it('does not check a note after the value (`* ...`)', () => {
+    assert.deepEqual(found(HEAD + '  MANAGEDServices schedule webclient * both, see ticket\n', 'invalid-value'), []);
+    assert.deepEqual(found(HEAD + '  MANAGEDServices schedule webclnt * note\n', 'invalid-value'), [['webclnt', 2]]);
+  });
+
   it('checks each word of a several-keyword value', () => {
     assert.deepEqual(found(HEAD + '  MANAGEDServices schedule webclnt\n', 'invalid-value'), [['webclnt', 2]]);
     assert.deepEqual(found(HEAD + '  MANAGEDServices schedule webclient\n', 'invalid-value'), []);
@@ -216,6 +227,8 @@ describe('hints', () => {
     assert.equal(applied(HEAD + '  MANAGEDServices schedule\n', fixes(HEAD + '  MANAGEDServices schedule\n', 'scheduler-needs-generate')[0]), HEAD + '  MANAGEDServices schedule\n  PASSWORDACCESS GENERATE\n');
     assert.deepEqual(found(HEAD + '  MANAGEDServices webclient\n', 'scheduler-needs-generate'), []);
     assert.deepEqual(found(HEAD + '  MANAGEDServices schedule\n  passworda gen\n', 'scheduler-needs-generate'), []);
+    // A password written in the file lets the scheduler log in too.
+    assert.deepEqual(found(HEAD + '  MANAGEDServices schedule\n  PASsword secret\n', 'scheduler-needs-generate'), []);
   });
 
   it('hash-comment: a # line is a hint, and the fix makes it a * comment', () => {

@@ -23,6 +23,8 @@ export interface ValueSpec {
   values?: Record<string, string>;
   /** The option takes no value at all (QUIET, VERBOSE). */
   noValue?: boolean;
+  /** Letters a number may carry after a comma (SCHEDLOGRetention 7,D). */
+  suffixes?: string[];
 }
 
 export interface OptionSpec {

@@ -31,7 +31,7 @@ export const promptedOnlyOptions: Rule = (doc, ctx) => {
   return findings;
 };
 
-/** `scheduler-needs-generate`: the scheduler runs unattended, so it needs a stored password. */
+/** `scheduler-needs-generate`: the scheduler runs unattended, so it needs a stored (generated) or written password. */
 export const schedulerNeedsGenerate: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   for (const options of scopes(doc)) {
@@ -39,6 +39,8 @@ export const schedulerNeedsGenerate: Rule = (doc, ctx) => {
     if (!managed?.option || !managed.values.some((_, i) => keywordOf(ctx, managed, i) === 'schedule')) continue;
     const access = lastOption(options, 'passwordaccess');
     if (keywordOf(ctx, access) === 'generate') continue;
+    // A password written in the file (PASSWORD) also lets the scheduler log in unattended.
+    if (lastOption(options, 'password')) continue;
     const fix = access?.values[0]
       ? { title: 'Change PASSWORDACCESS to GENERATE', edits: [replaceWord(access.line, access.values[0], 'GENERATE')], preferred: true }
       : { title: 'Add PASSWORDACCESS GENERATE', edits: [insertLineAfter(doc, managed, managed.indent, 'PASSWORDACCESS GENERATE')], preferred: true };

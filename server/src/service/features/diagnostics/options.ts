@@ -60,8 +60,17 @@ function keywordProblem(table: OptionTable, option: OptionSpec, w: Word): string
   return `${w.text} is too short to tell which value of ${option.name} it means. Allowed: ${allowed}.`;
 }
 
-function numberProblem(table: OptionTable, option: OptionSpec, w: Word): string | undefined {
+/** A number word without its `,D`-style suffix, when the option allows that suffix. */
+function withoutSuffix(option: OptionSpec, text: string): string {
+  const comma = text.lastIndexOf(',');
+  if (comma === -1 || comma !== text.length - 2) return text;
+  const letter = text[comma + 1].toUpperCase();
+  return option.value.suffixes?.some((s) => s.toUpperCase() === letter) ? text.slice(0, comma) : text;
+}
+
+function numberProblem(table: OptionTable, option: OptionSpec, word: Word): string | undefined {
   const v = option.value;
+  const w = { ...word, text: withoutSuffix(option, word.text) };
   if (v.keywords?.length && table.resolveKeyword(option, w.text).kind === 'match') return undefined;
   const range = `${v.min ?? 0} to ${v.max ?? '∞'}${v.unit ? ' ' + v.unit : ''}`;
   if (!/^\d+$/.test(w.text)) {
@@ -99,7 +108,10 @@ export const optionValues: Rule = (doc, ctx) => {
       continue;
     }
     const values = o.values;
-    const checked = option.value.words === 'many' ? values : values.slice(0, 1);
+    // Real files put a note after the value (`MANAGEDSERVICES schedule * nightly`): the words from a `*` on are not checked.
+    const note = values.findIndex((w) => !w.quote && w.text.startsWith('*'));
+    const own = note === -1 ? values : values.slice(0, note);
+    const checked = option.value.words === 'many' ? own : own.slice(0, 1);
     for (const [i, w] of checked.entries()) {
       if (w.quote) {
         const unquoted = w.text.trim();

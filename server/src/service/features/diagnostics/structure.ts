@@ -47,7 +47,7 @@ export const placement: Rule = (doc) => {
       );
       return;
     }
-    findings.push(finding('wrong-file', range, `${option.name} does not belong in ${FILE_LABEL[doc.fileKind]}${place === 'stanza' ? ' server stanza' : ''}: it goes in ${belongsLabel(option)}.`));
+    findings.push(finding('wrong-file', range, `${option.name} does not belong in ${place === 'stanza' ? 'a dsm.sys server stanza' : FILE_LABEL[doc.fileKind]}: it goes in ${belongsLabel(option)}.`));
   };
   if (doc.fileKind === 'sys') {
     for (const o of doc.unscoped) check(o, 'global');
