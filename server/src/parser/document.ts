@@ -483,6 +483,11 @@ export function lastOption(options: readonly OptionLine[], fullName: string): Op
   return undefined;
 }
 
+/** The option lists a client connection reads: the options outside stanzas, then each server stanza's. */
+export function serverScopes(doc: DsmDocument): OptionLine[][] {
+  return [doc.unscoped, ...doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.options)];
+}
+
 /** The options that share a scope with a line: its stanza's (header included), or the file's unscoped ones. */
 export function scopeOptions(doc: DsmDocument, line: number): OptionLine[] {
   const stanza = stanzaAt(doc, line);

@@ -33,7 +33,7 @@ function wants(context: CodeActionContext, kind: string): boolean {
 }
 
 /** Every fix-all fix of the document, as one list of edits (none overlap: each rule edits its own line). */
-export function fixAllEdits(all: Finding[]): { edits: TextEdit[]; changesSchedule: boolean } {
+function fixAllEdits(all: Finding[]): { edits: TextEdit[]; changesSchedule: boolean } {
   const edits: TextEdit[] = [];
   let changesSchedule = false;
   for (const f of all) {

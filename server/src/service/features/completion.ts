@@ -24,7 +24,7 @@ import { SCHEDMODE_EXPLANATION, optionDocumentation } from './hover';
 import { escape } from '../markdown';
 
 /** The places an option may stand at, for a line of this kind of file. */
-export function placesFor(kind: FileKind, inStanza: boolean): Place[] {
+function placesFor(kind: FileKind, inStanza: boolean): Place[] {
   if (kind === 'sys') return inStanza ? ['sys-stanza'] : ['sys-global'];
   return [kind];
 }

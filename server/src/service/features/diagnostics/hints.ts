@@ -1,12 +1,8 @@
 /** Low-severity advice: options that do nothing where they are, an unattended scheduler that cannot log in, `#` comments. */
 import { TextEdit, Range } from 'vscode-languageserver-types';
-import { OptionLine, isOption, lastOption } from '../../../parser/document';
+import { OptionLine, isOption, lastOption, serverScopes } from '../../../parser/document';
 import { Finding, Rule, UNNECESSARY, finding, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
 import { ServiceContext } from '../../context';
-
-function scopes(doc: Parameters<Rule>[0]): OptionLine[][] {
-  return [doc.unscoped, ...doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.options)];
-}
 
 function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): string | undefined {
   const w = o?.values[i];
@@ -18,7 +14,7 @@ function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): strin
 /** `prompted-only-option`: TCPCLIENTPORT / TCPCLIENTADDRESS matter only when the scheduler is prompted. */
 export const promptedOnlyOptions: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const options of scopes(doc)) {
+  for (const options of serverScopes(doc)) {
     const mode = keywordOf(ctx, lastOption(options, 'schedmode'));
     if (mode === 'prompted') continue;
     for (const o of options) {
@@ -34,7 +30,7 @@ export const promptedOnlyOptions: Rule = (doc, ctx) => {
 /** `scheduler-needs-generate`: the scheduler runs unattended, so it needs a stored (generated) or written password. */
 export const schedulerNeedsGenerate: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const options of scopes(doc)) {
+  for (const options of serverScopes(doc)) {
     const managed = lastOption(options, 'managedservices');
     if (!managed?.option || !managed.values.some((_, i) => keywordOf(ctx, managed, i) === 'schedule')) continue;
     const access = lastOption(options, 'passwordaccess');

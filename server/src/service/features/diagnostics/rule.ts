@@ -64,7 +64,7 @@ export function lineRange(o: OptionLine): Range {
 }
 
 /** The end of an option line's content: where a new line is inserted after it. */
-export function lineEnd(o: OptionLine): { line: number; character: number } {
+function lineEnd(o: OptionLine): { line: number; character: number } {
   return lineRange(o).end;
 }
 

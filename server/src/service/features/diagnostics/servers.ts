@@ -1,5 +1,5 @@
 /** `tcpport-mismatch`: a catalogued server reached on a port it does not listen on. */
-import { lastOption } from '../../../parser/document';
+import { lastOption, serverScopes } from '../../../parser/document';
 import { Finding, Rule, finding, insertLineAfter, replaceWord, wordRange } from './rule';
 
 /** The port the client uses when TCPPORT is not set (IBM's default). */
@@ -7,8 +7,7 @@ const DEFAULT_TCPPORT = 1500;
 
 export const tcpportMismatch: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  const scopes = [doc.unscoped, ...doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.options)];
-  for (const options of scopes) {
+  for (const options of serverScopes(doc)) {
     const address = lastOption(options, 'tcpserveraddress');
     const server = address?.values[0] ? ctx.catalog.find(address.values[0].text) : undefined;
     if (!address || !server) continue;
