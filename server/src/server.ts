@@ -310,7 +310,7 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
 function main(): void {
   const args = process.argv.slice(2);
