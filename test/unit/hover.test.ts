@@ -54,6 +54,17 @@ describe('hover', () => {
     }
   });
 
+  it('says which server a stanza name stands for, on DEFAULTSERVER and on the stanza header', () => {
+    const text = 'DEFAULTServer B5\nSErvername b5\n  TCPServeraddress bucky5.doit.wisc.edu\n  TCPPort 1503\n  SCHEDMODE POLLING\n';
+    for (const [line, character] of [[0, 15], [1, 12]]) {
+      const h = hoverText(text, line, character)!;
+      assert.match(h, /\*\*Stanza b5\*\* \(line 2\)/);
+      assert.match(h, /bucky5\\\.doit\\\.wisc\\\.edu \(Enterprise, listens on 1503\), port 1503/);
+      assert.match(h, /SCHEDMODE POLLING/);
+    }
+    assert.equal(hoverText('DEFAULTServer nowhere\nSErvername b5\n', 0, 16), undefined);
+  });
+
   it('documents other option names from the table, and nothing on comments, blanks or unknown words', () => {
     assert.match(hoverText('SErvername x\n  PASSWORDA generate\n', 1, 4)!, /PASSWORDAccess/);
     assert.match(hoverText('SErvername x\n  PASSWORDA generate\n', 1, 14)!, /\*\*Generate\*\*/);

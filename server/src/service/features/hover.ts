@@ -68,6 +68,24 @@ function portHover(doc: DsmDocument, o: OptionLine, text: string, catalog: Serve
 /** optionDocumentation's answers: they depend on the option alone, and completion asks for all of them at once. */
 const documentation = new WeakMap<OptionSpec, string>();
 
+/** What a stanza name stands for: the server its stanza reaches, and how its scheduler runs. */
+function stanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext): string | undefined {
+  const stanza = doc.stanzas.find((s) => s.kind === 'server' && s.name.toLowerCase() === name.toLowerCase());
+  if (!stanza) return undefined;
+  const line = stanza.header.line;
+  const address = valueInScope(doc, line, 'tcpserveraddress');
+  const port = valueInScope(doc, line, 'tcpport');
+  const server = address ? ctx.catalog.find(address.text) : undefined;
+  const mode = valueInScope(doc, line, 'schedmode');
+  return lines(
+    `**Stanza ${escape(stanza.name)}** (line ${line + 1}).`,
+    address
+      ? `Server: ${escape(address.text)}${server ? ` (${escape(server.tier)}, listens on ${server.port})` : ''}, port ${port ? escape(port.text) : '1500 (default)'}.`
+      : 'No TCPSERVERADDRESS in this stanza.',
+    `Scheduler: SCHEDMODE ${mode ? escape(mode.text) : 'not set'}.`,
+  );
+}
+
 /** The documentation of an option, from the table. Used by hover and completion. */
 export function optionDocumentation(option: OptionSpec, ctx: ServiceContext): string {
   let text = documentation.get(option);
@@ -122,6 +140,8 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
     markdown = addressHover(doc, entry, at.word.text, ctx.catalog);
   } else if (isOption(entry, 'tcpport') && at.index === 0) {
     markdown = portHover(doc, entry, at.word.text, ctx.catalog);
+  } else if (doc.fileKind === 'sys' && (isOption(entry, 'defaultserver') || isOption(entry, 'servername')) && at.index === 0) {
+    markdown = stanzaHover(doc, at.word.text, ctx);
   } else if (option) {
     markdown = valueHover(option, at.word, ctx);
   }
