@@ -67,7 +67,7 @@ export function codeActions(doc: DsmDocument, range: Range, context: CodeActionC
   }
 
   // Fix-all is only offered when asked for by kind (on save, or the Fix All command), as VS Code expects of source actions.
-  if (context.only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'))) {
+  if (context.only && wants(context, FIX_ALL_KIND)) {
     const { edits, changesSchedule } = fixAllEdits(all);
     if (edits.length) {
       actions.push({
