@@ -16,7 +16,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({
     ...common,
-    entryPoints: ['server/src/server.ts'],
+    entryPoints: ['server/src/main.ts'],
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),

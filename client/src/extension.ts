@@ -18,7 +18,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'dsm' }],
     // The snippets of snippets/ are contributed by package.json; the server adds only a site's extra servers.
-    initializationOptions: { builtinSnippets: true, addKnownOptionCommand: true },
+    initializationOptions: { builtinSnippets: true, addKnownOptionCommand: true, restartReminderCommand: true },
   };
   // Offered by the server's quick fix on an unknown option: remember it as known in this workspace.
   context.subscriptions.push(

@@ -20,15 +20,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const require = createRequire(import.meta.url);
 const { LspClient, SERVER } = require(path.join(root, 'out', 'test', 'protocol', 'lspClient.js'));
+const { VSCODE } = require(path.join(root, 'out', 'test', 'protocol', 'profiles.js'));
+
+/** How long a benchmark waits for diagnostics before it gives up (a 100,000-line document on a loaded machine). */
+const WAIT_MS = 120000;
 const { DsmLanguageService } = require(path.join(root, 'out', 'server', 'src', 'service', 'languageService.js'));
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 
 const svc = new DsmLanguageService();
-
-/** What VS Code tells the server of its completion support (the part that matters here). */
-const VSCODE_CAPABILITIES = {
-  textDocument: { completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } } },
-};
 
 /** Starts the server with the heap probe preloaded and the debounce at 0 (or at its default). */
 async function startServer({ debounce = '0' } = {}) {
@@ -38,7 +37,7 @@ async function startServer({ debounce = '0' } = {}) {
   process.env.NODE_OPTIONS = `--expose-gc --require ${JSON.stringify(path.join(here, 'heap-probe.cjs'))}`;
   try {
     const client = new LspClient();
-    await client.initialize(VSCODE_CAPABILITIES);
+    await client.initialize(VSCODE.capabilities, VSCODE.initializationOptions);
     return client;
   } finally {
     for (const [k, v] of [['DSM_LS_DEBOUNCE_MS', saved.debounce], ['NODE_OPTIONS', saved.options]]) {
@@ -82,7 +81,7 @@ async function timeEdits(client, uri, lines, count, random, { lineBreak = false 
       const v = ++version;
       const t = performance.now();
       await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
-      await client.diagnostics(uri, v);
+      await client.diagnostics(uri, v, WAIT_MS);
       times.push(performance.now() - t);
     }
   }
@@ -112,7 +111,7 @@ async function didChangeFigures() {
       const uri = `file:///bench/${lines}/dsm.sys`;
       const text = generateDsmSys(lines, 11);
       await client.open(uri, text, ++version);
-      await client.diagnostics(uri, version);
+      await client.diagnostics(uri, version, WAIT_MS);
       const where = optionLines(text);
       const random = rng(lines);
       await timeEdits(client, uri, where, 10, random); // warm-up
@@ -133,7 +132,7 @@ async function requestFigures() {
     const uri = 'file:///bench/requests/dsm.sys';
     const text = generateDsmSys(10_000, 13);
     await client.open(uri, text, ++version);
-    await client.diagnostics(uri, version);
+    await client.diagnostics(uri, version, WAIT_MS);
     const where = optionLines(text);
     const random = rng(5);
     const pos = () => {
@@ -193,7 +192,7 @@ async function memoryFigure() {
     const uri = 'file:///bench/memory/dsm.sys';
     const text = generateDsmSys(10_000, 17);
     await client.open(uri, text, ++version);
-    await client.diagnostics(uri, version);
+    await client.diagnostics(uri, version, WAIT_MS);
     const where = optionLines(text);
     const random = rng(99);
     await timeEdits(client, uri, where, 50, random);

@@ -1,334 +1,313 @@
 /**
  * The language server: wires the pure language service to an LSP
- * connection. It holds no analysis of its own: it keeps documents, settings
- * and timers, and turns every failure into a log line instead of a crash.
+ * connection. It holds no analysis of its own. DsmServer derives what it
+ * offers from what the client declared, registers one handler per request,
+ * and turns every failure into a log line instead of a crash. The
+ * transport (stdio, IPC, a browser worker) is chosen by the entry module.
  */
 import {
-  CodeActionKind,
+  CancellationToken,
+  CodeAction,
+  CodeActionParams,
+  Command,
+  CompletionItem,
+  CompletionParams,
   Connection,
   DidChangeConfigurationNotification,
+  DidChangeConfigurationParams,
+  DidChangeTextDocumentParams,
+  DidCloseTextDocumentParams,
+  DidOpenTextDocumentParams,
+  DocumentSymbolParams,
+  ErrorCodes,
+  ExecuteCommandParams,
+  FoldingRangeParams,
+  HoverParams,
   InitializeParams,
   InitializeResult,
-  TextDocuments,
-  TextDocumentSyncKind,
-  createConnection,
-  ProposedFeatures,
-  CancellationToken,
-  CompletionItem,
-  Diagnostic,
+  LSPErrorCodes,
+  MessageType,
   ResponseError,
-  ErrorCodes,
-} from 'vscode-languageserver/node';
-import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import * as fs from 'fs';
-import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
-import { DsmLanguageService, ServiceOptions } from './service/languageService';
-import { DsmDocument } from './parser/document';
-import { linesChangedInPlace } from './parser/incremental';
+  ServerCapabilities,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
+import { version } from '../../package.json';
+import { DsmLanguageService } from './service/languageService';
 import { checkSettings } from './service/settings';
-import { FIX_ALL_KIND } from './service/features/codeActions';
-import { RESTART_REMINDER_COMMAND, RESTART_REMINDER_TEXT } from './service/context';
+import { COMMANDS, FIX_ALL_KIND, RESTART_REMINDER_TEXT } from './service/codes';
+import type { DsmDocument } from './parser/types';
+import { ClientProfile, clientProfile } from './session/clientProfile';
+import { DocumentStore } from './session/documentStore';
+import { Validator } from './session/validator';
+import { FileReader, NO_FILES, sameUri, siblingUri } from './session/files';
+import { SiblingStanzas } from './session/siblings';
 
-/**
- * How long typing must pause before a changed document is checked again.
- * Opening checks at once. DSM_LS_DEBOUNCE_MS (0 to 10000) overrides it: the
- * benchmarks set 0 to time a change's checking without the wait.
- */
-const DEBOUNCE_MS = debounceFromEnvironment(process.env.DSM_LS_DEBOUNCE_MS, 200);
-/** Edits inside at most this many lines are re-parsed line by line; more, and the document is parsed again whole. */
-const MAX_REPARSED_LINES = 64;
-/** Completion lists at least this long are sent without documentation, which completionItem/resolve then gives. */
-const DEFER_DOCUMENTATION_FROM = 50;
+export const SERVER_INFO = { name: 'dsm-language-server', version };
 
-function debounceFromEnvironment(value: string | undefined, fallback: number): number {
-  if (value === undefined || !/^\d{1,5}$/.test(value.trim())) return fallback;
-  return Math.min(Number(value), 10000);
+/** What the entry module provides besides the connection. */
+export interface ServerEnvironment {
+  /** How files that are not open are read. */
+  files?: FileReader;
+  /** How long typing must pause before a changed document is checked again (ms). */
+  debounceMs?: number;
 }
 
-/**
- * At most this many diagnostics are published for one document: a huge or
- * hostile file can raise hundreds of thousands, whose message alone would be
- * hundreds of megabytes. The first ones (in rule order, SCHEDMODE first) are kept.
- */
-const MAX_PUBLISHED_DIAGNOSTICS = 1000;
-/** A dsm.sys larger than this is not read to check a dsm.opt's SErvername. */
-const MAX_SIBLING_BYTES = 5 * 1024 * 1024;
+/** How long typing must pause before a changed document is checked again, unless the environment says otherwise. */
+export const DEFAULT_DEBOUNCE_MS = 200;
 
-export function startServer(connection: Connection): void {
-  /**
-   * The lines changed since each document was last parsed, when every change
-   * stayed inside one line (no line break added or removed): then only those
-   * lines need parsing again. `full` when some change did more.
-   */
-  const changedLines = new Map<string, Set<number> | 'full'>();
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
-    update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
-      const lineCount = document.lineCount;
-      const before = changedLines.get(document.uri);
-      let lines: Set<number> | 'full' = before === 'full' ? 'full' : (linesChangedInPlace(changes, lineCount, before) ?? 'full');
-      // Recorded before the update: should it fail half-way, the next parse is a whole one.
-      changedLines.set(document.uri, 'full');
-      const updated = TextDocument.update(document, changes, version);
-      // Two line breaks can become one (\r then \n, once the text between them is gone): then the lines moved.
-      if (updated.lineCount !== lineCount || (lines !== 'full' && lines.size > MAX_REPARSED_LINES)) lines = 'full';
-      changedLines.set(document.uri, lines);
-      return updated;
-    },
-  });
+export class DsmServer {
+  private readonly profile: ClientProfile;
+  private service: DsmLanguageService | undefined;
+  private readonly documents: DocumentStore;
+  private readonly validator: Validator;
+  private readonly siblings: SiblingStanzas;
+  /** The `dsm` section last pushed by the client (didChangeConfiguration), over the initial settings. */
+  private pushedSettings: unknown;
+  private lastProblems = '';
+
+  constructor(
+    private readonly connection: Connection,
+    params: InitializeParams,
+    environment: ServerEnvironment = {},
+  ) {
+    this.profile = clientProfile(params);
+    this.documents = new DocumentStore(() => this.languageService());
+    this.validator = new Validator(
+      {
+        version: (uri) => this.documents.get(uri)?.version,
+        diagnose: (uri) => this.languageService().diagnostics(this.documents.parsed(uri)!),
+        publish: (uri, v, diagnostics) => void this.connection.sendDiagnostics({ uri, version: v, diagnostics }),
+        log: (message) => this.log(message),
+      },
+      environment.debounceMs ?? DEFAULT_DEBOUNCE_MS,
+    );
+    this.siblings = new SiblingStanzas(environment.files ?? NO_FILES, {
+      open: (uri) => this.openDocument(uri),
+      parse: (text, uri) => this.languageService().parse(text, uri),
+      changed: (sysUri) => this.dependenciesChanged(sysUri),
+    });
+  }
+
   /**
    * The language service, made on first use: building the option table's
    * indexes takes a few milliseconds, which the answer to initialize need not
    * wait for (it is built as soon as the client has that answer).
    */
-  let serviceOptions: ServiceOptions = {};
-  let current: DsmLanguageService | undefined;
-  const service = (): DsmLanguageService => (current ??= new DsmLanguageService(serviceOptions));
-  let pullConfiguration = false;
-  /** The client resolves completion items' documentation on demand (VS Code does). */
-  let deferDocumentation = false;
-  /** The last long completion list, whose items' documentation completionItem/resolve gives. */
-  let lastCompletion: { id: number; items: CompletionItem[] } | undefined;
-  let completionId = 0;
-  const parsed = new Map<string, { version: number; doc: DsmDocument }>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  let lastProblems = '';
+  private languageService(): DsmLanguageService {
+    return (this.service ??= new DsmLanguageService({
+      settings: checkSettings(this.profile.initialSettings).settings,
+      client: this.profile.features,
+      stanzaNamesBeside: (optUri) => this.siblings.namesBeside(optUri),
+    }));
+  }
 
-  const log = (message: string) => connection.console.log(message);
+  capabilities(): ServerCapabilities {
+    return {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: this.profile.codeActionLiterals ? { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false } : true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '\t'], resolveProvider: this.profile.features.resolveDocumentation === true },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      executeCommandProvider: { commands: [COMMANDS.restartReminder, COMMANDS.applyEdit] },
+    };
+  }
 
-  /**
-   * The stanza names of the dsm.sys beside a UNIX dsm.opt: from the editor if
-   * it is open there, else from disk. Undefined when it cannot be read.
-   */
-  function stanzaNamesBeside(optUri: string): string[] | undefined {
-    if (!optUri.startsWith('file:')) return undefined;
-    try {
-      const sysPath = path.join(path.dirname(fileURLToPath(optUri)), 'dsm.sys');
-      const sysUri = pathToFileURL(sysPath).href;
-      const open = documents.all().find((d) => d.uri === sysUri || decodeURIComponent(d.uri) === decodeURIComponent(sysUri));
-      let text = open?.getText();
-      if (text === undefined) {
-        const stat = fs.statSync(sysPath, { throwIfNoEntry: false });
-        if (!stat?.isFile() || stat.size > MAX_SIBLING_BYTES) return undefined;
-        text = fs.readFileSync(sysPath, 'utf8');
+  initializeResult(): InitializeResult {
+    return { capabilities: this.capabilities(), serverInfo: SERVER_INFO };
+  }
+
+  /** Registers one handler per request and notification. */
+  register(): void {
+    const c = this.connection;
+    c.onInitialized(() => this.onInitialized());
+    c.onDidChangeConfiguration((p) => this.onDidChangeConfiguration(p));
+    c.onDidOpenTextDocument((p) => this.onDidOpen(p));
+    c.onDidChangeTextDocument((p) => this.onDidChange(p));
+    c.onDidCloseTextDocument((p) => this.onDidClose(p));
+    c.onCodeAction((p, token) => this.onCodeAction(p, token));
+    c.onHover((p, token) => this.onHover(p, token));
+    c.onCompletion((p, token) => this.onCompletion(p, token));
+    c.onCompletionResolve((item) => this.onCompletionResolve(item));
+    c.onDocumentSymbol((p, token) => this.onDocumentSymbol(p, token));
+    c.onFoldingRanges((p, token) => this.onFoldingRanges(p, token));
+    c.onExecuteCommand((p) => this.onExecuteCommand(p));
+    c.onShutdown(() => this.validator.dispose());
+  }
+
+  // Notifications.
+
+  onInitialized(): void {
+    this.guard('start', () => this.languageService(), undefined);
+    if (this.profile.configurationRegistration) {
+      this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'dsm' }).catch((e) => this.log(`dsm: could not register for settings changes: ${messageOf(e)}`));
+    }
+    if (this.profile.pullConfiguration) void this.loadSettings();
+  }
+
+  onDidChangeConfiguration(p: DidChangeConfigurationParams): void {
+    const settings: unknown = p?.settings;
+    // A notification without a dsm section (VS Code sends none once it is asked to pull) keeps what was given before.
+    if (typeof settings === 'object' && settings !== null && 'dsm' in settings) this.pushedSettings = settings.dsm;
+    void this.loadSettings();
+  }
+
+  onDidOpen(p: DidOpenTextDocumentParams): void {
+    const { uri, languageId, version, text } = p.textDocument;
+    this.guard('open', () => {
+      this.documents.open(uri, languageId, version, text);
+      // The dsm.sys it names may have changed on disk since it was last read.
+      if (this.documents.parsed(uri)?.fileKind === 'opt-unix') this.siblings.refreshFor(uri);
+      this.validator.schedule(uri, true);
+      if (this.siblings.isSys(uri)) this.dependenciesChanged(uri);
+    }, undefined);
+  }
+
+  onDidChange(p: DidChangeTextDocumentParams): void {
+    const { uri, version } = p.textDocument;
+    this.guard('change', () => {
+      if (!this.documents.change(uri, version ?? 0, p.contentChanges)) return;
+      this.validator.schedule(uri);
+      if (this.siblings.isSys(uri)) this.dependenciesChanged(uri);
+    }, undefined);
+  }
+
+  onDidClose(p: DidCloseTextDocumentParams): void {
+    const { uri } = p.textDocument;
+    this.validator.cancel(uri);
+    this.documents.close(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.siblings.isSys(uri)) this.siblings.closed(uri);
+  }
+
+  // Requests.
+
+  onCodeAction(p: CodeActionParams, token?: CancellationToken): (CodeAction | Command)[] | ResponseError<void> {
+    return this.withDocument('code actions', p.textDocument.uri, token, [], (doc) => {
+      const actions = this.languageService().codeActions(doc, p.range, p.context);
+      return this.profile.codeActionLiterals ? actions : actions.map((a) => this.asCommand(a)).filter((a): a is Command => a !== undefined);
+    });
+  }
+
+  onHover(p: HoverParams, token?: CancellationToken) {
+    return this.withDocument('hover', p.textDocument.uri, token, null, (doc) => this.languageService().hover(doc, p.position));
+  }
+
+  onCompletion(p: CompletionParams, token?: CancellationToken) {
+    return this.withDocument('completion', p.textDocument.uri, token, [], (doc) => this.languageService().completion(doc, p.position));
+  }
+
+  onCompletionResolve(item: CompletionItem) {
+    return this.guard('completion details', () => this.languageService().resolveCompletion(item), item);
+  }
+
+  onDocumentSymbol(p: DocumentSymbolParams, token?: CancellationToken) {
+    return this.withDocument('outline', p.textDocument.uri, token, [], (doc) => this.languageService().documentSymbols(doc));
+  }
+
+  onFoldingRanges(p: FoldingRangeParams, token?: CancellationToken) {
+    return this.withDocument('folding', p.textDocument.uri, token, [], (doc) => this.languageService().foldingRanges(doc));
+  }
+
+  onExecuteCommand(p: ExecuteCommandParams): null | ResponseError<void> {
+    if (p.command === COMMANDS.restartReminder) {
+      this.showMessage(MessageType.Info, RESTART_REMINDER_TEXT);
+      return null;
+    }
+    const edit: unknown = p.arguments?.[0];
+    if (p.command === COMMANDS.applyEdit && typeof edit === 'object' && edit !== null) {
+      this.connection.workspace.applyEdit(edit as WorkspaceEdit).catch((e) => this.log(`dsm: the client did not apply the fix: ${messageOf(e)}`));
+      return null;
+    }
+    return new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}, or arguments missing`);
+  }
+
+  // Helpers.
+
+  private openDocument(uri: string): DsmDocument | undefined {
+    const open = this.documents.all().find((d) => sameUri(d.uri, uri));
+    return open ? this.documents.parsed(open.uri) : undefined;
+  }
+
+  /** A dsm.sys changed (in the editor or on disk): the dsm.opt files beside it are checked again. */
+  private dependenciesChanged(sysUri: string): void {
+    this.languageService().invalidate();
+    const folder = siblingUri(sysUri, '');
+    for (const d of this.documents.all()) {
+      if (d.uri !== sysUri && siblingUri(d.uri, '') === folder && this.documents.parsed(d.uri)?.fileKind === 'opt-unix') this.validator.schedule(d.uri);
+    }
+  }
+
+  /** A code action as a Command, for clients without CodeAction literals: its edit is applied through dsm.applyEdit. */
+  private asCommand(action: CodeAction): Command | undefined {
+    if (action.edit) return this.profile.applyEdit ? Command.create(action.title, COMMANDS.applyEdit, action.edit) : undefined;
+    return action.command;
+  }
+
+  private async loadSettings(): Promise<void> {
+    let raw = this.pushedSettings ?? this.profile.initialSettings;
+    if (this.profile.pullConfiguration) {
+      try {
+        // A client with no dsm section answers null: then what was given before stands.
+        raw = (await this.connection.workspace.getConfiguration('dsm')) ?? raw;
+      } catch (e) {
+        this.log(`dsm: could not read the settings: ${messageOf(e)}`);
       }
-      return service().parse(text, sysUri).stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
-    } catch {
-      return undefined;
     }
+    this.guard('settings', () => this.applySettings(raw), undefined);
   }
 
-  /**
-   * The parsed form of an open document, parsed at most once per version.
-   * After edits inside a few lines, only those lines are parsed again.
-   */
-  function parsedDoc(uri: string): DsmDocument | undefined {
-    const text = documents.get(uri);
-    if (!text) return undefined;
-    const cached = parsed.get(uri);
-    if (cached && cached.version === text.version) return cached.doc;
-    const lines = changedLines.get(uri);
-    changedLines.delete(uri);
-    let doc: DsmDocument | undefined;
-    if (cached && lines instanceof Set && cached.doc.lineCount === text.lineCount) {
-      const starts = new Map<number, number>();
-      for (const line of lines) starts.set(line, text.offsetAt({ line, character: 0 }));
-      doc = service().reparse(cached.doc, text.getText(), starts);
-    }
-    doc ??= service().parse(text.getText(), uri);
-    parsed.set(uri, { version: text.version, doc });
-    return doc;
+  private applySettings(raw: unknown): void {
+    const { settings, problems } = checkSettings(raw);
+    const summary = problems.join(' ');
+    if (summary && summary !== this.lastProblems) this.showMessage(MessageType.Warning, `TSM Client Options settings: ${summary}`);
+    this.lastProblems = summary;
+    this.languageService().configure(settings);
+    this.documents.reparseAll();
+    for (const d of this.documents.all()) this.validator.schedule(d.uri, true);
   }
 
-  /** Checks the current version of a document (a superseded version is never checked) and publishes its diagnostics. */
-  function validate(uri: string): void {
-    timers.delete(uri);
-    const doc = parsedDoc(uri);
-    const version = documents.get(uri)?.version;
-    if (!doc) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics: publishable(uri, service().diagnostics(doc)) });
-    // A UNIX dsm.opt names a stanza of the dsm.sys beside it: check those again when the dsm.sys changes.
-    if (doc.fileKind === 'sys') {
-      const dir = uri.slice(0, uri.lastIndexOf('/') + 1);
-      for (const d of documents.all()) {
-        if (d.uri.startsWith(dir) && d.uri.lastIndexOf('/') === dir.length - 1 && parsed.get(d.uri)?.doc.fileKind === 'opt-unix') {
-          const opt = parsedDoc(d.uri);
-          if (opt) void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: publishable(d.uri, service().diagnostics(opt)) });
-        }
-      }
-    }
+  /** Information for the user. Never a request: a reminder needs no answer, and some clients block on one. */
+  private showMessage(type: MessageType, message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type, message });
   }
 
-  function publishable(uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
-    if (diagnostics.length <= MAX_PUBLISHED_DIAGNOSTICS) return diagnostics;
-    log(`dsm: ${uri} has ${diagnostics.length} problems; only the first ${MAX_PUBLISHED_DIAGNOSTICS} are shown.`);
-    return diagnostics.slice(0, MAX_PUBLISHED_DIAGNOSTICS);
+  private log(message: string): void {
+    this.connection.console.log(message);
   }
 
-  function schedule(uri: string, delay: number): void {
-    clearTimeout(timers.get(uri));
-    // Through guard: one document that cannot be checked must not stop the others (a settings change checks them all).
-    if (delay === 0) guard('validate', () => validate(uri), undefined);
-    else timers.set(uri, setTimeout(() => guard('validate', () => validate(uri), undefined), delay));
+  /** Runs a request on the parsed form of an open document; a document that is not open gets the fallback. */
+  private withDocument<T>(what: string, uri: string, token: CancellationToken | undefined, fallback: T, run: (doc: DsmDocument) => T): T | ResponseError<void> {
+    return this.guard(what, () => {
+      const doc = this.documents.parsed(uri);
+      return doc ? run(doc) : fallback;
+    }, fallback, token);
   }
 
   /** Runs a handler; an exception is logged and answered with the fallback, never allowed to end the server. */
-  function guard<T>(what: string, run: () => T, fallback: T, token?: CancellationToken): T | ResponseError<void> {
-    if (token?.isCancellationRequested) return new ResponseError(-32800 /* RequestCancelled */, 'cancelled');
+  private guard<T>(what: string, run: () => T, fallback: T, token?: CancellationToken): T | ResponseError<void> {
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     try {
       return run();
     } catch (e) {
-      log(`dsm: ${what} failed: ${(e as Error).stack ?? e}`);
+      this.log(`dsm: ${what} failed: ${(e as Error).stack ?? e}`);
       return fallback;
     }
   }
+}
 
-  async function loadSettings(pushed?: unknown): Promise<void> {
-    let raw = pushed;
-    if (pullConfiguration) {
-      try {
-        raw = await connection.workspace.getConfiguration('dsm');
-      } catch (e) {
-        log(`dsm: could not read the settings: ${(e as Error).message}`);
-      }
-    }
-    const { settings, problems } = checkSettings(raw);
-    const summary = problems.join(' ');
-    if (summary && summary !== lastProblems) void connection.window.showWarningMessage(`TSM Client Options settings: ${summary}`);
-    lastProblems = summary;
-    service().configure(settings);
-    parsed.clear();
-    changedLines.clear();
-    for (const d of documents.all()) schedule(d.uri, 0);
-  }
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const caps = params?.capabilities ?? {};
-    pullConfiguration = !!caps.workspace?.configuration;
-    const resolvable: unknown = caps.textDocument?.completion?.completionItem?.resolveSupport?.properties;
-    deferDocumentation = Array.isArray(resolvable) && resolvable.includes('documentation');
-    const init = (params?.initializationOptions ?? {}) as { builtinSnippets?: boolean; addKnownOptionCommand?: boolean; settings?: unknown };
-    serviceOptions = {
-      settings: checkSettings(init.settings).settings,
-      clientHasBuiltinSnippets: init.builtinSnippets === true,
-      snippetSupport: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
-      addKnownOptionCommand: init.addKnownOptionCommand === true,
-      stanzaNamesBeside,
-    };
-    current = undefined;
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: [' ', '\t'], resolveProvider: true },
-        documentSymbolProvider: true,
-        foldingRangeProvider: true,
-        executeCommandProvider: { commands: [RESTART_REMINDER_COMMAND] },
-      },
-      serverInfo: { name: 'dsm-language-server', version: '0.1.0' },
-    };
+/** Serves the dsm language on a connection: a DsmServer is made when the client initializes. */
+export function startServer(connection: Connection, environment: ServerEnvironment = {}): void {
+  connection.onInitialize((params) => {
+    const server = new DsmServer(connection, params ?? { capabilities: {} }, environment);
+    server.register();
+    return server.initializeResult();
   });
-
-  connection.onInitialized(() => {
-    guard('start', service, undefined);
-    if (pullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dsm' }).catch(() => undefined);
-      void loadSettings();
-    }
-  });
-
-  connection.onDidChangeConfiguration((change) => {
-    const pushed = (change.settings as { dsm?: unknown } | null)?.dsm;
-    void loadSettings(pushed);
-  });
-
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => {
-    // onDidChangeContent also fires on open; the open handler has already validated that version.
-    if (parsed.get(e.document.uri)?.version !== e.document.version) schedule(e.document.uri, DEBOUNCE_MS);
-  });
-  documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
-    parsed.delete(e.document.uri);
-    changedLines.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
-
-  connection.onCodeAction((p, token) =>
-    guard('code actions', () => {
-      const doc = parsedDoc(p.textDocument.uri);
-      return doc ? service().codeActions(doc, p.range, p.context) : [];
-    }, [], token),
-  );
-  connection.onHover((p, token) =>
-    guard('hover', () => {
-      const doc = parsedDoc(p.textDocument.uri);
-      return doc ? service().hover(doc, p.position) : null;
-    }, null, token),
-  );
-  connection.onCompletion((p, token) =>
-    guard('completion', () => {
-      const doc = parsedDoc(p.textDocument.uri);
-      const items = doc ? service().completion(doc, p.position) : [];
-      if (!deferDocumentation || items.length < DEFER_DOCUMENTATION_FROM) return items;
-      // A long list (every option name) goes without its documentation, which the client asks for item by item.
-      lastCompletion = { id: ++completionId, items };
-      return items.map((item, index) => ({ ...item, documentation: undefined, data: { dsmCompletion: completionId, index } }));
-    }, [], token),
-  );
-  connection.onCompletionResolve((item) =>
-    guard('completion details', () => {
-      const data = item.data as { dsmCompletion?: unknown; index?: unknown } | undefined;
-      const original = data?.dsmCompletion === lastCompletion?.id && typeof data?.index === 'number' ? lastCompletion?.items[data.index] : undefined;
-      return original && original.label === item.label ? { ...item, documentation: original.documentation } : item;
-    }, item),
-  );
-  connection.onDocumentSymbol((p, token) =>
-    guard('outline', () => {
-      const doc = parsedDoc(p.textDocument.uri);
-      return doc ? service().documentSymbols(doc) : [];
-    }, [], token),
-  );
-  connection.onFoldingRanges((p, token) =>
-    guard('folding', () => {
-      const doc = parsedDoc(p.textDocument.uri);
-      return doc ? service().foldingRanges(doc) : [];
-    }, [], token),
-  );
-  connection.onExecuteCommand((p) => {
-    if (p.command === RESTART_REMINDER_COMMAND) {
-      void connection.window.showInformationMessage(RESTART_REMINDER_TEXT);
-      return null;
-    }
-    return new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}`);
-  });
-
-  documents.listen(connection);
   connection.listen();
 }
-
-const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
-
-function main(): void {
-  const args = process.argv.slice(2);
-  if (args.includes('--version')) {
-    process.stdout.write('dsm-language-server 0.1.0\n');
-    return;
-  }
-  if (args.includes('--help') || !args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(t + '=')))) {
-    process.stderr.write(
-      'dsm-language-server: a language server for IBM TSM / Spectrum Protect client option files (dsm.sys, dsm.opt).\n' +
-        'Usage: dsm-language-server --stdio   (or --node-ipc, --socket=<port>, --pipe=<name>)\n',
-    );
-    process.exitCode = args.includes('--help') ? 0 : 2;
-    return;
-  }
-  const connection = createConnection(ProposedFeatures.all);
-  process.on('uncaughtException', (e) => connection.console.error(`dsm: unexpected error: ${e.stack ?? e}`));
-  startServer(connection);
-}
-
-main();

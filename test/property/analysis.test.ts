@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CodeAction, Diagnostic, DocumentSymbol, Position } from 'vscode-languageserver-types';
 import { DsmLanguageService } from '../../server/src/service/languageService';
-import { FIX_ALL_KIND } from '../../server/src/service/features/codeActions';
+import { FIX_ALL_KIND } from '../../server/src/service/codes';
 import { assertInside, applyStrictly, splitLines } from './checks';
 import { documentText, namedUri, position, uri } from './arbitraries';
 

@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import { LspClient, SERVER } from './lspClient';
+import { LspClient, SERVER, SMALL_WAIT_MS } from './lspClient';
+import { VSCODE } from './profiles';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const SYS = 'file:///etc/tsm/dsm.sys';
@@ -20,35 +21,39 @@ const TEXT = [
 ].join('\n');
 
 type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
-type Action = { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, Edit[]> }; command?: { command: string } };
+type Action = { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, Edit[]> }; command?: { command: string; arguments?: unknown[] } };
 
 function apply(text: string, edits: Edit[]): string {
   return TextDocument.applyEdits(TextDocument.create(SYS, 'dsm', 1, text), edits);
 }
 
-describe('the built server over stdio', () => {
+for (const transport of ['stdio', 'in-process'] as const) describe(`the server as VS Code sees it (${transport === 'stdio' ? 'dist/server.js over stdio' : 'in process, over a pair of streams'})`, () => {
   let client: LspClient;
 
   before(async () => {
     assert.ok(fs.existsSync(SERVER), 'run npm run build first');
-    client = new LspClient();
+    client = new LspClient({ transport });
   });
   after(async () => client.stop());
 
   it('initializes with its capabilities', async () => {
-    const result = await client.initialize({
-      workspace: { configuration: true },
-      textDocument: { completion: { completionItem: { snippetSupport: true } } },
-    });
+    const result = await client.initialize(VSCODE.capabilities, VSCODE.initializationOptions);
     const caps = result.capabilities as { textDocumentSync: { change: number }; codeActionProvider: { codeActionKinds: string[] }; hoverProvider: boolean };
     assert.equal(caps.textDocumentSync.change, 2, 'incremental sync');
     assert.deepEqual(caps.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.dsm']);
     assert.equal(caps.hoverProvider, true);
+    assert.deepEqual((result as { serverInfo?: unknown }).serverInfo, { name: 'dsm-language-server', version: JSON.parse(fs.readFileSync(`${__dirname}/../../../package.json`, 'utf8')).version });
+  });
+
+  it('registers for settings changes, as the client allows', async () => {
+    await client.until('client/registerCapability', SMALL_WAIT_MS, () => client.serverRequests.some((r) => r.method === 'client/registerCapability'));
+    const registration = client.serverRequests.find((r) => r.method === 'client/registerCapability')!.params as { registrations: { method: string }[] };
+    assert.deepEqual(registration.registrations.map((r) => r.method), ['workspace/didChangeConfiguration']);
   });
 
   it('publishes the two SCHEDMODE warnings on didOpen', async () => {
     await client.open(SYS, TEXT);
-    const p = await client.diagnostics(SYS, 1);
+    const p = await client.diagnostics(SYS, 1, SMALL_WAIT_MS);
     assert.deepEqual(
       p.diagnostics.map((d) => [d.code, d.source, d.range.start.line, d.range.start.character, d.range.end.character]),
       [
@@ -58,7 +63,7 @@ describe('the built server over stdio', () => {
     );
   });
 
-  it('answers codeAction with the preferred quick fix, and its command shows the restart reminder', async () => {
+  it('answers codeAction with the preferred quick fix, whose command shows the restart reminder as a message, not a question', async () => {
     const p = await client.request<Action[]>('textDocument/codeAction', {
       textDocument: { uri: SYS },
       range: { start: { line: 4, character: 25 }, end: { line: 4, character: 25 } },
@@ -66,10 +71,11 @@ describe('the built server over stdio', () => {
     });
     assert.deepEqual(p.map((a) => a.isPreferred), [true, false]);
     assert.equal(apply(TEXT, p[0].edit.changes[SYS]), TEXT.replace('PROMPTED', 'POLLING'));
-    await client.request('workspace/executeCommand', { command: p[0].command!.command });
-    const deadline = Date.now() + 5000;
-    while (!client.messages.length && Date.now() < deadline) await new Promise((r) => setImmediate(r));
-    assert.match(client.messages[0]?.message ?? '', /restart the TSM client scheduler/);
+    assert.deepEqual(p[0].command?.arguments, [SYS], 'every command carries its arguments');
+    await client.request('workspace/executeCommand', { command: p[0].command!.command, arguments: p[0].command!.arguments });
+    await client.until('the reminder', SMALL_WAIT_MS, () => client.messages.length > 0);
+    assert.match(client.messages[0].message, /restart the TSM client scheduler/);
+    assert.deepEqual(client.serverRequests.filter((r) => r.method === 'window/showMessageRequest'), []);
   });
 
   it('applies fix-all, then re-validates an incremental change to no warnings', async () => {
@@ -88,7 +94,7 @@ describe('the built server over stdio', () => {
       textDocument: { uri: SYS, version: 2 },
       contentChanges: ordered.map((e) => ({ range: e.range, text: e.newText })),
     });
-    const p = await client.diagnostics(SYS, 2);
+    const p = await client.diagnostics(SYS, 2, SMALL_WAIT_MS);
     assert.deepEqual(p.diagnostics, []);
   });
 
@@ -115,12 +121,12 @@ describe('the built server over stdio', () => {
   it('follows a settings change: a site server appears in hover without a restart', async () => {
     const uri = 'file:///etc/tsm/site/dsm.sys';
     await client.open(uri, 'SErvername x\n  TCPServeraddress tsm.example.edu\n  SCHEDMODE POLLING\n');
-    await client.diagnostics(uri, 1);
+    await client.diagnostics(uri, 1, SMALL_WAIT_MS);
     const hover = () => client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } });
     assert.equal(await hover(), null);
     client.settings = { serverCatalog: { servers: [{ address: 'tsm.example.edu', tier: 'Gold', port: 1600 }] } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await client.diagnostics(uri, 1); // re-validated after the new settings
+    await client.diagnostics(uri, 1, SMALL_WAIT_MS); // re-validated after the new settings
     assert.match((await hover())!.contents.value, /Gold server, port 1600/);
   });
 
@@ -129,6 +135,7 @@ describe('the built server over stdio', () => {
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
     assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }), []);
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.deepEqual(client.logs.filter((l) => /unexpected error/.test(l)), []);
   });
 });
 
@@ -140,5 +147,7 @@ describe('the dsm-language-server command', () => {
     const r = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /Usage: dsm-language-server --stdio/);
+    const v = spawnSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8' });
+    assert.equal(v.stdout, `dsm-language-server ${pkg.version}\n`);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeActionKind, Diagnostic, Range } from 'vscode-languageserver-types';
-import { analyze, applyEdits, fixture, textAt } from './helpers';
-import { FIX_ALL_KIND } from '../../server/src/service/features/codeActions';
+import { analyze, applyEdits, fixture, service, textAt } from './helpers';
+import { FIX_ALL_KIND } from '../../server/src/service/codes';
 
 const SYS = 'file:///etc/dsm.sys';
 const WIN = 'file:///C%3A/Program%20Files/Tivoli/TSM/baclient/dsm.opt';
@@ -19,8 +19,8 @@ function summary(text: string, uri = SYS): [string, string][] {
 
 const everything = Range.create(0, 0, 100000, 0);
 
-function quickFix(text: string, code: string, uri = SYS) {
-  const { doc, svc } = analyze(text, uri);
+function quickFix(text: string, code: string, uri = SYS, withService = service()) {
+  const { doc, svc } = analyze(text, uri, withService);
   const d = svc.diagnostics(doc).filter((x) => x.code === code);
   assert.equal(d.length, 1, `one ${code} diagnostic`);
   const actions = svc.codeActions(doc, d[0].range, { diagnostics: d, only: [CodeActionKind.QuickFix] });
@@ -104,8 +104,12 @@ describe('SCHEDMODE quick fixes', () => {
     assert.equal(action.kind, CodeActionKind.QuickFix);
     assert.match(action.title, /POLLING/);
     assert.match(action.title, /restart the scheduler/);
-    assert.equal(action.command?.command, 'dsm.schedulerRestartReminder');
+    assert.equal(action.command, undefined, 'a plain edit: clients such as ALE run only the command when there is one');
     assert.equal(applyEdits(text, action.edit!.changes!['file:///etc/dsm.sys']), 'SErvername a\r\n\tschedmod   POLLING   \r\n');
+    // A client that asked for the reminder (VS Code) gets it as the fix's command, with its arguments.
+    const reminded = quickFix(text, 'schedmode-prompted', SYS, service(undefined, { client: { restartReminderCommand: true } }));
+    assert.deepEqual(reminded.command, { title: 'Remind me to restart the scheduler', command: 'dsm.schedulerRestartReminder', arguments: [SYS] });
+    assert.deepEqual(reminded.edit, action.edit);
   });
 
   it('adds SCHEDMODE POLLING after the stanza\'s last option, indented like it, with the file\'s line ending', () => {

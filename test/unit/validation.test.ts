@@ -56,7 +56,7 @@ describe('unknown-option', () => {
   });
 
   it('offers to add the name to the known options where the client has that command', () => {
-    const svc = new DsmLanguageService({ addKnownOptionCommand: true });
+    const svc = new DsmLanguageService({ client: { addKnownOptionCommand: true } });
     const actions = fixes(HEAD + '  frobnicate 3\n', 'unknown-option', SYS, svc);
     const add = actions.find((a) => a.command?.command === 'dsm.addKnownOption')!;
     assert.deepEqual(add.command!.arguments, ['frobnicate']);

@@ -8,78 +8,10 @@
  */
 import { OptionSpec, OptionTable } from '../model/optionTable';
 import { Resolution } from '../model/abbreviations';
-import { FileKind, detectFileKind, LayoutSetting } from './fileKind';
+import { detectFileKind } from './fileKind';
+import type { CommentLine, DsmDocument, Entry, LayoutSetting, OptionLine, Stanza, Word } from './types';
 
-export interface Word {
-  /** The text, without its surrounding quotes. */
-  text: string;
-  /** Columns of the word in its line, quotes included (end exclusive). */
-  start: number;
-  end: number;
-  quote?: '"' | "'";
-  /** A quote opened and not closed before the end of the line. */
-  unterminated?: boolean;
-}
-
-export interface OptionLine {
-  kind: 'option';
-  line: number;
-  /** The blanks before the name, as written (spaces and tabs). */
-  indent: string;
-  name: Word;
-  /**
-   * The value words. The parser reads them when they are first asked for
-   * (most lines of a large file are include/exclude lines whose values no
-   * check looks at), and keeps them from then on.
-   */
-  readonly values: Word[];
-  /** Which option the name stands for, under the abbreviation rule. */
-  resolution: Resolution<OptionSpec>;
-  /** The option, when the name resolves to exactly one. */
-  option?: OptionSpec;
-}
-
-export interface CommentLine {
-  kind: 'comment';
-  line: number;
-  marker: '*' | '#';
-  /** Columns of the comment, from its marker to its last non-blank character. */
-  start: number;
-  end: number;
-  /** The text after the marker, trimmed. */
-  text: string;
-}
-
-export type Entry = OptionLine | CommentLine;
-
-export interface Stanza {
-  /** `server` for SErvername, `replserver` for REPLSERVERName. */
-  kind: 'server' | 'replserver';
-  name: string;
-  header: OptionLine;
-  /** The stanza's options, after its header. */
-  options: OptionLine[];
-  /** The stanza runs from its header line to endLine, inclusive. */
-  endLine: number;
-}
-
-export interface DsmDocument {
-  uri: string;
-  lineCount: number;
-  /** The file's own line ending (its first one), used for inserted lines. */
-  eol: '\n' | '\r\n' | '\r';
-  fileKind: FileKind;
-  /** Non-blank lines, in order. */
-  entries: Entry[];
-  options: OptionLine[];
-  comments: CommentLine[];
-  /** dsm.sys stanzas, in order; empty for dsm.opt. */
-  stanzas: Stanza[];
-  /** Options outside any stanza: in dsm.sys those before the first one, in dsm.opt all of them. */
-  unscoped: OptionLine[];
-  /** The entry on each line, for position look-ups. */
-  byLine: (Entry | undefined)[];
-}
+export type { CommentLine, DsmDocument, Entry, FileKind, LayoutSetting, OptionLine, Stanza, Word } from './types';
 
 export interface ParseOptions {
   table: OptionTable;

@@ -2,15 +2,7 @@
  * What kind of options file a document is, from its name and, for dsm.opt,
  * from what it holds.
  */
-import type { OptionLine } from './document';
-
-/**
- * `sys`: a UNIX dsm.sys with server stanzas.
- * `opt-unix`: a UNIX client user options file; selects a stanza, holds no SCHEDMODE.
- * `opt-windows`: a complete options file (the Windows layout): everything, flat.
- */
-export type FileKind = 'sys' | 'opt-unix' | 'opt-windows';
-export type LayoutSetting = 'auto' | 'unix' | 'windows';
+import type { FileKind, LayoutSetting, OptionLine } from './types';
 
 /**
  * Options that only a complete options file carries: a dsm.opt that holds one

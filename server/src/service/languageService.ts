@@ -4,28 +4,36 @@
  */
 import { CodeAction, CodeActionContext, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
 import { builtinOptionTable, OptionTable, withKnownOptions } from '../model/optionTable';
-import { DsmDocument, parseDocument, reparseLines } from '../parser/document';
-import { ServiceContext } from './context';
+import { parseDocument, reparseLines } from '../parser/document';
+import type { DsmDocument } from '../parser/types';
+import type { ClientFeatures, ServiceContext } from './context';
 import { catalogFor, DEFAULT_SETTINGS, DsmSettings } from './settings';
-import { diagnostics } from './features/diagnostics';
+import { findings } from './features/diagnostics';
+import type { Finding } from './features/diagnostics/rule';
 import { codeActions } from './features/codeActions';
 import { hover } from './features/hover';
-import { completion } from './features/completion';
+import { completion, resolveCompletion } from './features/completion';
 import { documentSymbols, foldingRanges } from './features/symbols';
 
 export interface ServiceOptions {
   settings?: DsmSettings;
   /** The option table before the site's known options; the built-in one by default. */
   table?: OptionTable;
-  clientHasBuiltinSnippets?: boolean;
-  snippetSupport?: boolean;
-  addKnownOptionCommand?: boolean;
-  stanzaNamesBeside?: (optUri: string) => string[] | undefined;
+  /** What the client can show; by default what VS Code can (Markdown, snippets). */
+  client?: ClientFeatures;
+  stanzaNamesBeside?: ServiceContext['stanzaNamesBeside'];
 }
 
 export class DsmLanguageService {
   private ctx: ServiceContext;
   private readonly baseTable: OptionTable;
+  /**
+   * Each document's findings, computed once and shared by diagnostics and
+   * code actions. A parsed document is never changed (a new version is a new
+   * object), so the cache is only emptied when what the rules read besides the
+   * document changes: settings, or another file (invalidate).
+   */
+  private findingsCache = new WeakMap<DsmDocument, Finding[]>();
 
   constructor(options: ServiceOptions = {}) {
     const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -34,9 +42,7 @@ export class DsmLanguageService {
       table: withKnownOptions(this.baseTable, settings.knownOptions),
       settings,
       catalog: catalogFor(settings),
-      clientHasBuiltinSnippets: options.clientHasBuiltinSnippets,
-      snippetSupport: options.snippetSupport ?? true,
-      addKnownOptionCommand: options.addKnownOptionCommand,
+      client: { snippetSupport: true, ...options.client },
       stanzaNamesBeside: options.stanzaNamesBeside,
     };
   }
@@ -49,8 +55,15 @@ export class DsmLanguageService {
     return this.ctx.settings;
   }
 
+  /** New settings. Documents parsed before must be parsed again: the option table may have changed. */
   configure(settings: DsmSettings): void {
     this.ctx = { ...this.ctx, settings, catalog: catalogFor(settings), table: withKnownOptions(this.baseTable, settings.knownOptions) };
+    this.invalidate();
+  }
+
+  /** Something a rule reads besides the document changed (another file): findings are computed again. */
+  invalidate(): void {
+    this.findingsCache = new WeakMap();
   }
 
   parse(text: string, uri: string): DsmDocument {
@@ -66,12 +79,21 @@ export class DsmLanguageService {
     return reparseLines(doc, text, changed, { table: this.ctx.table, layout: this.ctx.settings.optionsFileLayout });
   }
 
+  private findings(doc: DsmDocument): Finding[] {
+    let found = this.findingsCache.get(doc);
+    if (!found) {
+      found = findings(doc, this.ctx);
+      this.findingsCache.set(doc, found);
+    }
+    return found;
+  }
+
   diagnostics(doc: DsmDocument): Diagnostic[] {
-    return diagnostics(doc, this.ctx);
+    return this.findings(doc).map((f) => f.diagnostic);
   }
 
   codeActions(doc: DsmDocument, range: Range, context: CodeActionContext): CodeAction[] {
-    return codeActions(doc, range, context, this.ctx);
+    return codeActions(doc, this.findings(doc), range, context, this.ctx);
   }
 
   hover(doc: DsmDocument, position: Position): Hover | null {
@@ -80,6 +102,10 @@ export class DsmLanguageService {
 
   completion(doc: DsmDocument, position: Position): CompletionItem[] {
     return completion(doc, position, this.ctx);
+  }
+
+  resolveCompletion(item: CompletionItem): CompletionItem {
+    return resolveCompletion(item, this.ctx);
   }
 
   documentSymbols(doc: DsmDocument): DocumentSymbol[] {

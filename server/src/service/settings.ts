@@ -1,10 +1,14 @@
 /**
- * The extension's settings (section `dsm`), checked: a bad value is reported
- * and replaced by its default, never allowed to break the service.
+ * The extension's settings (section `dsm`), checked against the one
+ * definition of them: the `dsm.*` schema that package.json contributes to
+ * VS Code. A bad value is reported in a sentence and replaced by its default
+ * (a bad item of a list is dropped); it never stops the checks.
  */
-import type { LayoutSetting } from '../parser/fileKind';
+import { contributes } from '../../../package.json';
+import type { LayoutSetting } from '../parser/types';
 import { BUILTIN_SERVERS, ServerCatalog, ServerEntry } from '../model/serverCatalog';
-import { CODES, Code } from './features/diagnostics/rule';
+import type { Code, SeverityLevel } from './codes';
+import { Schema, check, isRecord } from '../util/jsonSchema';
 
 export interface DsmSettings {
   serverCatalog: {
@@ -20,15 +24,11 @@ export interface DsmSettings {
   knownOptions: string[];
 }
 
-export type SeverityLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
-const LEVELS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+/** The `dsm.*` settings as package.json declares them, by full key (`dsm.serverCatalog.mode`). */
+export const SETTINGS_SCHEMA: Readonly<Record<string, Schema>> = contributes.configuration.properties as Record<string, Schema>;
 
-export const DEFAULT_SETTINGS: DsmSettings = {
-  serverCatalog: { mode: 'extend', servers: [] },
-  optionsFileLayout: 'auto',
-  severity: {},
-  knownOptions: [],
-};
+/** Settings that only the VS Code client reads; the server takes no notice of them. */
+const CLIENT_ONLY = new Set(['dsm.trace.server']);
 
 export interface CheckedSettings {
   settings: DsmSettings;
@@ -36,77 +36,69 @@ export interface CheckedSettings {
   problems: string[];
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The raw value a client sent for one key. Clients send the `dsm` section
+ * nested (`{serverCatalog: {mode}}`, as VS Code does), with dotted keys
+ * (`{"serverCatalog.mode": ...}`), or keyed by the full setting name
+ * (`{"dsm.serverCatalog.mode": ...}`, as a settings.json has it).
+ */
+function rawValue(raw: Record<string, unknown>, key: string, problems: string[]): unknown {
+  const relative = key.slice('dsm.'.length);
+  if (raw[key] !== undefined) return raw[key];
+  if (raw[relative] !== undefined) return raw[relative];
+  let value: unknown = raw;
+  let path = 'dsm';
+  for (const part of relative.split('.')) {
+    if (value === undefined) return undefined;
+    if (!isRecord(value)) {
+      problems.push(`${path} is not an object; the settings under it take their defaults.`);
+      return undefined;
+    }
+    value = value[part];
+    path += '.' + part;
+  }
+  return value;
 }
 
-function checkServer(v: unknown, i: number, problems: string[]): ServerEntry | undefined {
-  const where = `dsm.serverCatalog.servers[${i}]`;
-  if (!isRecord(v)) {
-    problems.push(`${where} is not an object with address, tier and port; it was ignored.`);
-    return undefined;
-  }
-  const { address, tier, port } = v;
-  if (typeof address !== 'string' || !/^[^\s]{1,64}$/.test(address)) {
-    problems.push(`${where}.address must be a host name or IP address of 1 to 64 characters without blanks; the entry was ignored.`);
-    return undefined;
-  }
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 32767) {
-    problems.push(`${where}.port must be a whole number from 1 to 32767; the entry for ${address} was ignored.`);
-    return undefined;
-  }
-  return { address, tier: typeof tier === 'string' && tier.trim() ? tier.trim() : 'site server', port };
+/** The whole `dsm` section: the section itself, or an object holding it under `dsm` (as some editors' configurations nest it). */
+function section(raw: unknown): unknown {
+  return isRecord(raw) && isRecord(raw.dsm) ? raw.dsm : raw;
+}
+
+function fromChecked(values: Map<string, unknown>): DsmSettings {
+  const servers = values.get('dsm.serverCatalog.servers') as { address: string; tier?: string; port: number }[];
+  return {
+    serverCatalog: {
+      mode: values.get('dsm.serverCatalog.mode') as DsmSettings['serverCatalog']['mode'],
+      servers: servers.map((s) => ({ address: s.address, tier: s.tier?.trim() || 'site server', port: s.port })),
+    },
+    optionsFileLayout: values.get('dsm.optionsFileLayout') as LayoutSetting,
+    severity: values.get('dsm.severity') as DsmSettings['severity'],
+    knownOptions: values.get('dsm.knownOptions') as string[],
+  };
 }
 
 /** Reads the raw `dsm` settings object a client sent. Anything missing takes its default. */
-export function checkSettings(raw: unknown): CheckedSettings {
+export function checkSettings(input: unknown): CheckedSettings {
   const problems: string[] = [];
-  const settings: DsmSettings = structuredClone(DEFAULT_SETTINGS);
-  if (raw === undefined || raw === null) return { settings, problems };
-  if (!isRecord(raw)) return { settings, problems: ['The dsm settings are not an object; the defaults are used.'] };
-
-  const catalog = raw.serverCatalog;
-  if (isRecord(catalog)) {
-    if (catalog.mode === 'replace' || catalog.mode === 'extend') settings.serverCatalog.mode = catalog.mode;
-    else if (catalog.mode !== undefined) problems.push('dsm.serverCatalog.mode must be "extend" or "replace"; "extend" is used.');
-    if (Array.isArray(catalog.servers)) {
-      settings.serverCatalog.servers = catalog.servers
-        .map((s, i) => checkServer(s, i, problems))
-        .filter((s): s is ServerEntry => s !== undefined);
-    } else if (catalog.servers !== undefined) {
-      problems.push('dsm.serverCatalog.servers must be a list of {address, tier, port}; it was ignored.');
+  const raw = section(input);
+  const values = new Map<string, unknown>();
+  if (raw !== undefined && raw !== null && !isRecord(raw)) problems.push('The dsm settings are not an object; the defaults are used.');
+  for (const [key, schema] of Object.entries(SETTINGS_SCHEMA)) {
+    if (CLIENT_ONLY.has(key)) continue;
+    const given = isRecord(raw) ? rawValue(raw, key, problems) : undefined;
+    let value = structuredClone(schema.default);
+    if (given !== undefined) {
+      const r = check(given, schema, key, problems);
+      if (r.ok) value = r.value;
+      else problems.push(`${r.why}; the default, ${JSON.stringify(schema.default)}, is used.`);
     }
-  } else if (catalog !== undefined) {
-    problems.push('dsm.serverCatalog must be an object with mode and servers; it was ignored.');
+    values.set(key, value);
   }
-
-  const layout = raw.optionsFileLayout;
-  if (layout === 'auto' || layout === 'unix' || layout === 'windows') settings.optionsFileLayout = layout;
-  else if (layout !== undefined) problems.push('dsm.optionsFileLayout must be "auto", "unix" or "windows"; "auto" is used.');
-
-  const severity = raw.severity;
-  if (isRecord(severity)) {
-    for (const [code, level] of Object.entries(severity)) {
-      if (!(code in CODES)) problems.push(`dsm.severity names no diagnostic code "${code}"; it was ignored.`);
-      else if (typeof level !== 'string' || !LEVELS.includes(level)) problems.push(`dsm.severity.${code} must be one of ${LEVELS.join(', ')}; it was ignored.`);
-      else settings.severity[code as Code] = level as SeverityLevel;
-    }
-  } else if (severity !== undefined) {
-    problems.push('dsm.severity must be an object of code: level; it was ignored.');
-  }
-
-  const known = raw.knownOptions;
-  if (Array.isArray(known)) {
-    for (const name of known) {
-      if (typeof name === 'string' && /^[A-Za-z][\w.-]{0,63}$/.test(name)) settings.knownOptions.push(name);
-      else problems.push(`dsm.knownOptions: ${JSON.stringify(name)} is not an option name; it was ignored.`);
-    }
-  } else if (known !== undefined) {
-    problems.push('dsm.knownOptions must be a list of option names; it was ignored.');
-  }
-
-  return { settings, problems };
+  return { settings: fromChecked(values), problems: [...new Set(problems)] };
 }
+
+export const DEFAULT_SETTINGS: DsmSettings = checkSettings(undefined).settings;
 
 /** The catalog the settings describe: the built-in servers, extended or replaced by the site's. */
 export function catalogFor(settings: DsmSettings): ServerCatalog {

@@ -3,12 +3,10 @@
  * `source.fixAll.dsm`, which applies every preferred fix in one edit.
  */
 import { CodeAction, CodeActionContext, CodeActionKind, Command, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-import { DsmDocument } from '../../parser/document';
-import { RESTART_REMINDER_COMMAND, ServiceContext } from '../context';
-import { findings } from './diagnostics';
-import { Finding } from './diagnostics/rule';
-
-export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.dsm';
+import type { DsmDocument } from '../../parser/types';
+import type { ServiceContext } from '../context';
+import { COMMANDS, FIX_ALL_KIND } from '../codes';
+import type { Finding } from './diagnostics/rule';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
@@ -26,14 +24,18 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   );
 }
 
-const reminder = Command.create('Remind me to restart the scheduler', RESTART_REMINDER_COMMAND);
+/** The restart reminder, for clients that asked for it; others get the edit alone (the title says to restart). */
+function reminder(doc: DsmDocument, ctx: ServiceContext, changesSchedule: boolean | undefined): Command | undefined {
+  if (!changesSchedule || !ctx.client.restartReminderCommand) return undefined;
+  return Command.create('Remind me to restart the scheduler', COMMANDS.restartReminder, doc.uri);
+}
 
 function wants(context: CodeActionContext, kind: string): boolean {
   return !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
 }
 
 /** Every fix-all fix of the document, as one list of edits (none overlap: each rule edits its own line). */
-function fixAllEdits(all: Finding[]): { edits: TextEdit[]; changesSchedule: boolean } {
+function fixAllEdits(all: readonly Finding[]): { edits: TextEdit[]; changesSchedule: boolean } {
   const edits: TextEdit[] = [];
   let changesSchedule = false;
   for (const f of all) {
@@ -45,8 +47,8 @@ function fixAllEdits(all: Finding[]): { edits: TextEdit[]; changesSchedule: bool
   return { edits, changesSchedule };
 }
 
-export function codeActions(doc: DsmDocument, range: Range, context: CodeActionContext, ctx: ServiceContext): CodeAction[] {
-  const all = findings(doc, ctx);
+/** The code actions for a range, from the document's findings (as diagnostics computed them). */
+export function codeActions(doc: DsmDocument, all: readonly Finding[], range: Range, context: CodeActionContext, ctx: ServiceContext): CodeAction[] {
   const actions: CodeAction[] = [];
 
   if (wants(context, CodeActionKind.QuickFix)) {
@@ -60,7 +62,7 @@ export function codeActions(doc: DsmDocument, range: Range, context: CodeActionC
           diagnostics: [f.diagnostic],
           isPreferred: fix.preferred,
           edit: fix.edits.length ? { changes: { [doc.uri]: fix.edits } } : undefined,
-          command: fix.command ?? (fix.changesSchedule ? reminder : undefined),
+          command: fix.command ?? reminder(doc, ctx, fix.changesSchedule),
         });
       }
     }
@@ -75,7 +77,7 @@ export function codeActions(doc: DsmDocument, range: Range, context: CodeActionC
         kind: FIX_ALL_KIND,
         diagnostics: all.filter((f) => f.fixes.some((x) => x.fixAll)).map((f) => f.diagnostic),
         edit: { changes: { [doc.uri]: edits } },
-        command: changesSchedule ? reminder : undefined,
+        command: reminder(doc, ctx, changesSchedule),
       });
     }
   }

@@ -9,19 +9,19 @@ import {
   CompletionItem,
   CompletionItemKind,
   InsertTextFormat,
-  MarkupKind,
+  MarkupContent,
   Position,
   Range,
   TextEdit,
 } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption, valueInScope } from '../../parser/document';
-import { FileKind } from '../../parser/fileKind';
+import type { FileKind } from '../../parser/types';
 import { OptionSpec, Place } from '../../model/optionTable';
 import { BUILTIN_SERVERS, ServerEntry } from '../../model/serverCatalog';
 import { stanzaSnippets } from '../../model/stanzaSnippets';
-import { ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { SCHEDMODE_EXPLANATION, optionDocumentation } from './hover';
-import { escape } from '../markdown';
+import { escape, markup } from '../markup';
 
 /** The places an option may stand at, for a line of this kind of file. */
 function placesFor(kind: FileKind, inStanza: boolean): Place[] {
@@ -29,8 +29,9 @@ function placesFor(kind: FileKind, inStanza: boolean): Place[] {
   return [kind];
 }
 
-function markdown(value: string) {
-  return { kind: MarkupKind.Markdown, value };
+/** Documentation in the format the client asked for. */
+function documentation(ctx: ServiceContext, markdown: string): MarkupContent {
+  return markup(markdown, ctx.client.documentationFormat);
 }
 
 function optionItems(doc: DsmDocument, line: number, range: Range, ctx: ServiceContext): CompletionItem[] {
@@ -46,18 +47,20 @@ function optionItems(doc: DsmDocument, line: number, range: Range, ctx: ServiceC
       label: upper,
       kind: CompletionItemKind.Property,
       detail: option.value.syntax ?? option.name,
-      documentation: markdown(optionDocumentation(option, ctx)),
+      // A client that resolves items asks for each one's documentation when it shows it (see resolveCompletion).
+      documentation: ctx.client.resolveDocumentation ? undefined : documentation(ctx, optionDocumentation(option, ctx)),
       filterText: option.name.toLowerCase(),
       textEdit: TextEdit.replace(range, upper),
+      data: { option: option.name } satisfies ItemData,
     });
   }
   return items;
 }
 
 function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: ServiceContext): CompletionItem[] {
-  if (!ctx.snippetSupport) return [];
+  if (!ctx.client.snippetSupport) return [];
   const builtin = (s: ServerEntry) => BUILTIN_SERVERS.some((b) => b.address.toLowerCase() === s.address.toLowerCase() && b.port === s.port);
-  const servers = ctx.catalog.entries().filter((s) => !(ctx.clientHasBuiltinSnippets && builtin(s)));
+  const servers = ctx.catalog.entries().filter((s) => !(ctx.client.builtinSnippets && builtin(s)));
   const flat = doc.fileKind !== 'sys';
   return servers.map((server) => {
     const snippet = stanzaSnippets(server)[flat ? 1 : 0];
@@ -65,7 +68,7 @@ function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: Service
       label: snippet.prefix[0],
       kind: CompletionItemKind.Snippet,
       detail: snippet.name,
-      documentation: markdown(escape(snippet.description)),
+      documentation: documentation(ctx, escape(snippet.description)),
       filterText: snippet.prefix.join(' '),
       insertTextFormat: InsertTextFormat.Snippet,
       textEdit: TextEdit.replace(range, snippet.body.join('\n')),
@@ -80,28 +83,49 @@ function stanzaNamesFor(doc: DsmDocument, entry: OptionLine, ctx: ServiceContext
   return undefined;
 }
 
+function schedmodeItems(range: Range, ctx: ServiceContext): CompletionItem[] {
+  const item = (label: string, detail: string, rank: number): CompletionItem => ({
+    label,
+    kind: CompletionItemKind.EnumMember,
+    detail,
+    documentation: documentation(ctx, SCHEDMODE_EXPLANATION),
+    preselect: rank === 0 || undefined,
+    sortText: String(rank),
+    textEdit: TextEdit.replace(range, label),
+  });
+  return [
+    item('POLLING', 'Recommended: the client asks the server for work (outbound only)', 0),
+    item('PROMPTED', 'Not recommended: the server must reach the client through its firewall', 1),
+  ];
+}
+
+function addressItems(range: Range, ctx: ServiceContext): CompletionItem[] {
+  return ctx.catalog.entries().map((s) => ({
+    label: s.address,
+    kind: CompletionItemKind.Value,
+    detail: `${s.tier}, port ${s.port}`,
+    documentation: documentation(ctx, `**${escape(s.address)}**: ${escape(s.tier)} server, listening on port ${s.port}.`),
+    textEdit: TextEdit.replace(range, s.address),
+  }));
+}
+
+/** The port of the scope's catalogued address, preselected; without one, every catalogued port. */
+function portItems(doc: DsmDocument, entry: OptionLine, range: Range, ctx: ServiceContext): CompletionItem[] {
+  const address = valueInScope(doc, entry.line, 'tcpserveraddress')?.text;
+  const server = address ? ctx.catalog.find(address) : undefined;
+  const ports = server ? [server.port] : [...new Set(ctx.catalog.entries().map((s) => s.port))].sort((a, b) => a - b);
+  return ports.map((port, i) => ({
+    label: String(port),
+    kind: CompletionItemKind.Value,
+    detail: ctx.catalog.onPort(port).map((s) => `${s.address} (${s.tier})`).join(', '),
+    preselect: server !== undefined || undefined,
+    sortText: String(i).padStart(4, '0'),
+    textEdit: TextEdit.replace(range, String(port)),
+  }));
+}
+
 function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, range: Range, ctx: ServiceContext): CompletionItem[] {
-  if (isOption(entry, 'schedmode')) {
-    return [
-      {
-        label: 'POLLING',
-        kind: CompletionItemKind.EnumMember,
-        detail: 'Recommended: the client asks the server for work (outbound only)',
-        documentation: markdown(SCHEDMODE_EXPLANATION),
-        preselect: true,
-        sortText: '0',
-        textEdit: TextEdit.replace(range, 'POLLING'),
-      },
-      {
-        label: 'PROMPTED',
-        kind: CompletionItemKind.EnumMember,
-        detail: 'Not recommended: the server must reach the client through its firewall',
-        documentation: markdown(SCHEDMODE_EXPLANATION),
-        sortText: '1',
-        textEdit: TextEdit.replace(range, 'PROMPTED'),
-      },
-    ];
-  }
+  if (isOption(entry, 'schedmode')) return schedmodeItems(range, ctx);
   const stanzaNames = stanzaNamesFor(doc, entry, ctx);
   if (stanzaNames) {
     return stanzaNames.filter(Boolean).map((name) => ({
@@ -111,28 +135,8 @@ function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, ran
       textEdit: TextEdit.replace(range, name),
     }));
   }
-  if (isOption(entry, 'tcpserveraddress')) {
-    return ctx.catalog.entries().map((s) => ({
-      label: s.address,
-      kind: CompletionItemKind.Value,
-      detail: `${s.tier}, port ${s.port}`,
-      documentation: markdown(`**${escape(s.address)}**: ${escape(s.tier)} server, listening on port ${s.port}.`),
-      textEdit: TextEdit.replace(range, s.address),
-    }));
-  }
-  if (isOption(entry, 'tcpport')) {
-    const address = valueInScope(doc, entry.line, 'tcpserveraddress')?.text;
-    const server = address ? ctx.catalog.find(address) : undefined;
-    const ports = server ? [server.port] : [...new Set(ctx.catalog.entries().map((s) => s.port))].sort((a, b) => a - b);
-    return ports.map((port, i) => ({
-      label: String(port),
-      kind: CompletionItemKind.Value,
-      detail: ctx.catalog.onPort(port).map((s) => `${s.address} (${s.tier})`).join(', '),
-      preselect: server !== undefined || undefined,
-      sortText: String(i).padStart(4, '0'),
-      textEdit: TextEdit.replace(range, String(port)),
-    }));
-  }
+  if (isOption(entry, 'tcpserveraddress')) return addressItems(range, ctx);
+  if (isOption(entry, 'tcpport')) return portItems(doc, entry, range, ctx);
   return ctx.table.keywords(option).map((k) => ({
     label: k.toUpperCase(),
     kind: CompletionItemKind.EnumMember,
@@ -162,4 +166,16 @@ export function completion(doc: DsmDocument, position: Position, ctx: ServiceCon
   const multi = entry.option.value.words === 'many';
   if (index > 0 && !multi) return [];
   return valueItems(doc, entry, entry.option, range, ctx);
+}
+
+/** What an option-name item carries, so that resolving it needs nothing but the item. */
+interface ItemData {
+  option: string;
+}
+
+/** An item with its documentation, for clients that ask for it item by item (completionItem/resolve). */
+export function resolveCompletion(item: CompletionItem, ctx: ServiceContext): CompletionItem {
+  const name = (item.data as Partial<ItemData> | undefined)?.option;
+  const option = typeof name === 'string' && item.documentation === undefined ? ctx.table.lookup(name) : undefined;
+  return option ? { ...item, documentation: documentation(ctx, optionDocumentation(option, ctx)) } : item;
 }

@@ -4,12 +4,12 @@
  * known option name or keyword value. Only the hovered line and its stanza
  * are looked at.
  */
-import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types';
+import { Hover, Position, Range } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, Word, isOption, valueInScope } from '../../parser/document';
 import { OptionSpec, Place } from '../../model/optionTable';
 import { ServerCatalog, ServerEntry } from '../../model/serverCatalog';
-import { ServiceContext } from '../context';
-import { escape, lines } from '../markdown';
+import type { ServiceContext } from '../context';
+import { escape, lines, markup } from '../markup';
 
 const PLACE_LABELS: Record<Place, string> = {
   'sys-global': 'dsm.sys, before the first stanza',
@@ -105,7 +105,7 @@ function buildDocumentation(option: OptionSpec, ctx: ServiceContext): string {
     v.syntax && '```\n' + v.syntax + '\n```',
     keywords.length > 0 && `Values: ${keywords.join(', ')} (capitals: shortest abbreviation).`,
     range && `Range: ${range}.`,
-    option.default !== null && `Default: ${option.default}.`,
+    option.default !== null && `Default: ${escape(option.default)}.`,
     `Where: ${option.where.map((p) => PLACE_LABELS[p]).join('; ')}.`,
     `Minimum abbreviation: the capitals. IBM page: ${option.ibmPage}.`,
   );
@@ -118,7 +118,7 @@ function valueHover(option: OptionSpec, word: Word, ctx: ServiceContext): string
   if (r.kind === 'match') return lines(`**${r.item}**, a value of ${option.name}.`, v.values?.[r.item]);
   if (v.type === 'number' && /^\d+$/.test(word.text)) {
     const range = v.min !== undefined ? `from ${v.min} to ${v.max ?? 'any'}` : 'a number';
-    return lines(`${option.name} takes ${range}${v.unit ? ' ' + v.unit : ''}.`, option.default !== null && `Default: ${option.default}.`);
+    return lines(`${option.name} takes ${range}${v.unit ? ' ' + v.unit : ''}.`, option.default !== null && `Default: ${escape(option.default)}.`);
   }
   return undefined;
 }
@@ -145,5 +145,5 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
   } else if (option) {
     markdown = valueHover(option, at.word, ctx);
   }
-  return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range } : null;
+  return markdown ? { contents: markup(markdown, ctx.client.hoverFormat), range } : null;
 }

@@ -2,7 +2,7 @@
 import { TextEdit, Range } from 'vscode-languageserver-types';
 import { OptionLine, isOption, lastOption, serverScopes } from '../../../parser/document';
 import { Finding, Rule, UNNECESSARY, finding, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
-import { ServiceContext } from '../../context';
+import type { ServiceContext } from '../../context';
 
 function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): string | undefined {
   const w = o?.values[i];

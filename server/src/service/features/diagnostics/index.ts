@@ -3,10 +3,11 @@
  * `* dsm-disable-next-line` comments applied. The code-action feature uses
  * the same findings, so a fix always belongs to the diagnostic it was made for.
  */
-import { Diagnostic, DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver-types';
-import { DsmDocument } from '../../../parser/document';
-import { ServiceContext, SOURCE } from '../../context';
-import { CODES, Code, Finding, Rule } from './rule';
+import { DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver-types';
+import type { DsmDocument } from '../../../parser/types';
+import type { ServiceContext } from '../../context';
+import { INTERNAL_ERROR_CODE, LEVELS, SOURCE, isCode } from '../../codes';
+import { Finding, Rule } from './rule';
 import { schedmodeMissing, schedmodePrompted } from './schedmode';
 import { optionNames, optionValues } from './options';
 import { duplicateOptions, duplicateStanzas, placement, unknownServers } from './structure';
@@ -29,14 +30,6 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const DISABLE_MARKER = 'dsm-disable-next-line';
-
-const SEVERITIES: Record<string, DiagnosticSeverity | null> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-  off: null,
-};
 
 /** Lines silenced by a `* dsm-disable-next-line [code ...]` comment: the codes, or an empty set for all. */
 function disabledLines(doc: DsmDocument): Map<number, Set<string>> {
@@ -75,7 +68,7 @@ export function findings(doc: DsmDocument, ctx: ServiceContext): Finding[] {
           diagnostic: {
             range: Range.create(0, 0, 0, 0),
             severity: DiagnosticSeverity.Information,
-            code: 'internal-error',
+            code: INTERNAL_ERROR_CODE,
             source: SOURCE,
             message: `The dsm checker could not finish one of its checks (${(e as Error).message}); nothing in the file was changed.`,
           },
@@ -84,22 +77,19 @@ export function findings(doc: DsmDocument, ctx: ServiceContext): Finding[] {
       ];
     }
     for (const f of found) {
-      const code = f.diagnostic.code as Code;
-      const level = levels[code];
+      const code = f.diagnostic.code;
+      const level = isCode(code) ? levels[code] : undefined;
       if (level !== undefined) {
-        const severity = SEVERITIES[level];
+        const severity = LEVELS[level];
         if (severity === null) continue;
         f.diagnostic.severity = severity;
       }
       const silenced = disabled.get(f.diagnostic.range.start.line);
-      if (silenced && (silenced.size === 0 || silenced.has(code))) continue;
-      if (code in CODES) f.fixes.push(disableFix(doc, f));
+      if (silenced && (silenced.size === 0 || silenced.has(String(code)))) continue;
+      if (isCode(code)) f.fixes.push(disableFix(doc, f));
       all.push(f);
     }
   }
   return all;
 }
 
-export function diagnostics(doc: DsmDocument, ctx: ServiceContext): Diagnostic[] {
-  return findings(doc, ctx).map((f) => f.diagnostic);
-}

@@ -3,7 +3,7 @@
  * unambiguously, and is its value one the client accepts?
  */
 import { Command, TextEdit } from 'vscode-languageserver-types';
-import { ADD_KNOWN_OPTION_COMMAND } from '../../context';
+import { COMMANDS } from '../../codes';
 import { OptionLine, Word } from '../../../parser/document';
 import { OptionSpec, OptionTable } from '../../../model/optionTable';
 import { closest, distance } from '../../../model/similarity';
@@ -29,12 +29,12 @@ export const optionNames: Rule = (doc, ctx) => {
         nearby.set(o.name.text, near);
       }
       const fixes = near.map((x, i) => rename(o, x.name.toUpperCase(), i === 0));
-      if (ctx.addKnownOptionCommand) {
+      if (ctx.client.addKnownOptionCommand) {
         fixes.push({
           title: `Add ${o.name.text} to the known options of this workspace (dsm.knownOptions)`,
           edits: [],
           preferred: false,
-          command: Command.create(`Add ${o.name.text} to dsm.knownOptions`, ADD_KNOWN_OPTION_COMMAND, o.name.text),
+          command: Command.create(`Add ${o.name.text} to dsm.knownOptions`, COMMANDS.addKnownOption, o.name.text),
         });
       }
       const hint = near.length ? ` Did you mean ${near.map((x) => x.name.toUpperCase()).join(', ')}?` : '';

@@ -1,11 +1,11 @@
 /**
  * What every diagnostic rule shares: the finding it returns (a diagnostic
- * with the fixes that resolve it), the table of codes with their default
- * severities, and range helpers.
+ * with the fixes that resolve it), and range helpers.
  */
-import { Command, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, Word } from '../../../parser/document';
-import { ServiceContext, SOURCE } from '../../context';
+import { Command, Diagnostic, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import type { DsmDocument, OptionLine, Word } from '../../../parser/types';
+import type { ServiceContext } from '../../context';
+import { CODES, Code, SOURCE } from '../../codes';
 
 export interface Fix {
   title: string;
@@ -26,26 +26,6 @@ export interface Finding {
 }
 
 export type Rule = (doc: DsmDocument, ctx: ServiceContext) => Finding[];
-
-/** Every diagnostic code, with its default severity: stable, listed in the README. */
-export const CODES = {
-  'schedmode-prompted': DiagnosticSeverity.Warning,
-  'schedmode-missing': DiagnosticSeverity.Warning,
-  'unknown-option': DiagnosticSeverity.Warning,
-  'ambiguous-abbreviation': DiagnosticSeverity.Warning,
-  'invalid-value': DiagnosticSeverity.Error,
-  'option-outside-stanza': DiagnosticSeverity.Error,
-  'wrong-file': DiagnosticSeverity.Warning,
-  'duplicate-option': DiagnosticSeverity.Warning,
-  'duplicate-stanza': DiagnosticSeverity.Error,
-  'unknown-server': DiagnosticSeverity.Warning,
-  'tcpport-mismatch': DiagnosticSeverity.Warning,
-  'prompted-only-option': DiagnosticSeverity.Hint,
-  'scheduler-needs-generate': DiagnosticSeverity.Information,
-  'hash-comment': DiagnosticSeverity.Hint,
-} as const;
-
-export type Code = keyof typeof CODES;
 
 export function finding(code: Code, range: Range, message: string, fixes: Fix[] = [], extra: Partial<Diagnostic> = {}): Finding {
   return { diagnostic: { range, severity: CODES[code], code, source: SOURCE, message, ...extra }, fixes };

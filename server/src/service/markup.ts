@@ -1,0 +1,35 @@
+/**
+ * Markdown for hovers and documentation, and its plain-text form for clients
+ * that show only plain text. Everything taken from a document goes through
+ * `escape`, so a value can never become a link, a command, HTML or
+ * formatting. The features write only a small part of Markdown (bold,
+ * inline code, code blocks, list items, backslash escapes), which is all
+ * toPlainText has to undo.
+ */
+import { MarkupContent, MarkupKind } from 'vscode-languageserver-types';
+
+/** Backslash-escapes every ASCII punctuation character (CommonMark allows it for all of them) and flattens line breaks. */
+export function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~"':;=?@$%^,/]/g, '\\$&').replace(/[\r\n]+/g, ' ');
+}
+
+export function lines(...parts: (string | undefined | false)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n\n');
+}
+
+/** The text a reader of the Markdown sees: escapes resolved, emphasis and code marks gone, code blocks as their lines. */
+export function toPlainText(markdown: string): string {
+  return markdown
+    .split(/(^```[^\n]*\n[\s\S]*?\n```$)/m)
+    .map((part, i) => (i % 2 === 1 ? part.replace(/^```[^\n]*\n|\n```$/g, '') : plainInline(part)))
+    .join('');
+}
+
+function plainInline(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])|\*\*|`/g, (_, escaped: string | undefined) => escaped ?? '');
+}
+
+/** Markdown as the client wants it: as it is, or as plain text. */
+export function markup(markdown: string, kind: MarkupKind = MarkupKind.Markdown): MarkupContent {
+  return kind === MarkupKind.PlainText ? { kind, value: toPlainText(markdown) } : { kind, value: markdown };
+}

@@ -1,0 +1,35 @@
+/** package.json and the code say the same thing: diagnostic codes, severity levels, settings, commands. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CODES, COMMANDS, LEVELS } from '../../server/src/service/codes';
+import { SETTINGS_SCHEMA } from '../../server/src/service/settings';
+import { SUPPORTED_KEYWORDS, keywordsOf } from '../../server/src/util/jsonSchema';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+const properties = pkg.contributes.configuration.properties;
+
+describe('package.json agrees with the code', () => {
+  it('dsm.severity lists every diagnostic code, each with every level, and nothing else', () => {
+    const severity = properties['dsm.severity'];
+    assert.deepEqual(Object.keys(severity.properties).sort(), Object.keys(CODES).sort());
+    for (const [code, schema] of Object.entries(severity.properties as Record<string, { enum: string[] }>)) {
+      assert.deepEqual(schema.enum, Object.keys(LEVELS), `levels of ${code}`);
+    }
+    assert.equal(severity.additionalProperties, false);
+  });
+
+  it('the server reads its settings from that same schema, which uses only keywords the checker understands', () => {
+    assert.deepEqual(SETTINGS_SCHEMA, properties);
+    for (const [key, schema] of Object.entries(properties as Record<string, object>)) {
+      const unknown = [...keywordsOf(schema)].filter((k) => !SUPPORTED_KEYWORDS.has(k));
+      assert.deepEqual(unknown, [], `${key} uses keywords the settings checker ignores`);
+    }
+  });
+
+  it('contributes the client-side command the server offers, and hides it from the palette', () => {
+    assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === COMMANDS.addKnownOption));
+    assert.ok(pkg.contributes.menus.commandPalette.some((m: { command: string; when: string }) => m.command === COMMANDS.addKnownOption && m.when === 'false'));
+  });
+});
