@@ -56,7 +56,6 @@ console.log(`  ${url.toString()}`);
 console.log('');
 console.log('After rebuilding (npm run build), reload the page. Ctrl+C stops the server.');
 
-let timer;
 const stop = async (why) => {
   clearInterval(timer);
   console.log(`\n${why}: stopping the VS Code server`);
@@ -66,7 +65,7 @@ const stop = async (why) => {
 process.once('SIGINT', () => stop('Ctrl+C'));
 process.once('SIGTERM', () => stop('SIGTERM'));
 // If the server dies on its own, say so and end.
-timer = setInterval(() => {
+const timer = setInterval(() => {
   const e = server.exited();
   if (e) {
     clearInterval(timer);

@@ -28,7 +28,7 @@ const workspace = path.join(tmp, 'workspace');
 fs.cpSync(fixture, workspace, { recursive: true });
 const report = process.env.DSM_TEST_REPORT || path.join(tmp, 'report.json');
 
-let code = 1;
+let code;
 try {
   code = await runTests({
     version: process.env.VSCODE_VERSION || 'stable',
@@ -61,7 +61,8 @@ if (fs.existsSync(report)) {
   for (const t of r.tests || []) {
     if (t.state === 'pending') continue;
     const ok = t.state === 'passed';
-    ok ? passed++ : failed++;
+    if (ok) passed++;
+    else failed++;
     console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${t.fullTitle}`);
     if (!ok && t.error) console.log(`        ${t.error.message}`);
   }

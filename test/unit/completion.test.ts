@@ -5,7 +5,7 @@ import { analyze, applyEdits, service } from './helpers';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 
 function complete(text: string, line: number, character: number, opts: { settings?: unknown; uri?: string; builtinSnippets?: boolean } = {}): CompletionItem[] {
-  const svc = service(opts.settings, { snippetSupport: true, clientHasBuiltinSnippets: opts.builtinSnippets });
+  const svc = service(opts.settings, { client: { snippetSupport: true, builtinSnippets: opts.builtinSnippets } });
   const { doc } = analyze(text, opts.uri ?? 'file:///etc/dsm.sys', svc);
   return svc.completion(doc, Position.create(line, character));
 }
@@ -78,7 +78,7 @@ describe('completion', () => {
     const all = complete('\n', 0, 0).filter((i) => i.kind === 15);
     assert.equal(all.length, 8);
     const snippet = all.find((i) => i.label === 'bucky-bucky5')!;
-    assert.match((snippet.textEdit as TextEdit).newText, /TCPSERVERADDRESS  bucky5\.doit\.wisc\.edu\n   TCPPORT           1503/);
+    assert.match((snippet.textEdit as TextEdit).newText, /TCPSERVERADDRESS {2}bucky5\.doit\.wisc\.edu\n {3}TCPPORT {11}1503/);
     const site = { serverCatalog: { servers: [{ address: 'tsm.example.edu', tier: 'Gold', port: 1600 }] } };
     const onlySite = complete('\n', 0, 0, { settings: site, builtinSnippets: true }).filter((i) => i.kind === 15);
     assert.deepEqual(labels(onlySite), ['bucky-tsm']);
