@@ -41,14 +41,14 @@ import type { DsmDocument } from './parser/types';
 import { ClientProfile, clientProfile } from './session/clientProfile';
 import { DocumentStore } from './session/documentStore';
 import { Validator } from './session/validator';
-import { FileReader, NO_FILES, sameUri, siblingUri } from './session/files';
+import { FileReader, NO_FILES, clientFiles, sameUri, siblingUri } from './session/files';
 import { SiblingStanzas } from './session/siblings';
 
 export const SERVER_INFO = { name: 'dsm-language-server', version };
 
 /** What the entry module provides besides the connection. */
 export interface ServerEnvironment {
-  /** How files that are not open are read. */
+  /** How files that are not open are read, unless the client offers to read them (dsm/readFile). */
   files?: FileReader;
   /** How long typing must pause before a changed document is checked again (ms). */
   debounceMs?: number;
@@ -83,7 +83,8 @@ export class DsmServer {
       },
       environment.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     );
-    this.siblings = new SiblingStanzas(environment.files ?? NO_FILES, {
+    const files = this.profile.fileAccess ? clientFiles((method, params) => connection.sendRequest(method, params), (m) => this.log(m)) : (environment.files ?? NO_FILES);
+    this.siblings = new SiblingStanzas(files, {
       open: (uri) => this.openDocument(uri),
       parse: (text, uri) => this.languageService().parse(text, uri),
       changed: (sysUri) => this.dependenciesChanged(sysUri),

@@ -185,3 +185,19 @@ describe('a client that rejects every request from the server', () => {
     assert.ok(client.logs.some((l) => /could not read the settings/.test(l)), client.logs.join('\n'));
   });
 });
+
+describe('a client that serves files itself (VS Code, on the desktop and on the web: dsm/readFile)', () => {
+  it('has the dsm.sys beside a dsm.opt read through it, even where no disk holds it', async () => {
+    const { client } = await started({ capabilities: {}, initializationOptions: { fileAccess: true } });
+    try {
+      client.files.set('vscode-vfs://github/site/tsm/dsm.sys', 'SErvername alpha\n  TCPServeraddress bucky2.doit.wisc.edu\n');
+      const opt = 'vscode-vfs://github/site/tsm/dsm.opt';
+      await client.open(opt, 'SErvername beta\n');
+      const p = await client.diagnostics(opt, 1, SMALL_WAIT_MS, (d) => d.diagnostics.length > 0);
+      assert.deepEqual(p.diagnostics.map((d) => [d.code, d.message]), [['unknown-server', 'No server stanza named beta in the dsm.sys beside this file. Stanzas: alpha.']]);
+      assert.deepEqual(client.serverRequests.map((r) => r.params), [{ uri: 'vscode-vfs://github/site/tsm/dsm.sys', maxBytes: 5 * 1024 * 1024 }]);
+    } finally {
+      await client.stop();
+    }
+  });
+});

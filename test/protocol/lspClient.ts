@@ -54,6 +54,8 @@ export class LspClient {
   stderr = '';
   /** What workspace/configuration answers for the dsm section. */
   settings: unknown = {};
+  /** The files this client serves through dsm/readFile (as the VS Code client does with vscode.workspace.fs), by URI. */
+  readonly files = new Map<string, string>();
   private readonly stopServer: () => void;
 
   constructor(private readonly options: ClientOptions = {}) {
@@ -88,6 +90,10 @@ export class LspClient {
       if (this.options.rejectServerRequests) return new ResponseError(-32803, `this client refuses ${method}`);
       if (method === 'workspace/configuration') return [this.settings];
       if (method === 'workspace/applyEdit') return { applied: true };
+      if (method === 'dsm/readFile') {
+        const text = this.files.get((params as { uri: string }).uri);
+        return text === undefined ? null : { text };
+      }
       return null;
     });
     c.listen();

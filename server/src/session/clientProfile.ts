@@ -4,18 +4,7 @@
  */
 import { InitializeParams, MarkupKind } from 'vscode-languageserver';
 import type { ClientFeatures } from '../service/context';
-
-/** What a client may ask for in initializationOptions (the VS Code client sends the first three). */
-export interface InitializationOptions {
-  /** The client contributes snippets/ itself: the server offers only a site's extra servers. */
-  builtinSnippets?: boolean;
-  /** The client has the dsm.addKnownOption command. */
-  addKnownOptionCommand?: boolean;
-  /** SCHEDMODE fixes carry the restart-reminder command (others get plain edits). */
-  restartReminderCommand?: boolean;
-  /** The `dsm` settings, for clients that do not answer workspace/configuration. */
-  settings?: unknown;
-}
+import type { InitializationOptions } from '../protocol';
 
 export interface ClientProfile {
   features: ClientFeatures;
@@ -29,6 +18,8 @@ export interface ClientProfile {
   applyEdit: boolean;
   /** Settings given at start, the base under anything pushed or pulled later. */
   initialSettings: unknown;
+  /** Files that are not open are read through the client (dsm/readFile). */
+  fileAccess: boolean;
 }
 
 /** The first format of the client's list that the server writes; plain text when the client names none. */
@@ -63,5 +54,6 @@ export function clientProfile(params: InitializeParams): ClientProfile {
     codeActionLiterals: text.codeAction?.codeActionLiteralSupport !== undefined,
     applyEdit: caps.workspace?.applyEdit === true,
     initialSettings: init.settings,
+    fileAccess: init.fileAccess === true,
   };
 }

@@ -91,6 +91,14 @@ describe('Diagnostics', () => {
     await waitForDiagnostics(sys.uri, (d) => d.some((x) => codeOf(x) === 'schedmode-prompted'), 'schedmode-prompted');
     assert.deepStrictEqual(schedmodeDiagnostics(opt.uri).map(describeDiagnostic), []);
   });
+
+  it('a UNIX dsm.opt naming no stanza of the dsm.sys beside it (not open: read through the client) gets unknown-server', async () => {
+    const opt = await openDoc('unknown-server/dsm.opt', false);
+    const found = await waitForDiagnostics(opt.uri, (d) => d.some((x) => codeOf(x) === 'unknown-server'), 'unknown-server');
+    const d = found.find((x) => codeOf(x) === 'unknown-server')!;
+    assert.strictEqual(rangeText(d.range), rangeText(new vscode.Range(0, 13, 0, 17)));
+    assert.match(d.message, /Stanzas: alpha/);
+  });
 });
 
 describe('Quick fixes', () => {

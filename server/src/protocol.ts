@@ -1,0 +1,30 @@
+/**
+ * What this server and the VS Code client agree on beyond LSP: the
+ * initialization options the client may send, and the custom request through
+ * which the server reads files. Other editors need none of it.
+ */
+
+/** What a client may ask for in initializationOptions (the VS Code client sends all but `settings`). */
+export interface InitializationOptions {
+  /** The client contributes snippets/ itself: the server offers only a site's extra servers. */
+  builtinSnippets?: boolean;
+  /** The client has the dsm.addKnownOption command. */
+  addKnownOptionCommand?: boolean;
+  /** SCHEDMODE fixes carry the restart-reminder command (others get plain edits). */
+  restartReminderCommand?: boolean;
+  /** The client answers dsm/readFile: files that are not open are read through it (VS Code, on the desktop and on the web). */
+  fileAccess?: boolean;
+  /** The `dsm` settings, for clients that do not answer workspace/configuration. */
+  settings?: unknown;
+}
+
+/** Server to client: the text of a file that is not open. */
+export const READ_FILE_REQUEST = 'dsm/readFile';
+
+export interface ReadFileParams {
+  uri: string;
+  maxBytes: number;
+}
+
+/** The text, or null when the file does not exist, is not a regular file, or is larger than maxBytes. */
+export type ReadFileResult = { text: string } | null;
