@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages } from '../debian-packages.mjs';
 
 export const CODE_SERVER_VERSION = process.env.DSM_CODE_SERVER_VERSION || '4.139.1';
 export const NODE24_RANGE = '24';
@@ -77,31 +78,10 @@ function resolveNode24Version() {
   return list[list.length - 1];
 }
 
-function isRoot() {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
-}
-
-function dpkgInstalled(pkg) {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
-  return r.status === 0 && /install ok installed/.test(r.stdout);
-}
-
-/** Debian packages: chromium (the browser) and libkrb5-dev (for code-server's native build). */
-function ensureDebianPackages({ needKrb }) {
-  const missing = [];
-  if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
-  if (needKrb && fs.existsSync('/usr/bin/dpkg-query') && !dpkgInstalled('libkrb5-dev')) missing.push('libkrb5-dev');
-  if (!missing.length) return;
-  if (isRoot() && fs.existsSync('/usr/bin/apt-get')) {
-    log(`installing Debian packages: ${missing.join(' ')}`);
-    run('apt-get', ['update'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    return;
-  }
-  throw new Error(
-    `missing Debian packages: ${missing.join(' ')}\n` +
-    `  install them with:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n` +
-    `  (or point DSM_CHROMIUM at another Chromium binary)`);
+/** Debian packages: chromium (the browser) and, for the one-time build, libkrb5-dev. */
+function ensureBrowserPackages({ needKrb }) {
+  if (process.env.DSM_CHROMIUM) return needKrb ? ensureDebianPackages(['libkrb5-dev']) : undefined;
+  ensureDebianPackages(needKrb ? ['chromium', 'libkrb5-dev'] : ['chromium']);
 }
 
 /**
@@ -113,14 +93,14 @@ export async function setup({ quiet = false } = {}) {
   const base = cacheBase();
   const done = findComplete(base);
   if (done) {
-    ensureDebianPackages({ needKrb: false });
+    ensureBrowserPackages({ needKrb: false });
     const info = JSON.parse(fs.readFileSync(path.join(done.dir, MARKER), 'utf8'));
     if (!quiet) log(`cache complete: ${done.dir} (code-server ${info.codeServerVersion}, node ${info.nodeVersion}) [${Date.now() - t0} ms]`);
     return { ...done, codeServerVersion: info.codeServerVersion, nodeVersion: info.nodeVersion };
   }
 
   log(`no complete cache under ${base}; installing (takes 3-4 minutes, about 600 MB)`);
-  ensureDebianPackages({ needKrb: true });
+  ensureBrowserPackages({ needKrb: true });
   const nodeVersion = resolveNode24Version();
   const dir = path.join(base, `${CODE_SERVER_VERSION}-${nodeVersion}`);
   const p = paths(dir);
@@ -180,7 +160,7 @@ export async function setup({ quiet = false } = {}) {
   log(`native modules in lib/vscode: ${natives.length}`);
   if (!natives.length) throw new Error('no native module was built in lib/vscode/node_modules: postinstall incomplete');
 
-  ensureDebianPackages({ needKrb: false });
+  ensureBrowserPackages({ needKrb: false });
   const info = { codeServerVersion: CODE_SERVER_VERSION, nodeVersion, node: p.node, serverMain: p.serverMain, installedAt: new Date().toISOString() };
   fs.writeFileSync(path.join(dir, MARKER), JSON.stringify(info, null, 2) + '\n');
   log(`done in ${Math.round((Date.now() - t0) / 1000)} s; marker ${path.join(dir, MARKER)}`);
