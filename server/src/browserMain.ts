@@ -10,4 +10,15 @@ import { startServer } from './server';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-startServer(createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self)));
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+// Last resort, as on Node: every handler catches its own errors, so these are bugs. They are logged and
+// handled here, or they would reach the client as an error of the connection, which stops the client.
+self.addEventListener('error', (e) => {
+  connection.console.error(`dsm: unexpected error: ${(e.error as Error)?.stack ?? e.message}`);
+  e.preventDefault();
+});
+self.addEventListener('unhandledrejection', (e) => {
+  connection.console.error(`dsm: unexpected error: ${(e.reason as Error)?.stack ?? e.reason}`);
+  e.preventDefault();
+});
+startServer(connection);
