@@ -67,7 +67,7 @@ async function nodeGlobalUses(bundle) {
   const found = new Set();
   let module = '(bundle prologue)';
   for (const line of outputFiles[0].text.split('\n')) {
-    const header = /^\s*\/\/ ((?:node_modules|client|server)\/\S+)$/.exec(line);
+    const header = /^\s*\/\/ (\S+\.(?:[cm]?js|ts|json))$/.exec(line);
     if (header) module = header[1];
     for (const g of NODE_GLOBALS) {
       if (!line.includes(marker(g)) || ALLOWED.some((a) => a.global === g && module.startsWith(a.module))) continue;
