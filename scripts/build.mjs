@@ -1,6 +1,7 @@
 // Bundles the client and the server into one file each (dist/), with esbuild.
 import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { buildBrowserBundles } from './browser-bundles.mjs';
 
 const common = {
   bundle: true,
@@ -20,7 +21,9 @@ await Promise.all([
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // The web extension (package.json `browser`): no Node in it, each bundle within its size budget.
+  buildBrowserBundles(common),
 ]);
 // The server is also the `dsm-language-server` command.
 chmodSync('dist/server.js', 0o755);
-console.log('built dist/client.js and dist/server.js');
+console.log('built dist/client.js and dist/server.js, and for the web dist/browser/client.js and dist/browser/server.js');

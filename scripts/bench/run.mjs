@@ -74,9 +74,13 @@ row('memory', `server heapUsed over ${m.edits.toLocaleString('en')} didChange ed
 process.stdout.write('5. sizes (vsce package) ... ');
 const sizes = run('sizes.mjs');
 console.log(`${sizes.seconds.toFixed(0)} s`);
-for (const [f, bytes] of Object.entries(sizes.bundles)) row('5 sizes', `dist/${f}`, kb(bytes));
-if (sizes.vsix) row('5 sizes', `.vsix (${sizes.vsix.files?.length ?? '?'} files)`, kb(sizes.vsix.bytes), '<= 300 KB', sizes.vsix.bytes <= 300 * 1024);
-else row('5 sizes', '.vsix', 'vsce package failed', '<= 300 KB', false);
+for (const [f, bytes] of Object.entries(sizes.bundles)) {
+  const budget = sizes.budgets[f];
+  row('5 sizes', `dist/${f}`, kb(bytes), budget && `<= ${kb(budget)}`, budget && bytes <= budget);
+}
+// One package for the desktop and the web carries the client and the server twice (Node and browser builds).
+if (sizes.vsix) row('5 sizes', `.vsix (${sizes.vsix.files?.length ?? '?'} files)`, kb(sizes.vsix.bytes), '<= 450 KB', sizes.vsix.bytes <= 450 * 1024);
+else row('5 sizes', '.vsix', 'vsce package failed', '<= 450 KB', false);
 
 // 6. Grammar.
 process.stdout.write('6. grammar (vscode-textmate + vscode-oniguruma) ... ');

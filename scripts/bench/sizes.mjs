@@ -1,15 +1,18 @@
-// Figure 5: bundle sizes (dist/*.js) and the .vsix that `vsce package` makes.
+// Figure 5: bundle sizes (dist/*.js, and dist/browser/*.js against their budgets) and the .vsix that `vsce package` makes.
 // Prints one JSON object on stdout.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BROWSER_BUNDLES } from '../browser-bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.join(root, 'dist');
 const bundles = {};
-for (const f of fs.readdirSync(dist).filter((f) => f.endsWith('.js')).sort()) bundles[f] = fs.statSync(path.join(dist, f)).size;
+for (const f of fs.readdirSync(dist, { recursive: true }).filter((f) => f.endsWith('.js')).sort()) bundles[f] = fs.statSync(path.join(dist, f)).size;
+// The web bundles' budgets (the build enforces them), keyed like `bundles`.
+const budgets = Object.fromEntries(BROWSER_BUNDLES.map((b) => [path.relative(dist, path.join(root, b.outfile)), b.budget]));
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dsm-bench-vsix-'));
 const out = path.join(tmp, 'x.vsix');
@@ -25,4 +28,4 @@ if (r.status === 0 && fs.existsSync(out)) {
   if (list.status === 0) vsix.files = list.stdout.split('\n').filter((l) => /extension\//.test(l)).map((l) => l.trim().split(/\s+/).slice(-1)[0].replace(/^extension\//, ''));
 }
 fs.rmSync(tmp, { recursive: true, force: true });
-process.stdout.write(JSON.stringify({ bundles, vsix, log: vsix ? undefined : log }) + '\n');
+process.stdout.write(JSON.stringify({ bundles, budgets, vsix, log: vsix ? undefined : log }) + '\n');

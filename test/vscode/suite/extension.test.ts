@@ -9,8 +9,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   activateExtension, applyAction, codeActions, codeOf, describeDiagnostic, dsmExtension, hoverAt, labelOf,
-  lineOf, openDoc, rangeText, readJsonc, schedmodeDiagnostics, waitFor, waitForDiagnostics, withConfig, wordRange,
+  lineOf, openDoc, rangeText, schedmodeDiagnostics, waitFor, waitForDiagnostics, withConfig, wordRange,
 } from './helpers';
+import { readJsonc } from './jsonc';
 
 const Warning = vscode.DiagnosticSeverity.Warning;
 

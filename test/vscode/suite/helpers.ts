@@ -1,10 +1,9 @@
 /**
  * Helpers of the extension-host suite. Everything waits on events or polls
- * with a deadline; nothing sleeps a fixed time.
+ * with a deadline; nothing sleeps a fixed time. Free of Node, so the web
+ * suite (test/web) uses them too.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 
 export const SCHEDMODE_CODES = ['schedmode-prompted', 'schedmode-missing'];
@@ -12,7 +11,8 @@ const DEFAULT_TIMEOUT = 20000;
 
 /** The extension under test: the one contributing the `dsm` language. */
 export function dsmExtension(): vscode.Extension<unknown> {
-  const id = process.env.DSM_EXTENSION_ID;
+  // No process in the web extension host.
+  const id = globalThis.process?.env.DSM_EXTENSION_ID;
   const ext = id
     ? vscode.extensions.getExtension(id)
     : vscode.extensions.all.find((e) =>
@@ -25,6 +25,11 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   const ext = dsmExtension();
   if (!ext.isActive) await ext.activate();
   return ext;
+}
+
+/** The file name of a URI, for messages. */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 export function workspaceRoot(): vscode.Uri {
@@ -95,7 +100,7 @@ export function waitForDiagnostics(uri: vscode.Uri, pred: (d: vscode.Diagnostic[
     const timer = setTimeout(() => {
       cleanup();
       const now = vscode.languages.getDiagnostics(uri).map(describeDiagnostic).join('\n  ') || '(none)';
-      reject(new Error(`timed out after ${timeout} ms waiting for ${what} in ${path.basename(uri.path)}; diagnostics now:\n  ${now}`));
+      reject(new Error(`timed out after ${timeout} ms waiting for ${what} in ${baseName(uri)}; diagnostics now:\n  ${now}`));
     }, timeout);
     function cleanup(): void {
       clearTimeout(timer);
@@ -114,7 +119,7 @@ export function describeDiagnostic(d: vscode.Diagnostic): string {
 /** Index of the first line matching `re`. */
 export function lineOf(doc: vscode.TextDocument, re: RegExp, from = 0): number {
   for (let i = from; i < doc.lineCount; i++) if (re.test(doc.lineAt(i).text)) return i;
-  throw new Error(`no line matching ${re} in ${path.basename(doc.uri.path)}`);
+  throw new Error(`no line matching ${re} in ${baseName(doc.uri)}`);
 }
 
 /** Range of `word` on line `line` (first occurrence, case-sensitive). */
@@ -160,32 +165,6 @@ export async function hoverAt(uri: vscode.Uri, pos: vscode.Position): Promise<st
 
 export function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-/** Minimal JSONC reader (comments, trailing commas) for the snippets file. */
-export function readJsonc(file: string): unknown {
-  const src = fs.readFileSync(file, 'utf8');
-  let out = '';
-  let inStr = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (inStr) {
-      out += c;
-      if (c === '\\') out += src[++i] ?? '';
-      else if (c === '"') inStr = false;
-    } else if (c === '"') {
-      inStr = true;
-      out += c;
-    } else if (c === '/' && src[i + 1] === '/') {
-      while (i < src.length && src[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && src[i + 1] === '*') {
-      i += 2;
-      while (i < src.length && !(src[i] === '*' && src[i + 1] === '/')) i++;
-      i++;
-    } else out += c;
-  }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
 }
 
 /** Puts back a configuration value when a test ends. */
