@@ -26,6 +26,7 @@ export const CODES = {
   'prompted-only-option': DiagnosticSeverity.Hint,
   'scheduler-needs-generate': DiagnosticSeverity.Information,
   'hash-comment': DiagnosticSeverity.Hint,
+  'path-needs-quotes': DiagnosticSeverity.Warning,
 } as const;
 
 export type Code = keyof typeof CODES;
