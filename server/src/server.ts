@@ -18,6 +18,8 @@ import {
   DidChangeTextDocumentParams,
   DidCloseTextDocumentParams,
   DidOpenTextDocumentParams,
+  DocumentFormattingParams,
+  DocumentRangeFormattingParams,
   DocumentSymbolParams,
   ErrorCodes,
   ExecuteCommandParams,
@@ -112,6 +114,8 @@ export class DsmServer {
       completionProvider: { triggerCharacters: [' ', '\t'], resolveProvider: this.profile.features.resolveDocumentation === true },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
       executeCommandProvider: { commands: [COMMANDS.restartReminder, COMMANDS.applyEdit] },
     };
   }
@@ -134,6 +138,8 @@ export class DsmServer {
     c.onCompletionResolve((item) => this.onCompletionResolve(item));
     c.onDocumentSymbol((p, token) => this.onDocumentSymbol(p, token));
     c.onFoldingRanges((p, token) => this.onFoldingRanges(p, token));
+    c.onDocumentFormatting((p, token) => this.onFormatting(p, token));
+    c.onDocumentRangeFormatting((p, token) => this.onFormatting(p, token));
     c.onExecuteCommand((p) => this.onExecuteCommand(p));
     c.onShutdown(() => this.validator.dispose());
   }
@@ -210,6 +216,13 @@ export class DsmServer {
 
   onFoldingRanges(p: FoldingRangeParams, token?: CancellationToken) {
     return this.withDocument('folding', p.textDocument.uri, token, [], (doc) => this.languageService().foldingRanges(doc));
+  }
+
+  /** Document and range formatting: edits inside lines only, computed from the text as parsed. */
+  onFormatting(p: DocumentFormattingParams | DocumentRangeFormattingParams, token?: CancellationToken) {
+    const uri = p.textDocument.uri;
+    const range = 'range' in p ? p.range : undefined;
+    return this.withDocument('formatting', uri, token, [], (doc) => this.languageService().format(doc, this.documents.get(uri)!.getText(), range));
   }
 
   onExecuteCommand(p: ExecuteCommandParams): null | ResponseError<void> {
