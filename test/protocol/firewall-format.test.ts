@@ -34,7 +34,7 @@ for (const transport of ['stdio', 'in-process'] as const) describe(`firewall and
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command.command, l.command.title]),
       [
-        [0, 'dsm.showFirewallRules', 'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503; inbound TCP on port 1501 from bucky5.doit.wisc.edu'],
+        [0, 'dsm.showFirewallRules', 'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503; inbound TCP on port 1501 from the server'],
         [0, 'dsm.testConnection', 'Test connection'],
       ],
     );

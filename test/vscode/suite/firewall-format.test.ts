@@ -30,7 +30,7 @@ describe('Firewall code lens', () => {
       firewall.map((l) => [l.range.start.line, l.command!.title]),
       [
         [lineOf(doc, /^SErvername\s+BUCKY2/), 'Firewall: allow outbound TCP to bucky2.doit.wisc.edu:1500'],
-        [lineOf(doc, /^SErvername\s+BUCKY5/), 'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503; inbound TCP on port 1501 from bucky5.doit.wisc.edu'],
+        [lineOf(doc, /^SErvername\s+BUCKY5/), 'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503; inbound TCP on port 1501 from the server'],
         [lineOf(doc, /^SErvername\s+ARCHIVE/), 'Firewall: allow outbound TCP to ba1.doit.wisc.edu:1501'],
       ],
     );

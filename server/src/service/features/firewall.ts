@@ -172,10 +172,24 @@ export function ruleText(r: NetworkRule): string {
   return `inbound TCP on port ${r.port} from ${r.peer ?? 'the browsers (web client)'}`;
 }
 
-/** The one-line summary of the code lens: `Firewall: allow outbound TCP to host:1503; inbound TCP on port 1501 from host`. */
+/**
+ * The one-line summary of the code lens, short enough to read above a
+ * stanza: `Firewall: allow outbound TCP to host:1503; inbound TCP on port
+ * 1501 from the server; inbound TCP on ports 1581, 1555, 1556 (web client)`.
+ */
 export function summary(needs: FirewallNeeds): string {
   if (!needs.rules.length) return `Firewall: nothing to open${needs.notes.length ? ` (${needs.notes[0].replace(/\.$/, '')})` : ''}`;
-  return `Firewall: allow ${needs.rules.map(ruleText).join('; ')}`;
+  const phrases: string[] = [];
+  const inbound = new Map<string | undefined, number[]>();
+  for (const r of needs.rules) {
+    if (r.direction === 'outbound') phrases.push(ruleText(r));
+    else inbound.set(r.peer, [...(inbound.get(r.peer) ?? []), r.port]);
+  }
+  for (const [peer, ports] of inbound) {
+    const on = ports.length === 1 ? `on port ${ports[0]}` : `on ports ${ports.join(', ')}`;
+    phrases.push(`inbound TCP ${on} ${peer === undefined ? '(web client)' : peer === needs.target?.address ? 'from the server' : `from ${peer}`}`);
+  }
+  return `Firewall: allow ${phrases.join('; ')}`;
 }
 
 /** The code lenses: the firewall summary on each stanza header (and a complete dsm.opt), and "Test connection" where the client has it. */
