@@ -41,34 +41,30 @@ describe('formatting generated documents (fast-check, seed 4242)', () => {
     });
   }
 
+  /** Formats, checks that the line endings are the same, and hands each line's words before and after to `check`. */
+  const eachLine = (svc: DsmLanguageService, check: (before: string[], after: string[], line: number) => void) =>
+    fc.property(documentText, uri, (text, u) => {
+      const out = formatted(svc, text, u);
+      assert.deepEqual(endings(out), endings(text), 'line endings');
+      const [before, after] = [splitLines(text), splitLines(out)];
+      assert.equal(after.length, before.length, 'line count');
+      for (let i = 0; i < before.length; i++) check(words(before[i]), words(after[i]), i);
+      if (svc === plain) assert.equal(bytesKept(out), bytesKept(text), 'a byte other than a space or tab changed');
+    });
+
   it('keeps the non-blank words of every line, and every byte but spaces and tabs, line endings included', () => {
     fc.assert(
-      fc.property(documentText, uri, (text, u) => {
-        const out = formatted(plain, text, u);
-        assert.deepEqual(endings(out), endings(text), 'line endings');
-        const before = splitLines(text);
-        const after = splitLines(out);
-        assert.equal(after.length, before.length, 'line count');
-        for (let i = 0; i < before.length; i++) assert.deepEqual(words(after[i]), words(before[i]), `words of line ${i}`);
-        assert.equal(bytesKept(out), bytesKept(text), 'a byte other than a space or tab changed');
-      }),
+      eachLine(plain, (b, a, i) => assert.deepEqual(a, b, `words of line ${i}`)),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
   it('with dsm.format.canonicalNames changes besides only the case of one word of a line (its name)', () => {
+    const lower = (w: string[]) => w.map((x) => x.toLowerCase());
     fc.assert(
-      fc.property(documentText, uri, (text, u) => {
-        const out = formatted(canonical, text, u);
-        assert.deepEqual(endings(out), endings(text), 'line endings');
-        const before = splitLines(text);
-        const after = splitLines(out);
-        for (let i = 0; i < before.length; i++) {
-          const [a, b] = [words(after[i]), words(before[i])];
-          const lower = (w: string[]) => w.map((x) => x.toLowerCase());
-          assert.deepEqual(lower(a), lower(b), `words of line ${i}, but for case`);
-          assert.ok(a.filter((w, k) => w !== b[k]).length <= 1, `more than the name changed on line ${i}: ${JSON.stringify([b, a])}`);
-        }
+      eachLine(canonical, (b, a, i) => {
+        assert.deepEqual(lower(a), lower(b), `words of line ${i}, but for case`);
+        assert.ok(a.filter((w, k) => w !== b[k]).length <= 1, `more than the name changed on line ${i}: ${JSON.stringify([b, a])}`);
       }),
       { seed: SEED, numRuns: RUNS },
     );
