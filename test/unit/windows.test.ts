@@ -151,9 +151,9 @@ describe('path-needs-quotes', () => {
   });
 
   it('on include/exclude lines, continues the path only through words with a separator: a management class stays outside', () => {
-    const text = 'NODename w\nSCHEDMODE POLLING\nINCLUDE C:\\Program Files\\App\\* MC_APPS\nEXCLUDE.DIR C:\\Program Files\n';
+    const text = 'NODename w\nSCHEDMODE POLLING\nINCLUDE C:\\Program Files\\App\\* MC_APPS\nEXCLUDE.DIR C:\\Program Files\\Temp\n';
     const { d } = quoted(text);
-    assert.deepEqual(d.map((x) => textAt(text, x.range)), ['C:\\Program Files\\App\\*', 'C:\\Program Files']);
+    assert.deepEqual(d.map((x) => textAt(text, x.range)), ['C:\\Program Files\\App\\*', 'C:\\Program Files\\Temp']);
   });
 
   it('is silent on quoted paths, one-word paths, management classes and option=value words', () => {
@@ -163,6 +163,9 @@ describe('path-needs-quotes', () => {
       'ERRORLOGName "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmerror.log"',
       "SCHEDLOGName 'C:\\Program Files\\x.log'",
       'INCLUDE C:\\Data\\...\\* MC_DATA',
+      'INCLUDE.ENCRYPT C:\\Data\\...\\* MC_DATA',
+      // Not caught: the last word could be a management class as well as the end of the path.
+      'EXCLUDE.DIR C:\\Program Files',
       'INCLUDE.FS C: snapshotproviderfs=vss',
       'EXCLUDE "C:\\Program Files\\...\\*"',
       'DOMain C: D:',

@@ -12,13 +12,6 @@ import { Finding, Fix, Rule, finding } from './rule';
 
 const SEPARATOR = /[\\/]/;
 
-/** Does the option's syntax give it one parameter, with nothing optional after it (`ERRORLOGName filespec`, `EXCLUDE.DIR pattern`)? */
-function oneParameter(option: OptionSpec): boolean {
-  if (option.value.words === 'one') return true;
-  const syntax = option.value.syntax ?? '';
-  return !syntax.includes('[') && !syntax.includes('...') && syntax.trim().split(/\s+/).length <= 2;
-}
-
 /** A `* note` after the value, as real files write them: not part of the path. */
 function isNote(w: Word): boolean {
   return !w.quote && w.text.startsWith('*') && !SEPARATOR.test(w.text);
@@ -26,14 +19,16 @@ function isNote(w: Word): boolean {
 
 /**
  * The words of a path that blanks split: the unquoted first word and the
- * unquoted words after it that continue it. With one parameter, that is every
- * word up to a note; where optional words may follow (a management class,
- * option=value), only words that hold a path separator.
+ * unquoted words after it that continue it. For a one-word option
+ * (ERRORLOGName), every word up to a note; where more words may follow
+ * (INCLUDE's management class, option=value), only words that hold a path
+ * separator: `EXCLUDE.DIR C:\Program Files` is not caught, since `Files`
+ * could as well be a management class.
  */
 export function splitPath(o: OptionLine, option: OptionSpec): Word[] | undefined {
   const values = o.values;
   if (values.length < 2 || values[0].quote) return undefined;
-  const one = oneParameter(option);
+  const one = option.value.words === 'one';
   let n = 1;
   while (n < values.length) {
     const w = values[n];
