@@ -225,8 +225,11 @@ export async function runBrowserChecks(o) {
       const input = page.locator('.quick-input-widget:visible input');
       try { await input.waitFor({ timeout: 3000 }); } catch { return { ok: false, why: 'no Quick Open' }; }
       await input.fill(rel);
-      await page.locator('.quick-input-widget:visible .monaco-list-row', { hasText: rel.split('/').pop() }).first().waitFor({ timeout: 5000 });
-      await page.keyboard.press('Enter');
+      // The row of that file in that folder (a recently opened dsm.sys elsewhere may be listed first).
+      const [folder, name] = [rel.split('/').slice(0, -1).join('/'), rel.split('/').pop()];
+      const row = page.locator('.quick-input-widget:visible .monaco-list-row').filter({ hasText: name }).filter({ hasText: folder }).first();
+      try { await row.waitFor({ timeout: 5000 }); } catch { await page.keyboard.press('Escape'); return { ok: false, why: `no Quick Open row for ${rel}` }; }
+      await row.click();
       try { await poll(async () => (await viewText()).includes(marker), `${rel} in the editor`, 5000); return { ok: true }; } catch { return { ok: false, why: `${rel} not shown` }; }
     }, `${rel} to open`, 30000, 300);
   };
