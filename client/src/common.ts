@@ -1,23 +1,30 @@
 /**
  * What the VS Code client does on the desktop and in the browser alike:
- * the options it starts the server with, the dsm.addKnownOption command, and
- * the answers to the server's dsm/readFile requests (vscode.workspace.fs, so
- * remote, virtual and web workspaces are read the same way).
+ * the options it starts the server with, the dsm.addKnownOption and
+ * dsm.showFirewallRules commands, and the answers to the server's
+ * dsm/readFile requests (vscode.workspace.fs, so remote, virtual and web
+ * workspaces are read the same way). dsm.testConnection needs Node: the
+ * desktop entry gives its handler; without one (the web) the command says
+ * it is not available.
  */
-import { ConfigurationTarget, ExtensionContext, FileType, Uri, commands, window, workspace } from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { CodeLens, ConfigurationTarget, ExtensionContext, FileType, TextDocument, Uri, commands, window, workspace } from 'vscode';
+import { BaseLanguageClient, ExecuteCommandRequest, LanguageClientOptions } from 'vscode-languageclient';
 import { InitializationOptions, READ_FILE_REQUEST, ReadFileParams, ReadFileResult } from '../../server/src/protocol';
+import { COMMANDS } from '../../server/src/service/codes';
 
 export const CLIENT_ID = 'dsm';
 export const CLIENT_NAME = 'TSM Client Options';
 
-export function clientOptions(): LanguageClientOptions {
+/** The client's options; `extra` adds what only one entry has (the desktop: testConnectionCommand). */
+export function clientOptions(extra: InitializationOptions = {}): LanguageClientOptions {
   const initializationOptions: InitializationOptions = {
     // The snippets of snippets/ are contributed by package.json; the server adds only a site's extra servers.
     builtinSnippets: true,
     addKnownOptionCommand: true,
     restartReminderCommand: true,
     fileAccess: true,
+    firewallRulesCommand: true,
+    ...extra,
   };
   return { documentSelector: [{ language: 'dsm' }], initializationOptions };
 }
@@ -44,9 +51,56 @@ async function readFile({ uri, maxBytes }: ReadFileParams): Promise<ReadFileResu
   }
 }
 
+/**
+ * The arguments of the server's code lens for `command` at the cursor of the
+ * active dsm editor: the lens of the stanza the cursor is in (the last one
+ * at or above it), else the first. What the palette runs the commands with.
+ */
+export async function lensArguments(command: string): Promise<unknown[] | undefined> {
+  const editor = window.activeTextEditor;
+  if (editor?.document.languageId === 'dsm') {
+    const lenses = (await commands.executeCommand<CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
+    const mine = lenses.filter((l) => l.command?.command === command).sort((a, b) => a.range.start.line - b.range.start.line);
+    const line = editor.selection.active.line;
+    const lens = mine.filter((l) => l.range.start.line <= line).pop() ?? mine[0];
+    if (lens) return lens.command?.arguments ?? [];
+  }
+  void window.showInformationMessage('Put the cursor in a server stanza of a dsm.sys, or in a complete (Windows) dsm.opt, and run the command again.');
+  return undefined;
+}
+
+/** The code lens, or the palette: asks the server for the rules (dsm.firewallRules) and opens them in a new untitled document. */
+async function showFirewallRules(client: BaseLanguageClient, ...args: unknown[]): Promise<TextDocument | undefined> {
+  const target = args.length ? args : await lensArguments(COMMANDS.showFirewallRules);
+  if (!target) return undefined;
+  try {
+    const text: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.firewallRules, arguments: target });
+    if (typeof text !== 'string') throw new Error('the language server gave no rules');
+    const doc = await workspace.openTextDocument({ content: text, language: 'plaintext' });
+    await window.showTextDocument(doc, { preview: false });
+    return doc;
+  } catch (e) {
+    void window.showErrorMessage(`Firewall rules: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
+/** What an entry adds that needs more than the browser has. */
+export interface ClientExtras {
+  /** dsm.testConnection: opens a TCP connection to a stanza's server (Node's net: the desktop only). */
+  testConnection?: (...args: unknown[]) => Promise<unknown>;
+}
+
+async function testConnectionUnavailable(): Promise<undefined> {
+  void window.showInformationMessage('Test connection is not available in VS Code for the Web: a browser cannot open a TCP connection to the backup server. Use VS Code on the desktop.');
+  return undefined;
+}
+
 /** Registers the client's commands and request handlers, then starts it. */
-export async function startClient(context: ExtensionContext, client: BaseLanguageClient): Promise<void> {
+export async function startClient(context: ExtensionContext, client: BaseLanguageClient, extras: ClientExtras = {}): Promise<void> {
   context.subscriptions.push(commands.registerCommand('dsm.addKnownOption', addKnownOption));
+  context.subscriptions.push(commands.registerCommand(COMMANDS.showFirewallRules, (...args: unknown[]) => showFirewallRules(client, ...args)));
+  context.subscriptions.push(commands.registerCommand(COMMANDS.testConnection, extras.testConnection ?? testConnectionUnavailable));
   client.onRequest(READ_FILE_REQUEST, readFile);
   await client.start();
 }

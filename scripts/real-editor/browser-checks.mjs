@@ -1,7 +1,8 @@
 // What a person sees: Playwright against the real workbench page. Opens
 // dsm.sys (with SCHEDMODE PROMPTED) from a fresh copy of the fixture, with the
 // extension loaded from its development path, and checks colours, the warning
-// squiggle, the hover of a Bucky host and the quick-fix menu.
+// squiggle, the hover of a Bucky host and the quick-fix menu; then the
+// firewall code lens (and the rules it opens) and Format Document.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -214,6 +215,68 @@ export async function runBrowserChecks(o) {
       return { ok: !!w && !squiggles.some((s) => s.width > 0 && fixed.some((l) => s.y >= l.top && s.y <= l.bottom)) };
     }, 'the warning squiggle to leave the fixed line', 15000);
     await shot(page, 'after-quickfix');
+  });
+
+  // Opens a workspace file through Quick Open and waits until the editor shows `marker`.
+  const openFile = async (rel, marker) => {
+    await page.keyboard.press('Escape');
+    await poll(async () => {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget:visible input');
+      try { await input.waitFor({ timeout: 3000 }); } catch { return { ok: false, why: 'no Quick Open' }; }
+      await input.fill(rel);
+      // The row of that file in that folder (a recently opened dsm.sys elsewhere may be listed first).
+      const [folder, name] = [rel.split('/').slice(0, -1).join('/'), rel.split('/').pop()];
+      const row = page.locator('.quick-input-widget:visible .monaco-list-row').filter({ hasText: name }).filter({ hasText: folder }).first();
+      try { await row.waitFor({ timeout: 5000 }); } catch { await page.keyboard.press('Escape'); return { ok: false, why: `no Quick Open row for ${rel}` }; }
+      await row.click();
+      try { await poll(async () => (await viewText()).includes(marker), `${rel} in the editor`, 5000); return { ok: true }; } catch { return { ok: false, why: `${rel} not shown` }; }
+    }, `${rel} to open`, 30000, 300);
+  };
+
+  await check('firewall code lens over each stanza, and the rules it opens', async () => {
+    if (!opened) throw new Error('the workbench did not open');
+    await openFile('firewall/dsm.sys', 'SErvername  LAB');
+    const lens = (text) => page.locator('.monaco-editor .codelens-decoration', { hasText: text }).first();
+    await poll(async () => {
+      try {
+        await lens('Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503').waitFor({ timeout: 2000 });
+        await lens('inbound TCP on port 1501 from the server').waitFor({ timeout: 2000 });
+        return { ok: true };
+      } catch { return { ok: false, why: 'lenses not drawn yet' }; }
+    }, 'the firewall code lenses over BUCKY5 and LAB', 30000, 300);
+    const texts = (await page.locator('.monaco-editor .codelens-decoration').allInnerTexts()).map((t) => t.replace(NBSP, ' ').trim());
+    say(`        lenses: ${texts.join(' || ')}`);
+    // The lenses are long: the side bar makes room for them (it stays closed for the next check).
+    if (await page.locator('.part.sidebar:visible').count()) await page.keyboard.press('Control+B');
+    await page.mouse.move(1390, 600);
+    await shot(page, 'codelens', 'screenshot-codelens.png');
+    await lens('Firewall: allow outbound TCP to bucky5').locator('a', { hasText: 'Firewall:' }).first().click();
+    await poll(async () => ({ ok: /iptables -A OUTPUT -p tcp -d "\$SERVER" --dport 1503/.test(await viewText()) }), 'the rules in a new editor', 15000);
+    const tab = await page.locator('.tabs-container .tab.active').innerText();
+    if (!/Untitled/i.test(tab)) throw new Error(`the rules opened in "${tab}", not a new untitled document`);
+    await shot(page, 'firewall-rules');
+  });
+
+  await check('Format Document aligns the values of each stanza', async () => {
+    if (!opened) throw new Error('the workbench did not open');
+    await openFile('format/dsm.sys', 'SErvername ARCHIVE');
+    await poll(async () => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget:visible input');
+      try { await input.waitFor({ timeout: 3000 }); } catch { return { ok: false, why: 'no command palette' }; }
+      await input.fill('>Format Document');
+      const row = page.locator('.quick-input-widget:visible .monaco-list-row', { hasText: /^Format Document/ }).first();
+      try { await row.waitFor({ timeout: 3000 }); } catch { await page.keyboard.press('Escape'); return { ok: false, why: 'no Format Document entry' }; }
+      await row.click();
+      try { await poll(async () => (await viewText()).includes('tcpp             1503'), 'aligned values', 4000); return { ok: true }; } catch { return { ok: false, why: 'not formatted yet' }; }
+    }, 'the document to be formatted', 30000, 500);
+    const text = await viewText();
+    for (const line of ['   TCPServeraddress bucky5.doit.wisc.edu', '   SCHEDMODe        POLLING', '   ERRORLOGName     "/var/log/tsm/lab errors.log"', 'TCPPort          1501']) {
+      if (!text.includes(line)) throw new Error(`formatted text lacks "${line}":\n${text}`);
+    }
+    await page.mouse.move(1390, 600);
+    await shot(page, 'format', 'screenshot-format.png');
   });
 
   await page.close().catch(() => {});

@@ -12,6 +12,10 @@ export interface InitializationOptions {
   addKnownOptionCommand?: boolean;
   /** SCHEDMODE fixes carry the restart-reminder command (others get plain edits). */
   restartReminderCommand?: boolean;
+  /** The firewall code lens runs dsm.showFirewallRules, which the client has (others get dsm.firewallRules). */
+  firewallRulesCommand?: boolean;
+  /** The client has dsm.testConnection, so the code lens offers "Test connection" (VS Code on the desktop). */
+  testConnectionCommand?: boolean;
   /** The client answers dsm/readFile: files that are not open are read through it (VS Code, on the desktop and on the web). */
   fileAccess?: boolean;
   /** The `dsm` settings, for clients that do not answer workspace/configuration. */

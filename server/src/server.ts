@@ -8,6 +8,7 @@
 import {
   CancellationToken,
   CodeAction,
+  CodeLensParams,
   CodeActionParams,
   Command,
   CompletionItem,
@@ -18,6 +19,8 @@ import {
   DidChangeTextDocumentParams,
   DidCloseTextDocumentParams,
   DidOpenTextDocumentParams,
+  DocumentFormattingParams,
+  DocumentRangeFormattingParams,
   DocumentSymbolParams,
   ErrorCodes,
   ExecuteCommandParams,
@@ -42,7 +45,7 @@ import { ClientProfile, clientProfile } from './session/clientProfile';
 import { DocumentStore } from './session/documentStore';
 import { Validator } from './session/validator';
 import { FileReader, NO_FILES, clientFiles, sameUri, siblingUri } from './session/files';
-import { SiblingStanzas } from './session/siblings';
+import { MAX_SIBLING_BYTES, SiblingStanzas } from './session/siblings';
 
 export const SERVER_INFO = { name: 'dsm-language-server', version };
 
@@ -63,6 +66,8 @@ export class DsmServer {
   private readonly documents: DocumentStore;
   private readonly validator: Validator;
   private readonly siblings: SiblingStanzas;
+  /** How files that are not open are read (dsm.firewallRules on a file the editor does not show). */
+  private readonly files: FileReader;
   /** The `dsm` section last pushed by the client (didChangeConfiguration), over the initial settings. */
   private pushedSettings: unknown;
   private lastProblems = '';
@@ -84,6 +89,7 @@ export class DsmServer {
       environment.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     );
     const files = this.profile.fileAccess ? clientFiles((method, params) => connection.sendRequest(method, params), (m) => this.log(m)) : (environment.files ?? NO_FILES);
+    this.files = files;
     this.siblings = new SiblingStanzas(files, {
       open: (uri) => this.openDocument(uri),
       parse: (text, uri) => this.languageService().parse(text, uri),
@@ -112,7 +118,10 @@ export class DsmServer {
       completionProvider: { triggerCharacters: [' ', '\t'], resolveProvider: this.profile.features.resolveDocumentation === true },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
-      executeCommandProvider: { commands: [COMMANDS.restartReminder, COMMANDS.applyEdit] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [COMMANDS.restartReminder, COMMANDS.applyEdit, COMMANDS.firewallRules] },
     };
   }
 
@@ -134,6 +143,9 @@ export class DsmServer {
     c.onCompletionResolve((item) => this.onCompletionResolve(item));
     c.onDocumentSymbol((p, token) => this.onDocumentSymbol(p, token));
     c.onFoldingRanges((p, token) => this.onFoldingRanges(p, token));
+    c.onCodeLens((p, token) => this.onCodeLens(p, token));
+    c.onDocumentFormatting((p, token) => this.onFormatting(p, token));
+    c.onDocumentRangeFormatting((p, token) => this.onFormatting(p, token));
     c.onExecuteCommand((p) => this.onExecuteCommand(p));
     c.onShutdown(() => this.validator.dispose());
   }
@@ -212,7 +224,19 @@ export class DsmServer {
     return this.withDocument('folding', p.textDocument.uri, token, [], (doc) => this.languageService().foldingRanges(doc));
   }
 
-  onExecuteCommand(p: ExecuteCommandParams): null | ResponseError<void> {
+  onCodeLens(p: CodeLensParams, token?: CancellationToken) {
+    return this.withDocument('code lens', p.textDocument.uri, token, [], (doc) => this.languageService().codeLenses(doc));
+  }
+
+  /** Document and range formatting: edits inside lines only, computed from the text as parsed. */
+  onFormatting(p: DocumentFormattingParams | DocumentRangeFormattingParams, token?: CancellationToken) {
+    const uri = p.textDocument.uri;
+    const range = 'range' in p ? p.range : undefined;
+    return this.withDocument('formatting', uri, token, [], (doc) => this.languageService().format(doc, this.documents.get(uri)!.getText(), range));
+  }
+
+  onExecuteCommand(p: ExecuteCommandParams): null | ResponseError<void> | Promise<string | ResponseError<void>> {
+    if (p.command === COMMANDS.firewallRules) return this.firewallRules(p.arguments ?? []);
     if (p.command === COMMANDS.restartReminder) {
       this.showMessage(MessageType.Info, RESTART_REMINDER_TEXT);
       return null;
@@ -223,6 +247,27 @@ export class DsmServer {
       return null;
     }
     return new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}, or arguments missing`);
+  }
+
+  /** dsm.firewallRules [uri, stanza?]: the rules as text, for an open document or one read from disk (through the client). */
+  private async firewallRules(args: unknown[]): Promise<string | ResponseError<void>> {
+    const [uri, stanza] = args;
+    if (typeof uri !== 'string' || (stanza !== undefined && stanza !== null && typeof stanza !== 'string')) {
+      return new ResponseError(ErrorCodes.InvalidParams, `${COMMANDS.firewallRules} takes the URI of a dsm.sys or dsm.opt and, for a dsm.sys with several stanzas, a stanza name`);
+    }
+    try {
+      let doc = this.openDocument(uri);
+      if (!doc) {
+        const text = await this.files.read(uri, MAX_SIBLING_BYTES);
+        if (text === undefined) return new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${uri}: it is not open, and not a readable file of at most ${MAX_SIBLING_BYTES} bytes`);
+        doc = this.languageService().parse(text, uri);
+      }
+      const answer = this.languageService().firewallRules(doc, stanza ?? undefined);
+      return 'text' in answer ? answer.text : new ResponseError(ErrorCodes.InvalidParams, answer.error);
+    } catch (e) {
+      this.log(`dsm: firewall rules failed: ${(e as Error).stack ?? e}`);
+      return new ResponseError(ErrorCodes.InternalError, 'The firewall rules could not be made; see the server log.');
+    }
   }
 
   // Helpers.

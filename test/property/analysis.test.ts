@@ -40,7 +40,7 @@ function actionsFor(uri: string, text: string, only?: string[]): { diagnostics: 
 }
 
 /** The quick fixes that are meant to remove the diagnostic they fix (their preferred fix). */
-const SELF_REMOVING = new Set(['schedmode-prompted', 'schedmode-missing', 'tcpport-mismatch', 'hash-comment']);
+const SELF_REMOVING = new Set(['schedmode-prompted', 'schedmode-missing', 'tcpport-mismatch', 'hash-comment', 'path-needs-quotes']);
 function removesItself(action: CodeAction): boolean {
   const d = action.diagnostics?.[0];
   if (!action.isPreferred || !d) return false;
@@ -82,7 +82,7 @@ describe('the language service on generated documents (fast-check, seed 4242)', 
     );
   });
 
-  it('offers quick fixes that apply cleanly, leave the rest of the text as it was, and (the preferred ones of five codes) remove their diagnostic', () => {
+  it('offers quick fixes that apply cleanly, leave the rest of the text as it was, and (the preferred ones of six codes) remove their diagnostic', () => {
     fc.assert(
       fc.property(documentText, namedUri, (text, u) => {
         const { actions } = actionsFor(u, text);

@@ -54,6 +54,14 @@ describe('the option table', () => {
     }
   });
 
+  it('places SSLREQuired and SSLFIPSMODE where IBM says, "the client options file": a dsm.sys stanza or either dsm.opt', () => {
+    // IBM names no platform for them (unlike TCPPort: "dsm.sys within a server stanza" on UNIX, dsm.opt on Windows).
+    for (const name of ['SSLREQuired', 'SSLFIPSMODE']) {
+      assert.deepEqual(table.lookup(name)?.where, ['sys-stanza', 'opt-unix', 'opt-windows'], name);
+    }
+    assert.deepEqual(table.lookup('TCPPort')?.where, ['sys-stanza', 'opt-windows']);
+  });
+
   it('has number ranges that hold their own defaults', () => {
     for (const o of raw.options) {
       const v = o.value;

@@ -373,7 +373,7 @@ function assemble(
   opts: ParseOptions,
 ): DsmDocument {
   const lineCount = byLine.length;
-  const fileKind = detectFileKind(uri, options, opts.layout ?? 'auto');
+  const fileKind = detectFileKind(uri, options, opts.layout ?? 'auto', comments);
   const stanzas: Stanza[] = [];
   const unscoped: OptionLine[] = [];
   let current: Stanza | undefined;

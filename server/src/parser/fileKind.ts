@@ -2,7 +2,7 @@
  * What kind of options file a document is, from its name and, for dsm.opt,
  * from what it holds.
  */
-import type { FileKind, LayoutSetting, OptionLine } from './types';
+import type { CommentLine, FileKind, LayoutSetting, OptionLine } from './types';
 
 /**
  * Options that only a complete options file carries: a dsm.opt that holds one
@@ -41,20 +41,52 @@ function selectsStanza(options: OptionLine[]): boolean {
   return options.some((o) => o.option?.name.toLowerCase() === 'servername');
 }
 
+/** A Windows path in a value: a drive letter (`C:\`, `C:` alone as in DOMain, `*:\` in patterns) or a UNC path (`\\server\share`). */
+const WINDOWS_PATH = /^(?:[A-Za-z*?]:(?:[\\/]|$)|\\\\[^\\\s])/;
+/** A header comment (before the first option) that names Windows. */
+const WINDOWS_HEADER = /\bwindows\b/i;
+/** Value types that may hold a path; host names, numbers and keywords never do. */
+const PATH_TYPES: ReadonlySet<string> = new Set(['filespec', 'text']);
+
+/** What shows that a file is laid out for Windows: the line, and what was seen there. */
+export interface LayoutEvidence {
+  line: number;
+  what: string;
+}
+
+/** The first sign that a file was written for a Windows client: a Windows header comment, or a Windows path in a value. */
+export function windowsEvidence(options: readonly OptionLine[], comments: readonly CommentLine[]): LayoutEvidence | undefined {
+  const firstOption = options.length ? options[0].line : Infinity;
+  for (const c of comments) {
+    if (c.line > firstOption) break;
+    if (WINDOWS_HEADER.test(c.text)) return { line: c.line, what: 'a header comment that names Windows' };
+  }
+  for (const o of options) {
+    if (!o.option || !PATH_TYPES.has(o.option.value.type)) continue;
+    const path = o.values.find((w) => WINDOWS_PATH.test(w.text));
+    if (path) return { line: o.line, what: `the Windows path ${path.text}` };
+  }
+  return undefined;
+}
+
 /**
- * A dsm.opt that selects a stanza (SErvername) is a UNIX user options file,
- * whatever else it holds; one that connects to a server itself is complete.
+ * A dsm.opt with a Windows path or a Windows header is a Windows options file,
+ * even when it holds SErvername (which IBM documents for UNIX only: it is
+ * flagged there). Otherwise a dsm.opt that selects a stanza (SErvername) is a
+ * UNIX user options file, whatever else it holds; one that connects to a
+ * server itself is complete.
  */
-export function detectFileKind(uri: string, options: OptionLine[], layout: LayoutSetting): FileKind {
+export function detectFileKind(uri: string, options: OptionLine[], layout: LayoutSetting, comments: readonly CommentLine[] = []): FileKind {
   const name = basename(uri);
   if (/\.sys(\.smp)?$/.test(name)) return 'sys';
   const optLayout = (): FileKind => {
     if (layout !== 'auto') return layout === 'unix' ? 'opt-unix' : 'opt-windows';
+    if (windowsEvidence(options, comments)) return 'opt-windows';
     return !selectsStanza(options) && hasConnectionOptions(options) ? 'opt-windows' : 'opt-unix';
   };
   if (/\.opt(\.smp)?$/.test(name)) return optLayout();
-  // A name that tells nothing (an untitled buffer): stanza headers followed by connection options make a dsm.sys.
+  // A name that tells nothing (an untitled buffer): stanza headers followed by connection options make a dsm.sys, unless it was written for Windows.
   const firstStanza = options.findIndex((o) => o.option?.name.toLowerCase() === 'servername');
-  if (firstStanza !== -1 && hasConnectionOptions(options.slice(firstStanza + 1))) return 'sys';
+  if (firstStanza !== -1 && hasConnectionOptions(options.slice(firstStanza + 1)) && !(layout === 'auto' && windowsEvidence(options, comments))) return 'sys';
   return optLayout();
 }

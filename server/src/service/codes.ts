@@ -26,6 +26,7 @@ export const CODES = {
   'prompted-only-option': DiagnosticSeverity.Hint,
   'scheduler-needs-generate': DiagnosticSeverity.Information,
   'hash-comment': DiagnosticSeverity.Hint,
+  'path-needs-quotes': DiagnosticSeverity.Warning,
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -48,7 +49,7 @@ export const LEVELS = {
 
 export type SeverityLevel = keyof typeof LEVELS;
 
-/** Commands. The server executes the first two; the VS Code client registers the third. */
+/** Commands. The server executes restartReminder, applyEdit and firewallRules; the VS Code client registers the others. */
 export const COMMANDS = {
   /** After a SCHEDMODE fix: tells the user (window/showMessage) that the scheduler must be restarted. */
   restartReminder: 'dsm.schedulerRestartReminder',
@@ -56,6 +57,12 @@ export const COMMANDS = {
   applyEdit: 'dsm.applyEdit',
   /** Client-side (VS Code): adds an option name to the workspace's dsm.knownOptions: arguments [name]. */
   addKnownOption: 'dsm.addKnownOption',
+  /** What the firewall must allow for a stanza, as rules for iptables, nftables, firewalld, ufw and Windows: arguments [uri, stanza?]; answers text. */
+  firewallRules: 'dsm.firewallRules',
+  /** Client-side (VS Code): opens the firewall rules in a new document: arguments [uri, stanza?]. */
+  showFirewallRules: 'dsm.showFirewallRules',
+  /** Client-side (VS Code desktop): opens a TCP connection to a stanza's server: arguments [{address, port, label}]. */
+  testConnection: 'dsm.testConnection',
 } as const;
 
 export const RESTART_REMINDER_TEXT =

@@ -14,6 +14,10 @@ export interface ClientFeatures {
   addKnownOptionCommand?: boolean;
   /** The client asked for the restart reminder as a command on SCHEDMODE fixes (VS Code does); others get plain edits. */
   restartReminderCommand?: boolean;
+  /** The client has dsm.showFirewallRules, which opens the rules in a new document (VS Code does); others get dsm.firewallRules. */
+  firewallRulesCommand?: boolean;
+  /** The client has dsm.testConnection (VS Code on the desktop): the code lens offers it. */
+  testConnectionCommand?: boolean;
   /** How hover text is written: markdown, or plaintext for clients that show only that. */
   hoverFormat?: MarkupKind;
   /** How completion documentation is written. */

@@ -2,7 +2,7 @@
  * The language service: text in, LSP types out. No connection, no VS Code:
  * the server wires it to the protocol, the tests call it directly.
  */
-import { CodeAction, CodeActionContext, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionContext, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { builtinOptionTable, OptionTable, withKnownOptions } from '../model/optionTable';
 import { parseDocument, reparseLines } from '../parser/document';
 import type { DsmDocument } from '../parser/types';
@@ -14,6 +14,9 @@ import { codeActions } from './features/codeActions';
 import { hover } from './features/hover';
 import { completion, resolveCompletion } from './features/completion';
 import { documentSymbols, foldingRanges } from './features/symbols';
+import { formatting } from './features/formatting';
+import { firewallLenses } from './features/firewall';
+import { firewallRules } from './features/firewallRules';
 
 export interface ServiceOptions {
   settings?: DsmSettings;
@@ -114,5 +117,20 @@ export class DsmLanguageService {
 
   foldingRanges(doc: DsmDocument): FoldingRange[] {
     return foldingRanges(doc);
+  }
+
+  /** What the firewall must allow, on each stanza header (and a complete dsm.opt). */
+  codeLenses(doc: DsmDocument): CodeLens[] {
+    return firewallLenses(doc, this.ctx);
+  }
+
+  /** The firewall rules of a stanza (or a complete dsm.opt) as text, or why there are none. */
+  firewallRules(doc: DsmDocument, stanza?: string): { text: string } | { error: string } {
+    return firewallRules(doc, this.ctx, stanza);
+  }
+
+  /** The edits that format the document (its text as parsed), or the lines a range touches. */
+  format(doc: DsmDocument, text: string, range?: Range): TextEdit[] {
+    return formatting(doc, text, this.ctx.settings.format, range);
   }
 }

@@ -22,6 +22,8 @@ export interface DsmSettings {
   severity: Partial<Record<Code, SeverityLevel>>;
   /** Option names a site uses that the table does not know (capitals: minimum abbreviation, as IBM writes them). */
   knownOptions: string[];
+  /** How Format Document writes the file. */
+  format: { canonicalNames: boolean };
 }
 
 /** The `dsm.*` settings as package.json declares them, by full key (`dsm.serverCatalog.mode`). */
@@ -75,6 +77,7 @@ function fromChecked(values: Map<string, unknown>): DsmSettings {
     optionsFileLayout: values.get('dsm.optionsFileLayout') as LayoutSetting,
     severity: values.get('dsm.severity') as DsmSettings['severity'],
     knownOptions: values.get('dsm.knownOptions') as string[],
+    format: { canonicalNames: values.get('dsm.format.canonicalNames') as boolean },
   };
 }
 

@@ -44,6 +44,8 @@ export function clientProfile(params: InitializeParams): ClientProfile {
       builtinSnippets: init.builtinSnippets === true,
       addKnownOptionCommand: init.addKnownOptionCommand === true,
       restartReminderCommand: init.restartReminderCommand === true,
+      firewallRulesCommand: init.firewallRulesCommand === true,
+      testConnectionCommand: init.testConnectionCommand === true,
       snippetSupport: item?.snippetSupport === true,
       hoverFormat: preferredFormat(text.hover?.contentFormat),
       documentationFormat: preferredFormat(item?.documentationFormat),

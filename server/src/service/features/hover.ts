@@ -10,6 +10,7 @@ import { OptionSpec, Place } from '../../model/optionTable';
 import { ServerCatalog, ServerEntry } from '../../model/serverCatalog';
 import type { ServiceContext } from '../context';
 import { escape, lines, markup } from '../markup';
+import { firewallNeeds, ruleText } from './firewall';
 
 const PLACE_LABELS: Record<Place, string> = {
   'sys-global': 'dsm.sys, before the first stanza',
@@ -83,7 +84,16 @@ function stanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext): strin
       ? `Server: ${escape(address.text)}${server ? ` (${escape(server.tier)}, listens on ${server.port})` : ''}, port ${port ? escape(port.text) : '1500 (default)'}.`
       : 'No TCPSERVERADDRESS in this stanza.',
     `Scheduler: SCHEDMODE ${mode ? escape(mode.text) : 'not set'}.`,
+    firewallHover(doc, line, ctx),
   );
+}
+
+/** The stanza's firewall needs, as the code lens says them, with what each rule is for. */
+function firewallHover(doc: DsmDocument, line: number, ctx: ServiceContext): string | undefined {
+  const needs = firewallNeeds(doc, ctx).find((n) => n.line === line);
+  if (!needs) return undefined;
+  const rules = needs.rules.map((r) => `- allow ${escape(ruleText(r))}: ${escape(r.purpose)}`);
+  return lines(`**Firewall**: ${rules.length ? 'what the network must allow' : 'nothing to open'}.`, rules.join('\n'), ...needs.notes.map(escape));
 }
 
 /** The documentation of an option, from the table. Used by hover and completion. */

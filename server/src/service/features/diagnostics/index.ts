@@ -13,6 +13,7 @@ import { optionNames, optionValues } from './options';
 import { duplicateOptions, duplicateStanzas, placement, unknownServers } from './structure';
 import { tcpportMismatch } from './servers';
 import { hashComments, promptedOnlyOptions, schedulerNeedsGenerate } from './hints';
+import { unquotedPaths } from './paths';
 
 export const RULES: readonly Rule[] = [
   schedmodePrompted,
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   promptedOnlyOptions,
   schedulerNeedsGenerate,
   hashComments,
+  unquotedPaths,
 ];
 
 export const DISABLE_MARKER = 'dsm-disable-next-line';

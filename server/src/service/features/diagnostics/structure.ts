@@ -5,6 +5,8 @@
 import { DiagnosticRelatedInformation, Location } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption, stanzaKind } from '../../../parser/document';
 import { OptionSpec, Place } from '../../../model/optionTable';
+import { windowsEvidence } from '../../../parser/fileKind';
+import type { ServiceContext } from '../../context';
 import { Finding, Rule, deleteLine, finding, lineRange, wordRange } from './rule';
 
 const FILE_LABEL: Record<DsmDocument['fileKind'], string> = {
@@ -29,14 +31,37 @@ function allowed(option: OptionSpec, kind: DsmDocument['fileKind'], place: 'glob
   return where.includes('opt-windows') || option.platforms.includes('windows');
 }
 
+/** Why a file reads as a Windows options file, for messages. */
+function windowsReason(doc: DsmDocument, ctx: ServiceContext): string {
+  if (ctx.settings.optionsFileLayout === 'windows') return 'dsm.optionsFileLayout is windows';
+  const evidence = windowsEvidence(doc.options, doc.comments);
+  return evidence ? `line ${evidence.line + 1} has ${evidence.what}` : 'it sets the server connection itself';
+}
+
+/** `wrong-file` for a UNIX-only option (SErvername above all) in a Windows options file, where IBM does not document it. */
+function unixOnlyInWindows(doc: DsmDocument, o: OptionLine, option: OptionSpec, ctx: ServiceContext): Finding {
+  const header = stanzaKind(o) === 'server';
+  const message =
+    `${option.name} is documented by IBM for UNIX, Linux and Mac clients only, and this file reads as a Windows options file (${windowsReason(doc, ctx)}).` +
+    (header ? ' A Windows client has no dsm.sys stanzas to select: it connects with the TCPSERVERADDRESS and TCPPORT of this file.' : '') +
+    ' If the file is for UNIX, set dsm.optionsFileLayout to unix.';
+  const fixes = header ? [{ title: `Remove this ${option.name} line (Windows has no stanzas)`, edits: [deleteLine(doc, o.line)], preferred: false }] : [];
+  return finding('wrong-file', wordRange(o.line, o.name), message, fixes);
+}
+
 /** `option-outside-stanza` and `wrong-file`. */
-export const placement: Rule = (doc) => {
+export const placement: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   const check = (o: OptionLine, place: 'global' | 'stanza' | 'file') => {
     const option = o.option;
-    if (!option || stanzaKind(o)) return;
+    // Stanza headers open the stanzas of dsm.sys; in a dsm.opt they are checked like any option.
+    if (!option || (doc.fileKind === 'sys' && stanzaKind(o))) return;
     if (allowed(option, doc.fileKind, place)) return;
     const range = wordRange(o.line, o.name);
+    if (doc.fileKind === 'opt-windows' && !option.platforms.includes('windows')) {
+      findings.push(unixOnlyInWindows(doc, o, option, ctx));
+      return;
+    }
     if (doc.fileKind === 'sys' && place === 'global' && option.where.includes('sys-stanza')) {
       findings.push(
         finding(
