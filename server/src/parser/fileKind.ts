@@ -41,18 +41,33 @@ function selectsStanza(options: OptionLine[]): boolean {
   return options.some((o) => o.option?.name.toLowerCase() === 'servername');
 }
 
+/** What a file's name alone tells of its kind: `opt` leaves the layout to the content. */
+export type NamedKind = 'sys' | 'opt';
+
+/**
+ * The kind a file's name tells, or undefined when it tells nothing. The one
+ * recognition by name: the parser uses it, and dsm-lint picks the files of a
+ * folder with it.
+ */
+export function kindFromName(uri: string): NamedKind | undefined {
+  const name = basename(uri);
+  if (/\.sys(\.smp)?$/.test(name)) return 'sys';
+  if (/\.opt(\.smp)?$/.test(name)) return 'opt';
+  return undefined;
+}
+
 /**
  * A dsm.opt that selects a stanza (SErvername) is a UNIX user options file,
  * whatever else it holds; one that connects to a server itself is complete.
  */
 export function detectFileKind(uri: string, options: OptionLine[], layout: LayoutSetting): FileKind {
-  const name = basename(uri);
-  if (/\.sys(\.smp)?$/.test(name)) return 'sys';
+  const named = kindFromName(uri);
+  if (named === 'sys') return 'sys';
   const optLayout = (): FileKind => {
     if (layout !== 'auto') return layout === 'unix' ? 'opt-unix' : 'opt-windows';
     return !selectsStanza(options) && hasConnectionOptions(options) ? 'opt-windows' : 'opt-unix';
   };
-  if (/\.opt(\.smp)?$/.test(name)) return optLayout();
+  if (named === 'opt') return optLayout();
   // A name that tells nothing (an untitled buffer): stanza headers followed by connection options make a dsm.sys.
   const firstStanza = options.findIndex((o) => o.option?.name.toLowerCase() === 'servername');
   if (firstStanza !== -1 && hasConnectionOptions(options.slice(firstStanza + 1))) return 'sys';
