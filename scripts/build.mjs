@@ -20,7 +20,15 @@ await Promise.all([
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/dsm-lint.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
 ]);
 // The server is also the `dsm-language-server` command.
 chmodSync('dist/server.js', 0o755);
-console.log('built dist/client.js and dist/server.js');
+// And dist/dsm-lint.js is the `dsm-lint` command.
+chmodSync('dist/dsm-lint.js', 0o755);
+console.log('built dist/client.js, dist/server.js and dist/dsm-lint.js');
