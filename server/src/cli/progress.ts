@@ -1,8 +1,9 @@
 /**
  * The progress line of a long run on a terminal: `dsm-lint: 1234 files
  * checked, now roles/web/templates/dsm.sys`, redrawn at most ten times a
- * second, shown only once a run has lasted half a second, and wiped before
- * any result is printed (results and progress share the terminal).
+ * second, shown once a run has lasted half a second (at once with
+ * --progress), and wiped before any result is printed (results and progress
+ * share the terminal).
  */
 export const PROGRESS_DELAY_MS = 500;
 const REDRAW_MS = 100;
@@ -17,13 +18,16 @@ export class Progress {
   private last = 0;
   private readonly started = Date.now();
 
-  /** No stream: no progress line. */
-  constructor(private readonly stream: ProgressStream | undefined) {}
+  /** No stream: no progress line. `delayMs`: how long a run lasts before the line shows (0 when the user asked for it). */
+  constructor(
+    private readonly stream: ProgressStream | undefined,
+    private readonly delayMs = PROGRESS_DELAY_MS,
+  ) {}
 
   update(done: number, current: string): void {
     if (!this.stream) return;
     const now = Date.now();
-    if (now - this.started < PROGRESS_DELAY_MS || now - this.last < REDRAW_MS) return;
+    if (now - this.started < this.delayMs || now - this.last < REDRAW_MS) return;
     this.last = now;
     const width = Math.max(20, (this.stream.columns ?? 80) - 1);
     const line = `dsm-lint: ${done} files checked, now ${current}`;

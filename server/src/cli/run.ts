@@ -153,7 +153,8 @@ async function lint(options: LintOptions, io: Io): Promise<number> {
   const items = sources(options)[Symbol.asyncIterator]();
   const { head, done } = await peek(items, THREADS_FROM);
   const checks = engine(options, prepared.setup, io, !done);
-  const progress = new Progress((options.progress ?? (io.stdout.isTTY && io.stderr.isTTY)) ? io.stderr : undefined);
+  const terminal = !!(io.stdout.isTTY && io.stderr.isTTY);
+  const progress = new Progress((options.progress ?? terminal) ? io.stderr : undefined, options.progress ? 0 : undefined);
   let tally: Tally;
   try {
     await write(io.stdout, fmt.begin());
