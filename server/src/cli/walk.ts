@@ -51,6 +51,7 @@ export async function* walk(inputs: readonly string[], byName: boolean): AsyncGe
     if (input === '-') continue;
     const st = await fs.stat(input).catch(() => undefined);
     if (st?.isDirectory()) yield* folder(input);
-    else if (!byName || recognised(input)) yield { path: input, display: input, explicit: true };
+    // With --by-name the files come from a tool (a pre-commit hook), not from the user: treated as if found in a folder.
+    else if (!byName || recognised(input)) yield { path: input, display: input, explicit: !byName };
   }
 }
