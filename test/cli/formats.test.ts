@@ -1,35 +1,16 @@
 /**
  * The output formats: text like a compiler, JSON, GitHub workflow commands,
- * and SARIF 2.1.0 validated against the official schema (shipped in the
- * npm package @microsoft/jest-sarif: SARIF 2.1.0-rtm.5, draft-04).
+ * and SARIF 2.1.0 validated against the official schema (sarifSchema.ts).
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
-import type * as Sarif from 'sarif';
 import { PROMPTED_SYS, lint, tree } from './helpers';
+import { assertValidSarif, sarifValidator } from './sarifSchema';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
 import { sarifFormatter } from '../../server/src/cli/formats/sarif';
 import { CODES, INTERNAL_ERROR_CODE } from '../../server/src/service/codes';
-
-const SCHEMA_FILE = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-
-function sarifValidator() {
-  // The schema's language pattern is not valid under the `u` flag ajv uses by default.
-  const ajv = new Ajv({ allErrors: true, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')));
-}
-
-function assertValidSarif(text: string): Sarif.Log {
-  const log = JSON.parse(text) as Sarif.Log;
-  const validate = sarifValidator();
-  assert.ok(validate(log), JSON.stringify(validate.errors, null, 1));
-  return log;
-}
 
 describe('dsm-lint --format text', () => {
   const t = tree({ 'a/dsm.sys': PROMPTED_SYS, 'b/dsm.sys': 'SErvername x\n  SCHEDMODE POLLING\n  bogus 1\n' });
