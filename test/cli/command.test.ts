@@ -6,7 +6,8 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
-import { GOOD_SYS, PROMPTED_SYS, lint, problemLines, tree } from './helpers';
+import * as path from 'path';
+import { GOOD_SYS, PROMPTED_SYS, ROOT, lint, problemLines, tree } from './helpers';
 import { parseCommandLine } from '../../server/src/cli/args';
 import { version } from '../../package.json';
 
@@ -222,21 +223,28 @@ describe('dsm-lint: output control', () => {
 describe('dsm-lint: --jobs', () => {
   // Enough files for the worker threads to start (run.ts THREADS_FROM).
   const files: Record<string, string> = {};
-  for (let i = 0; i < 150; i++) files[`host${String(i).padStart(3, '0')}/dsm.sys`] = i % 7 === 0 ? PROMPTED_SYS : i % 11 === 0 ? 'garbage line\n' : GOOD_SYS;
+  for (let i = 0; i < 1100; i++) files[`host${String(i).padStart(4, '0')}/dsm.sys`] = i % 7 === 0 ? PROMPTED_SYS : i % 11 === 0 ? 'garbage line\n' : GOOD_SYS;
   const t = tree(files);
   after(t.cleanup);
 
   it('gives the same output, in the same order, on one thread and on several', () => {
-    const one = lint(['--jobs', '1', '.'], { cwd: t.dir });
-    const three = lint(['-j', '3', '.'], { cwd: t.dir });
+    const threads = (n: string) => {
+      const log = t.at(`threads-${n}.log`);
+      return { env: { NODE_OPTIONS: `--require ${path.join(ROOT, 'test', 'cli', 'count-threads.cjs')}`, DSM_TEST_THREADS: log }, count: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0) };
+    };
+    const [oneThread, threeThreads] = [threads('1'), threads('3')];
+    const one = lint(['--jobs', '1', '.'], { cwd: t.dir, env: oneThread.env });
+    const three = lint(['-j', '3', '.'], { cwd: t.dir, env: threeThreads.env });
+    assert.equal(oneThread.count(), 0);
+    assert.equal(threeThreads.count(), 3);
     const json = lint(['-j', '2', '--format', 'json', '.'], { cwd: t.dir });
     assert.equal(one.status, 1);
     assert.equal(three.stdout, one.stdout);
     assert.equal(three.status, one.status);
-    assert.match(one.stdout, /150 files checked/);
+    assert.match(one.stdout, /1100 files checked/);
     const order = (JSON.parse(json.stdout) as { file: string }[]).map((f) => f.file);
     assert.deepEqual(order, [...order].sort());
-    assert.equal(order.length, 150);
+    assert.equal(order.length, 1100);
   });
 });
 

@@ -62,6 +62,11 @@ export function toProblems(diagnostics: readonly Diagnostic[], text: string): Pr
   });
 }
 
+/** The file: URI of an absolute path. The common case (POSIX, nothing to escape) skips URL, a tenth of a fleet run's time. */
+function fileUri(absolute: string): string {
+  return path.sep === '/' && /^[\w./-]+$/.test(absolute) ? 'file://' + absolute : pathToFileURL(absolute).href;
+}
+
 /** The language service of one thread, set up as the run asks. */
 export class Checker {
   readonly service: DsmLanguageService;
@@ -77,7 +82,7 @@ export class Checker {
   uriFor(file: string | undefined): string {
     if (file === undefined) return 'untitled:' + (this.forced ?? 'stdin');
     const absolute = path.resolve(file);
-    return pathToFileURL(this.forced ? path.join(path.dirname(absolute), this.forced) : absolute).href;
+    return fileUri(this.forced ? path.join(path.dirname(absolute), this.forced) : absolute);
   }
 
   problems(text: string, uri: string): Problem[] {

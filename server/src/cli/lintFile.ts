@@ -24,14 +24,18 @@ function failed(display: string, error: string): FileResult {
 /** Reads a file named by a job, then checks it. */
 export function lintFile(job: FileJob, checker: Checker, setup: CheckSetup): FileResult {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const st = fs.statSync(job.path);
+    fd = fs.openSync(job.path, 'r');
+    const st = fs.fstatSync(fd);
     if (!st.isFile()) return failed(job.display, 'cannot read it: it is not a regular file.');
     if (st.size > MAX_FILE_BYTES) return failed(job.display, `not checked: it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB.`);
-    bytes = fs.readFileSync(job.path);
+    bytes = fs.readFileSync(fd);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return failed(job.display, `cannot read it: ${code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}.`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   return lintBytes(bytes, job, checker, setup);
 }

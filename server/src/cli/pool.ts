@@ -22,8 +22,15 @@ export function safeLint(job: FileJob, checker: Checker, setup: CheckSetup): Fil
 export function serveWorker(): void {
   const setup = workerData as CheckSetup;
   const checker = new Checker(setup);
-  parentPort?.on('message', (job: FileJob) => parentPort?.postMessage(safeLint(job, checker, setup)));
+  parentPort?.on('message', ({ id, job }: { id: number; job: FileJob }) => parentPort?.postMessage({ id, result: safeLint(job, checker, setup) }));
 }
+
+/**
+ * Jobs sent ahead to each worker. A worker that got one job at a time would
+ * wait a message's round trip between files, longer than checking one: a
+ * few queued in its inbox keep it busy.
+ */
+export const PER_WORKER = 8;
 
 interface Task {
   job: FileJob;
@@ -31,10 +38,9 @@ interface Task {
 }
 
 export class WorkerPool {
-  private readonly workers = new Set<Worker>();
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Task>();
+  private readonly workers = new Map<Worker, Map<number, Task>>();
   private readonly waiting: Task[] = [];
+  private nextId = 0;
 
   /** `script`: the module that calls serveWorker() when it is not the main thread (dsm-lint's own). */
   constructor(
@@ -50,42 +56,52 @@ export class WorkerPool {
     });
   }
 
+  /** The least busy worker with room, starting one while there are fewer than `size`. */
+  private pick(): [Worker, Map<number, Task>] | undefined {
+    let best: [Worker, Map<number, Task>] | undefined;
+    for (const entry of this.workers) if (entry[1].size < PER_WORKER && (!best || entry[1].size < best[1].size)) best = entry;
+    if ((!best || best[1].size > 0) && this.workers.size < this.size) return this.spawn();
+    return best;
+  }
+
   private pump(): void {
     while (this.waiting.length) {
-      const worker = this.idle.pop() ?? (this.workers.size < this.size ? this.spawn() : undefined);
-      if (!worker) return;
+      const picked = this.pick();
+      if (!picked) return;
+      const [worker, inFlight] = picked;
       const task = this.waiting.shift()!;
-      this.busy.set(worker, task);
-      worker.postMessage(task.job);
+      const id = this.nextId++;
+      inFlight.set(id, task);
+      worker.postMessage({ id, job: task.job });
     }
   }
 
-  private spawn(): Worker {
+  private spawn(): [Worker, Map<number, Task>] {
     const worker = new Worker(this.script, { workerData: this.setup });
-    this.workers.add(worker);
-    worker.on('message', (result: FileResult) => {
-      const task = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.idle.push(worker);
+    const inFlight = new Map<number, Task>();
+    this.workers.set(worker, inFlight);
+    worker.on('message', ({ id, result }: { id: number; result: FileResult }) => {
+      const task = inFlight.get(id);
+      inFlight.delete(id);
       task?.resolve(result);
       this.pump();
     });
-    // A worker that dies takes only its current file with it; the next file gets a new worker.
+    // A worker that dies takes only its files in flight with it; the next files get a new worker.
     worker.on('error', (e) => this.lost(worker, `internal error: a checking thread stopped (${e.message}).`));
     worker.on('exit', (code) => this.lost(worker, `internal error: a checking thread exited (${code}).`));
-    return worker;
+    return [worker, inFlight];
   }
 
   private lost(worker: Worker, why: string): void {
-    if (!this.workers.delete(worker)) return;
-    const task = this.busy.get(worker);
-    this.busy.delete(worker);
-    task?.resolve({ display: task.job.display, problems: [], error: why });
+    const inFlight = this.workers.get(worker);
+    if (!inFlight) return;
+    this.workers.delete(worker);
+    for (const task of inFlight.values()) task.resolve({ display: task.job.display, problems: [], error: why });
     this.pump();
   }
 
   async close(): Promise<void> {
-    const all = [...this.workers];
+    const all = [...this.workers.keys()];
     this.workers.clear();
     await Promise.all(all.map((w) => w.terminate()));
   }
