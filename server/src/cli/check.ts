@@ -62,7 +62,7 @@ export function toProblems(diagnostics: readonly Diagnostic[], text: string): Pr
   });
 }
 
-/** The file: URI of an absolute path. The common case (POSIX, nothing to escape) skips URL, a tenth of a fleet run's time. */
+/** The file: URI of an absolute path. The common case (POSIX, nothing to escape) skips URL: 3 % of a fleet run. */
 function fileUri(absolute: string): string {
   return path.sep === '/' && /^[\w./-]+$/.test(absolute) ? 'file://' + absolute : pathToFileURL(absolute).href;
 }
