@@ -21,9 +21,16 @@ await Promise.all([
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/dsm-lint.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   // The web extension (package.json `browser`): no Node in it, each bundle within its size budget.
   buildBrowserBundles(common),
 ]);
-// The server is also the `dsm-language-server` command.
+// dist/server.js is also the `dsm-language-server` command, and dist/dsm-lint.js the `dsm-lint` command.
 chmodSync('dist/server.js', 0o755);
-console.log('built dist/client.js and dist/server.js, and for the web dist/browser/client.js and dist/browser/server.js');
+chmodSync('dist/dsm-lint.js', 0o755);
+console.log('built dist/client.js, dist/server.js, dist/dsm-lint.js, and for the web dist/browser/client.js and dist/browser/server.js');

@@ -17,6 +17,10 @@ export const DEBIAN_PACKAGES = {
   neovim: 'the Neovim recipe test',
   vim: 'the Vim + ALE recipe test',
   'vim-ale': 'the Vim + ALE recipe test',
+  'ansible-core': "the Ansible test: a playbook deploys with dsm-lint as the template's validate command",
+  'pre-commit': 'the pre-commit hook test (pre-commit try-repo)',
+  git: 'the pre-commit hook test (a throwaway repository)',
+  e2fsprogs: 'the dsm-lint --fix test of a file that cannot be written (chattr +i)',
 };
 
 const log = (...a) => console.log('[debian packages]', ...a);

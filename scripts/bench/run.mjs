@@ -106,6 +106,16 @@ for (const [kind, by] of kinds) {
   row('6 grammar', `  ${kind}: 10k / 20k / 50k / 100k chars`, `${[10_000, 20_000, 50_000, 100_000].map((n) => by[n].ms.toFixed(1)).join(' / ')} ms; ${by[100_000].matches} tokens at 100k`);
 }
 
+// 7. dsm-lint over a fleet.
+process.stdout.write('7. fleet (dist/dsm-lint.js over 10,000 generated hosts) ... ');
+const fleet = run('fleet.mjs');
+console.log(`${fleet.seconds.toFixed(0)} s`);
+row('7 fleet', `${fleet.files.toLocaleString('en')} files (${fleet.lines.toLocaleString('en')} lines): dsm-lint / bare Node walk+read+split`, `${ms(fleet.defaultJobsMs)} / ${ms(fleet.baselineMs)} = ${fleet.ratio.toFixed(2)}x`, '<= 3x', fleet.ratio <= 3);
+row('7 fleet', 'the same with --jobs 1', `${ms(fleet.oneJobMs)} / ${ms(fleet.baselineMs)} = ${fleet.oneJobRatio.toFixed(2)}x`);
+row('7 fleet', `--jobs ${fleet.cores} against --jobs 1`, `${ms(fleet.defaultJobsMs)} / ${ms(fleet.oneJobMs)}: ${fleet.speedUp.toFixed(2)}x faster`);
+const [small, , large] = fleet.memory;
+row('7 fleet', `peak RSS, ${small.files.toLocaleString('en')} -> ${large.files.toLocaleString('en')} files`, `${mb(small.peakRss)} -> ${mb(large.peakRss)}`, 'flat: growth <= 20%', large.peakRss <= 1.2 * small.peakRss);
+
 console.log('');
 const w1 = Math.max(...rows.map((r) => r.what.length));
 const w2 = Math.max(...rows.map((r) => String(r.figure).length));
@@ -121,5 +131,5 @@ const misses = rows.filter((r) => r.verdict === 'MISS');
 console.log('');
 console.log(`${rows.filter((r) => r.verdict === 'PASS').length} PASS, ${misses.length} MISS`);
 fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'test-results', 'bench.json'), JSON.stringify({ environment: env, analysis, protocol, sizes, grammar, rows }, null, 2));
+fs.writeFileSync(path.join(root, 'test-results', 'bench.json'), JSON.stringify({ environment: env, analysis, protocol, sizes, grammar, fleet, rows }, null, 2));
 console.log('raw figures: test-results/bench.json');

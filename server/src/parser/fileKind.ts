@@ -69,6 +69,21 @@ export function windowsEvidence(options: readonly OptionLine[], comments: readon
   return undefined;
 }
 
+/** What a file's name alone tells of its kind: `opt` leaves the layout to the content. */
+export type NamedKind = 'sys' | 'opt';
+
+/**
+ * The kind a file's name tells, or undefined when it tells nothing. The one
+ * recognition by name: the parser uses it, and dsm-lint picks the files of a
+ * folder with it.
+ */
+export function kindFromName(uri: string): NamedKind | undefined {
+  const name = basename(uri);
+  if (/\.sys(\.smp)?$/.test(name)) return 'sys';
+  if (/\.opt(\.smp)?$/.test(name)) return 'opt';
+  return undefined;
+}
+
 /**
  * A dsm.opt with a Windows path or a Windows header is a Windows options file,
  * even when it holds SErvername (which IBM documents for UNIX only: it is
@@ -77,14 +92,14 @@ export function windowsEvidence(options: readonly OptionLine[], comments: readon
  * server itself is complete.
  */
 export function detectFileKind(uri: string, options: OptionLine[], layout: LayoutSetting, comments: readonly CommentLine[] = []): FileKind {
-  const name = basename(uri);
-  if (/\.sys(\.smp)?$/.test(name)) return 'sys';
+  const named = kindFromName(uri);
+  if (named === 'sys') return 'sys';
   const optLayout = (): FileKind => {
     if (layout !== 'auto') return layout === 'unix' ? 'opt-unix' : 'opt-windows';
     if (windowsEvidence(options, comments)) return 'opt-windows';
     return !selectsStanza(options) && hasConnectionOptions(options) ? 'opt-windows' : 'opt-unix';
   };
-  if (/\.opt(\.smp)?$/.test(name)) return optLayout();
+  if (named === 'opt') return optLayout();
   // A name that tells nothing (an untitled buffer): stanza headers followed by connection options make a dsm.sys, unless it was written for Windows.
   const firstStanza = options.findIndex((o) => o.option?.name.toLowerCase() === 'servername');
   if (firstStanza !== -1 && hasConnectionOptions(options.slice(firstStanza + 1)) && !(layout === 'auto' && windowsEvidence(options, comments))) return 'sys';

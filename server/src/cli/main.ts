@@ -1,0 +1,27 @@
+/**
+ * The `dsm-lint` command (dist/dsm-lint.js). In the main thread it runs the
+ * command line; in a worker thread (this same file, started by the pool) it
+ * checks the files it is sent.
+ */
+import { isMainThread } from 'worker_threads';
+import { serveWorker } from './pool';
+import { run } from './run';
+
+function main(): void {
+  // A reader that stops early (`dsm-lint . | head`) is no error of the run.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), workerScript: __filename };
+  run(process.argv.slice(2), io).then(
+    (code) => (process.exitCode = code),
+    (e: Error) => {
+      process.stderr.write(`dsm-lint: internal error: ${e.stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (isMainThread) main();
+else serveWorker();
