@@ -187,7 +187,11 @@ describe('Fix all', () => {
 
   it('VS Code\'s Fix All command (editor.action.fixAll) fixes every SCHEDMODE problem', async () => {
     const doc = await openWithThreeProblems('fix-all-command/dsm.sys');
-    await vscode.window.showTextDocument(doc);
+    const editor = await vscode.window.showTextDocument(doc);
+    // The command acts on the active editor with what the providers offer then: wait until both hold.
+    const everything = new vscode.Range(0, 0, doc.lineCount, 0);
+    await waitFor(async () => vscode.window.activeTextEditor === editor && (await codeActions(doc.uri, everything, 'source.fixAll')).some((a) => a.kind?.value === 'source.fixAll.dsm'),
+      'the dsm fix-all action offered in the active editor');
     await vscode.commands.executeCommand('editor.action.fixAll');
     await waitFor(() => !/^\s*SCHEDMODE\s+PROMPTED/im.test(doc.getText()), 'the document to change');
     await waitForDiagnostics(doc.uri, () => schedmodeDiagnostics(doc.uri).length === 0, 'no SCHEDMODE warnings');
