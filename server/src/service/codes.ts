@@ -26,6 +26,13 @@ export const CODES = {
   'prompted-only-option': DiagnosticSeverity.Hint,
   'scheduler-needs-generate': DiagnosticSeverity.Information,
   'hash-comment': DiagnosticSeverity.Hint,
+  'pattern-blank-unquoted': DiagnosticSeverity.Error,
+  'pattern-unbalanced-quote': DiagnosticSeverity.Warning,
+  'pattern-wildcard': DiagnosticSeverity.Warning,
+  'pattern-star-dot-star': DiagnosticSeverity.Hint,
+  'pattern-platform': DiagnosticSeverity.Warning,
+  'management-class': DiagnosticSeverity.Warning,
+  'statement-never-applies': DiagnosticSeverity.Warning,
 } as const;
 
 export type Code = keyof typeof CODES;

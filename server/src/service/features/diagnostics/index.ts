@@ -13,6 +13,7 @@ import { optionNames, optionValues } from './options';
 import { duplicateOptions, duplicateStanzas, placement, unknownServers } from './structure';
 import { tcpportMismatch } from './servers';
 import { hashComments, promptedOnlyOptions, schedulerNeedsGenerate } from './hints';
+import { processingOrder, statementPatterns } from './inclexcl';
 
 export const RULES: readonly Rule[] = [
   schedmodePrompted,
@@ -27,6 +28,8 @@ export const RULES: readonly Rule[] = [
   promptedOnlyOptions,
   schedulerNeedsGenerate,
   hashComments,
+  statementPatterns,
+  processingOrder,
 ];
 
 export const DISABLE_MARKER = 'dsm-disable-next-line';
