@@ -201,6 +201,6 @@ export class WorkspaceModel implements WorkspaceIndex {
     const dependents = open.filter((u) => sameUri(sysFor(u), uri));
     const targets = new Set([...(before?.inclExclTargets ?? []), ...(summary?.inclExclTargets ?? [])]);
     const reparse = open.filter((u) => targets.has(canonicalUri(u)));
-    if (dependents.length || reparse.length) this.host.changed([...dependents, ...reparse], reparse);
+    if (dependents.length || reparse.length) this.host.changed([...new Set([...dependents, ...reparse])], reparse);
   }
 }

@@ -77,13 +77,26 @@ function trailing(spec: StatementSpec, rest: Word[]): { mc?: Word; options: numb
   return { mc, options };
 }
 
+/** What a statement takes after its pattern, for the message about words it cannot read. */
+const TAKES: Record<StatementSpec['after'], string> = {
+  none: 'no management class (only INCLUDE statements bind files to one)',
+  mgmtclass: 'one management class at most',
+  options: 'only option=value words after its pattern',
+  'mgmtclass+options': 'one management class at most, then option=value words',
+};
+
+/** Words after a complete pattern (one ending in a wildcard) that read as management class names: a class where none (or one only) may stand, not a path cut at a blank. */
+function misplacedClasses(s: Statement, spill: Word[]): boolean {
+  return /[*?\]]$/.test(s.pattern.text) && spill.every((w) => isManagementClassName(w.text) && !looksLikePath(w.text));
+}
+
 /** `pattern-blank-unquoted` and `management-class`: what stands after the pattern. */
 function afterPattern(s: Statement, name: string): Finding[] {
   const rest = s.o.values.slice(1);
   const { mc, options } = trailing(s.spec, rest);
   const spill = rest.slice(0, rest.length - options - (mc ? 1 : 0));
   const line = s.o.line;
-  if (spill.length && !s.pattern.quote) {
+  if (spill.length && !s.pattern.quote && !misplacedClasses(s, spill)) {
     const last = spill[spill.length - 1];
     const range = Range.create(line, s.pattern.start, line, last.end);
     return [
@@ -93,9 +106,9 @@ function afterPattern(s: Statement, name: string): Finding[] {
     ];
   }
   if (spill.length) {
-    const takes = s.spec.after === 'none' ? 'nothing' : 'only a management class and option=value words';
+    const takes = TAKES[s.spec.after];
     const range = Range.create(line, spill[0].start, line, spill[spill.length - 1].end);
-    return [finding('management-class', range, `${name} takes ${takes} after its pattern: the client cannot read ${spill.map((w) => w.text).join(' ')}.`)];
+    return [finding('management-class', range, `${name} takes ${takes}: the client cannot read ${spill.map((w) => w.text).join(' ')}.`)];
   }
   if (mc && !isManagementClassName(mc.text)) {
     return [finding('management-class', wordRange(line, mc), `${mc.text} is not a management class name: letters, digits and _ . - + & only, at most 30 characters.`)];
@@ -107,9 +120,9 @@ function patternOffset(w: Word): number {
   return w.start + (w.quote ? 1 : 0);
 }
 
-const OTHER: Record<Platform, string> = { unix: 'a Windows path', windows: 'a UNIX path' };
+const OTHER: Record<Platform, string> = { unix: 'A Windows path', windows: 'A UNIX path' };
 const ADVICE: Record<Platform, string> = {
-  unix: 'the UNIX client never matches a drive or UNC name; write the path from / .',
+  unix: 'the UNIX client never matches a drive or UNC name; write the path from /.',
   windows: 'the Windows client separates directories with \\ and starts a path with its drive (C:\\ or ?:\\) or a UNC name.',
 };
 
@@ -119,12 +132,13 @@ function patternItself(s: Statement, file: { platform?: Platform; why: string })
   const line = s.o.line;
   const text = s.pattern.text;
   const at = patternOffset(s.pattern);
-  const platform = s.spec.pattern === 'nas' ? 'unix' : file.platform;
+  const own = patternPlatform(text);
+  // A pattern is read with its own delimiter (a Windows path in a UNIX file is reported once, as such).
+  const platform = s.spec.pattern === 'nas' ? 'unix' : (own ?? file.platform);
   for (const p of wildcardProblems(text, platform)) found.push(finding('pattern-wildcard', Range.create(line, at + p.start, line, at + p.end), p.message));
   if (endsWithStarDotStar(text)) {
     found.push(finding('pattern-star-dot-star', wordRange(line, s.pattern), '*.* matches only names that contain a dot: files such as README or core are left out. IBM advises * to match every file.'));
   }
-  const own = patternPlatform(text);
   if (file.platform && own && own !== file.platform && s.spec.pattern === 'path') {
     found.push(finding('pattern-platform', wordRange(line, s.pattern), `${OTHER[file.platform]} in an include-exclude file for ${file.platform === 'unix' ? 'UNIX' : 'Windows'} (${file.why}): ${ADVICE[file.platform]}`));
   }
