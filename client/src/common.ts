@@ -1,12 +1,27 @@
 /**
  * What the VS Code client does on the desktop and in the browser alike:
- * the options it starts the server with, the dsm.addKnownOption command, and
- * the answers to the server's dsm/readFile requests (vscode.workspace.fs, so
- * remote, virtual and web workspaces are read the same way).
+ * the options it starts the server with, the dsm.addKnownOption command, the
+ * watcher of the workspace's option and include-exclude files, and the
+ * answers to the server's dsm/readFile, dsm/findFiles and dsm/exists requests
+ * (vscode.workspace.fs and findFiles, so remote, virtual and web workspaces
+ * are read the same way).
  */
-import { ConfigurationTarget, ExtensionContext, FileType, Uri, commands, window, workspace } from 'vscode';
+import { ConfigurationTarget, ExtensionContext, FileType, RelativePattern, Uri, commands, window, workspace } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { InitializationOptions, READ_FILE_REQUEST, ReadFileParams, ReadFileResult } from '../../server/src/protocol';
+import {
+  EXISTS_REQUEST,
+  ExistsParams,
+  ExistsResult,
+  FIND_FILES_REQUEST,
+  FindFilesParams,
+  FindFilesResult,
+  InitializationOptions,
+  READ_FILE_REQUEST,
+  ReadFileParams,
+  ReadFileResult,
+} from '../../server/src/protocol';
+import { WATCHED_FILE_GLOBS } from '../../server/src/parser/fileKind';
+import { anyDepthGlob } from '../../server/src/util/globs';
 
 export const CLIENT_ID = 'dsm';
 export const CLIENT_NAME = 'TSM Client Options';
@@ -18,8 +33,12 @@ export function clientOptions(): LanguageClientOptions {
     addKnownOptionCommand: true,
     restartReminderCommand: true,
     fileAccess: true,
+    watchesFiles: true,
   };
-  return { documentSelector: [{ language: 'dsm' }], initializationOptions };
+  // The client watches the files itself (the server then registers no watcher of its own for them, so no change
+  // comes twice): the watcher runs from activation on, before the server has started.
+  const fileEvents = workspace.createFileSystemWatcher(anyDepthGlob(WATCHED_FILE_GLOBS));
+  return { documentSelector: [{ language: 'dsm' }], initializationOptions, synchronize: { fileEvents } };
 }
 
 /** Offered by the server's quick fix on an unknown option: remember it as known in this workspace. */
@@ -44,9 +63,32 @@ async function readFile({ uri, maxBytes }: ReadFileParams): Promise<ReadFileResu
   }
 }
 
+/** The files under a folder whose names match, as the server lists them (node_modules and .git left out). */
+async function findFiles({ baseUri, names, maxResults }: FindFilesParams): Promise<FindFilesResult> {
+  try {
+    const found = await workspace.findFiles(new RelativePattern(Uri.parse(baseUri, true), anyDepthGlob(names)), '**/{node_modules,.git}/**', maxResults);
+    return found.map((u) => u.toString());
+  } catch {
+    return [];
+  }
+}
+
+async function exists({ uri }: ExistsParams): Promise<ExistsResult> {
+  try {
+    await workspace.fs.stat(Uri.parse(uri, true));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Registers the client's commands and request handlers, then starts it. */
 export async function startClient(context: ExtensionContext, client: BaseLanguageClient): Promise<void> {
   context.subscriptions.push(commands.registerCommand('dsm.addKnownOption', addKnownOption));
+  const watcher = client.clientOptions.synchronize?.fileEvents;
+  if (watcher && !Array.isArray(watcher)) context.subscriptions.push(watcher);
   client.onRequest(READ_FILE_REQUEST, readFile);
+  client.onRequest(FIND_FILES_REQUEST, findFiles);
+  client.onRequest(EXISTS_REQUEST, exists);
   await client.start();
 }
