@@ -84,6 +84,8 @@ export class DsmServer {
   private readonly validator: Validator;
   private readonly files: FileReader;
   private readonly workspace: WorkspaceModel;
+  /** Open documents whose new version the workspace model is to look at, once the current work is done. */
+  private readonly toNote = new Set<string>();
   /** The files outside the workspace folders the server asked the client to watch. */
   private readonly watchedOutside = new Set<string>();
   /** The `dsm` section last pushed by the client (didChangeConfiguration), over the initial settings. */
@@ -101,8 +103,8 @@ export class DsmServer {
       {
         version: (uri) => this.documents.get(uri)?.version,
         diagnose: (uri) => {
-          // What other files read of this one may have changed with this version.
-          this.workspace.noteOpen(uri);
+          // What other files read of this one may have changed with this version: looked at once its diagnostics are out.
+          this.noteSoon(uri);
           return this.languageService().diagnostics(this.documents.parsed(uri)!);
         },
         publish: (uri, v, diagnostics) => void this.connection.sendDiagnostics({ uri, version: v, diagnostics }),
@@ -300,6 +302,21 @@ export class DsmServer {
   private openDocument(uri: string): DsmDocument | undefined {
     const open = this.documents.all().find((d) => sameUri(d.uri, uri));
     return open ? this.documents.parsed(open.uri) : undefined;
+  }
+
+  /**
+   * Has the workspace model look at a checked document's new version after
+   * its diagnostics are published (summarising a large dsm.sys takes a few
+   * milliseconds that the diagnostics need not wait for); a burst of versions is looked at once.
+   */
+  private noteSoon(uri: string): void {
+    // Alone in the editor, no open document depends on it (the model catches up when another one opens).
+    if (this.toNote.has(uri) || this.documents.all().length < 2) return;
+    this.toNote.add(uri);
+    setTimeout(() => {
+      this.toNote.delete(uri);
+      this.guard('workspace', () => this.workspace.noteOpen(uri), undefined);
+    }, 0);
   }
 
   /** A file changed what open documents read of it (in the editor or on disk): they are parsed (`reparse`) and checked again. */

@@ -67,7 +67,7 @@ describe('include-exclude files: only statements belong', () => {
   });
 });
 
-describe('pattern patterns as IBM documents them', () => {
+describe('patterns as IBM documents them', () => {
   it('pattern-blank-unquoted: a path cut at a blank, fixed by quoting the whole pattern', () => {
     const text = 'EXCLUDE /data/my dir/*\nINCLUDE C:\\Program Files\\x\\* MC_A\nEXCLUDE.DIR "/data/my dir"\n';
     assert.deepEqual(only('pattern-blank-unquoted', text), [

@@ -7,7 +7,7 @@
  * the editor. Pure: nothing here reads a file.
  */
 import { Range } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, Word, isOption, lastOption } from '../parser/document';
+import type { DsmDocument, OptionLine, Stanza, Word } from '../parser/types';
 import type { FileKind } from '../parser/types';
 import type { Platform } from '../model/optionTable';
 import { canonicalUri, resolveFileSpec, sameUri, siblingUri } from '../util/uris';
@@ -65,52 +65,61 @@ function reference(o: OptionLine, target: StanzaKind): StanzaReference | undefin
   return w && o.option ? { option: o.option.name, target, name: w.text, range: innerRange(o.line, w) } : undefined;
 }
 
-/** The options whose value names a stanza, by the kind of stanza they name. */
-const REFERRING: readonly [string, StanzaKind][] = [
-  ['defaultserver', 'server'],
-  ['myreplicationserver', 'replserver'],
-];
+/** What a summary takes from each option that matters to it, by the option's name as the table writes it. */
+type Role = StanzaKind | 'selects' | 'inclexcl' | 'address' | 'repladdress';
+const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
+  ['DEFAULTServer', 'server'],
+  ['MYREPLICATIONServer', 'replserver'],
+  ['SErvername', 'selects'],
+  ['INCLExcl', 'inclexcl'],
+  ['TCPServeraddress', 'address'],
+  ['REPLTCPServeraddress', 'repladdress'],
+]);
 
-function references(doc: DsmDocument): StanzaReference[] {
-  const found: StanzaReference[] = [];
-  for (const o of doc.options) {
-    if (doc.fileKind === 'opt-unix' && isOption(o, 'servername')) {
-      const r = reference(o, 'server');
-      if (r) found.push(r);
-      continue;
-    }
-    const kind = REFERRING.find(([name]) => isOption(o, name))?.[1];
-    const r = kind && reference(o, kind);
-    if (r) found.push(r);
-  }
-  return found;
+function roleOf(o: OptionLine): Role | undefined {
+  return o.option && ROLES.get(o.option.name);
 }
 
-function stanzas(doc: DsmDocument): StanzaSummary[] {
-  return doc.stanzas.flatMap((s) => {
-    const w = s.header.values[0];
-    if (!w) return [];
-    const address = lastOption(s.options, s.kind === 'server' ? 'tcpserveraddress' : 'repltcpserveraddress')?.values[0]?.text;
-    const headerRange = Range.create(s.header.line, s.header.name.start, s.header.line, w.end);
-    return [{ kind: s.kind, name: s.name, nameRange: innerRange(s.header.line, w), headerRange, address }];
-  });
+function stanzaSummary(s: Stanza): StanzaSummary | undefined {
+  const w = s.header.values[0];
+  if (!w) return undefined;
+  const headerRange = Range.create(s.header.line, s.header.name.start, s.header.line, w.end);
+  return { kind: s.kind, name: s.name, nameRange: innerRange(s.header.line, w), headerRange };
 }
 
 const summaries = new WeakMap<DsmDocument, FileSummary>();
 
-/** The summary of a parsed document, computed once per parse. */
+/**
+ * The summary of a parsed document, computed once per parse, in one pass
+ * over its options: a large dsm.sys is mostly include-exclude lines, passed
+ * over with one look-up each.
+ */
 export function summarize(doc: DsmDocument): FileSummary {
   let summary = summaries.get(doc);
-  if (!summary) {
-    const inclExclTargets: string[] = [];
-    for (const o of doc.options) {
-      if (!isOption(o, 'inclexcl')) continue;
-      const target = o.values[0] && resolveFileSpec(o.values[0].text, doc.uri);
-      if (target) inclExclTargets.push(canonicalUri(target));
+  if (summary) return summary;
+  summary = { uri: doc.uri, kind: doc.fileKind, stanzas: [], references: [], inclExclTargets: [] };
+  let next = 0;
+  let current: { stanza: Stanza; summary?: StanzaSummary } | undefined;
+  for (const o of doc.options) {
+    // The stanzas open in the order of their headers, which are options themselves.
+    while (next < doc.stanzas.length && doc.stanzas[next].header.line <= o.line) {
+      const stanza = doc.stanzas[next++];
+      current = { stanza, summary: stanzaSummary(stanza) };
+      if (current.summary) summary.stanzas.push(current.summary);
     }
-    summary = { uri: doc.uri, kind: doc.fileKind, stanzas: stanzas(doc), references: references(doc), inclExclTargets };
-    summaries.set(doc, summary);
+    const role = roleOf(o);
+    if (role === undefined || o === current?.stanza.header) continue;
+    if (role === 'server' || role === 'replserver' || (role === 'selects' && doc.fileKind === 'opt-unix')) {
+      const r = reference(o, role === 'selects' ? 'server' : role);
+      if (r) summary.references.push(r);
+    } else if (role === 'inclexcl') {
+      const target = o.values[0] && resolveFileSpec(o.values[0].text, doc.uri);
+      if (target) summary.inclExclTargets.push(canonicalUri(target));
+    } else if (current?.summary && role === (current.stanza.kind === 'server' ? 'address' : 'repladdress')) {
+      current.summary.address = o.values[0]?.text;
+    }
   }
+  summaries.set(doc, summary);
   return summary;
 }
 

@@ -102,9 +102,14 @@ export class WorkspaceModel implements WorkspaceIndex {
     if (doc) this.note(uri, summarize(doc));
   }
 
-  /** A document was opened: the files it depends on are read again (they may have changed on disk while nothing watched them). */
+  /**
+   * A document was opened. What every open document holds now is noted (the
+   * server notes a document's versions only while another one is open), and
+   * the files it depends on are read again (they may have changed on disk
+   * while nothing watched them).
+   */
   opened(uri: string): Promise<void> {
-    this.noteOpen(uri);
+    for (const u of this.host.openUris()) this.noteOpen(u);
     const doc = this.host.open(uri);
     return doc?.fileKind === 'opt-unix' ? this.read(sysFor(uri)) : Promise.resolve();
   }
