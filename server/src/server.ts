@@ -350,10 +350,10 @@ export class DsmServer {
 
   /** Reads the files the rename edits afresh (those not open), then answers with the edits, versioned for the open ones where the client allows. */
   private async onRename(p: RenameParams, token?: CancellationToken): Promise<WorkspaceEdit | null | ResponseError<void>> {
-    const uri = p.textDocument.uri;
-    const before = this.documents.parsed(uri);
-    if (!before) return null;
-    await this.workspace.refresh(this.languageService().renameFiles(before, p.position));
+    const uri = p?.textDocument?.uri;
+    const files = this.withDocument('rename', uri, token, [], (doc) => this.languageService().renameFiles(doc, p.position));
+    if (files instanceof ResponseError) return files;
+    await this.workspace.refresh(files);
     return this.withDocument('rename', uri, token, null, (doc) => {
       const changes = this.languageService().rename(doc, p.position, p.newName);
       if (typeof changes === 'string') return new ResponseError<void>(ErrorCodes.InvalidRequest, changes);

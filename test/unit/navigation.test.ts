@@ -127,6 +127,7 @@ describe('rename', () => {
     const { svc, docs } = setup();
     assert.match(svc.rename(docs[OPT_URI], at(OPT, 0, 'bucky5'), 'two words') as string, /cannot be a stanza name/);
     assert.match(svc.rename(docs[OPT_URI], at(OPT, 0, 'bucky5'), '*x') as string, /cannot be a stanza name/);
+    assert.match(svc.rename(docs[OPT_URI], at(OPT, 0, 'bucky5'), 42 as unknown as string) as string, /cannot be a stanza name/, 'a client that sends no string');
     assert.match(svc.rename(docs[OPT_URI], at(OPT, 0, 'bucky5'), 'ARCHIVE') as string, /already has a stanza named archive \(line 7\)/);
     assert.equal(typeof svc.rename(docs[OPT_URI], at(OPT, 0, 'bucky5'), 'BUCKY5'), 'object', 'a change of case is a rename');
   });

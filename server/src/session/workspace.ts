@@ -171,7 +171,6 @@ export class WorkspaceModel implements WorkspaceIndex {
       if (this.disk.size >= MAX_INDEXED_FILES) return this.tooMany(uri);
       copy = { uri, reads: 0 };
       this.disk.set(key, copy);
-      if (!this.inFolders(uri)) this.host.watch(uri);
     }
     const entry = copy;
     const read = ++entry.reads;
@@ -183,6 +182,7 @@ export class WorkspaceModel implements WorkspaceIndex {
         // An include-exclude file holds nothing that others read: it is not kept.
         entry.summary = doc && doc.fileKind !== 'inclexcl' ? summarize(doc) : undefined;
         if (!entry.summary) this.disk.delete(key);
+        else if (!this.inFolders(uri)) this.host.watch(uri);
         if (!this.isOpen(uri)) this.note(uri, entry.summary);
       })
       .catch((e) => this.host.log(`dsm: could not index ${uri}: ${e instanceof Error ? e.message : String(e)}`));

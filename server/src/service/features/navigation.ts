@@ -123,7 +123,7 @@ const STANZA_NAME = /^[^\s"'*#][^\s"']{0,63}$/;
 export function rename(doc: DsmDocument, position: Position, newName: string, ctx: ServiceContext): Record<string, TextEdit[]> | string {
   const ready = prepareRename(doc, position, ctx);
   if (typeof ready === 'string') return ready;
-  if (!STANZA_NAME.test(newName)) return `${JSON.stringify(newName)} cannot be a stanza name: one word of at most 64 characters, without quotes, not starting with * or #.`;
+  if (typeof newName !== 'string' || !STANZA_NAME.test(newName)) return `${JSON.stringify(newName)} cannot be a stanza name: one word of at most 64 characters, without quotes, not starting with * or #.`;
   const { symbol } = stanzaAt(doc, position)!;
   const sys = sysSummary(knownFiles(doc, ctx), symbol.sysUri)!;
   const clash = stanzasNamed(sys, symbol.kind, newName).find((s) => s.name.toLowerCase() !== symbol.name.toLowerCase());
