@@ -7,8 +7,7 @@
  * the editor. Pure: nothing here reads a file.
  */
 import { Range } from 'vscode-languageserver-types';
-import type { DsmDocument, OptionLine, Stanza, Word } from '../parser/types';
-import type { FileKind } from '../parser/types';
+import type { DsmDocument, FileKind, OptionLine, Stanza, Word } from '../parser/types';
 import type { Platform } from '../model/optionTable';
 import { canonicalUri, resolveFileSpec, sameUri, siblingUri } from '../util/uris';
 

@@ -38,12 +38,9 @@ export interface WorkspaceHost {
   log(message: string): void;
 }
 
-/** File change types of workspace/didChangeWatchedFiles. */
-export const enum FileChange {
-  Created = 1,
-  Changed = 2,
-  Deleted = 3,
-}
+/** File change types of workspace/didChangeWatchedFiles (LSP's FileChangeType). */
+export const FileChange = { Created: 1, Changed: 2, Deleted: 3 } as const;
+export type FileChange = (typeof FileChange)[keyof typeof FileChange];
 
 interface DiskCopy {
   uri: string;
