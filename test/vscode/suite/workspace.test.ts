@@ -13,6 +13,15 @@ import {
 describe('Navigation across files', () => {
   before(activateExtension);
 
+  it('finds a stanza by its server address in a dsm.sys that was never opened (listed through vscode.workspace.findFiles)', async () => {
+    const symbols = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'bucky5.doit');
+      return found?.some((s) => s.name === 'files') ? found : undefined;
+    }, 'the stanza files of inclexcl/dsm.sys');
+    const files = symbols.find((s) => s.name === 'files')!;
+    assert.strictEqual(files.location.uri.toString(), fixtureUri('inclexcl/dsm.sys').toString());
+  });
+
   it('goes from a dsm.opt SErvername to the stanza header in the dsm.sys beside it, which is not open', async () => {
     const opt = await openDoc('navigation/dsm.opt');
     const at = wordRange(opt, 0, 'nightly').start.translate(0, 2);
@@ -45,6 +54,18 @@ describe('Navigation across files', () => {
     }, 'the hover of the renamed stanza');
     assert.match(hover, /Enterprise, listens on 1499/);
     await waitForDiagnostics(opt.uri, (d) => !d.some((x) => codeOf(x) === 'unknown-server'), 'no unknown-server');
+  });
+});
+
+describe('Live cross-file checks', () => {
+  before(activateExtension);
+
+  it('a dsm.opt\'s unknown-server goes when its dsm.sys (not open) gets the stanza on disk: the client\'s file watcher tells the server', async () => {
+    const opt = await openDoc('live/dsm.opt');
+    await waitForDiagnostics(opt.uri, (d) => d.some((x) => codeOf(x) === 'unknown-server'), 'unknown-server for beta');
+    const text = 'SErvername  alpha\n   SCHEDMODE POLLING\nSErvername  beta\n   SCHEDMODE POLLING\n';
+    await vscode.workspace.fs.writeFile(fixtureUri('live/dsm.sys'), new TextEncoder().encode(text));
+    await waitForDiagnostics(opt.uri, (d) => !d.some((x) => codeOf(x) === 'unknown-server'), 'unknown-server gone after the change on disk');
   });
 });
 
