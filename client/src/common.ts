@@ -1,16 +1,30 @@
 /**
  * What the VS Code client does on the desktop and in the browser alike:
  * the options it starts the server with, the dsm.addKnownOption and
- * dsm.showFirewallRules commands, and the answers to the server's
- * dsm/readFile requests (vscode.workspace.fs, so remote, virtual and web
- * workspaces are read the same way). dsm.testConnection needs Node: the
- * desktop entry gives its handler; without one (the web) the command says
- * it is not available.
+ * dsm.showFirewallRules commands, the watcher of the workspace's option and
+ * include-exclude files, and the answers to the server's dsm/readFile,
+ * dsm/findFiles and dsm/exists requests (vscode.workspace.fs and findFiles,
+ * so remote, virtual and web workspaces are read the same way).
+ * dsm.testConnection needs Node: the desktop entry gives its handler; without
+ * one (the web) the command says it is not available.
  */
-import { CodeLens, ConfigurationTarget, ExtensionContext, FileType, TextDocument, Uri, commands, window, workspace } from 'vscode';
+import { CodeLens, ConfigurationTarget, ExtensionContext, FileType, RelativePattern, TextDocument, Uri, commands, window, workspace } from 'vscode';
 import { BaseLanguageClient, ExecuteCommandRequest, LanguageClientOptions } from 'vscode-languageclient';
-import { InitializationOptions, READ_FILE_REQUEST, ReadFileParams, ReadFileResult } from '../../server/src/protocol';
+import {
+  EXISTS_REQUEST,
+  ExistsParams,
+  ExistsResult,
+  FIND_FILES_REQUEST,
+  FindFilesParams,
+  FindFilesResult,
+  InitializationOptions,
+  READ_FILE_REQUEST,
+  ReadFileParams,
+  ReadFileResult,
+} from '../../server/src/protocol';
 import { COMMANDS } from '../../server/src/service/codes';
+import { WATCHED_FILE_GLOBS } from '../../server/src/parser/fileKind';
+import { anyDepthGlob } from '../../server/src/util/globs';
 
 export const CLIENT_ID = 'dsm';
 export const CLIENT_NAME = 'TSM Client Options';
@@ -24,9 +38,13 @@ export function clientOptions(extra: InitializationOptions = {}): LanguageClient
     restartReminderCommand: true,
     fileAccess: true,
     firewallRulesCommand: true,
+    watchesFiles: true,
     ...extra,
   };
-  return { documentSelector: [{ language: 'dsm' }], initializationOptions };
+  // The client watches the files itself (the server then registers no watcher of its own for them, so no change
+  // comes twice): the watcher runs from activation on, before the server has started.
+  const fileEvents = workspace.createFileSystemWatcher(anyDepthGlob(WATCHED_FILE_GLOBS));
+  return { documentSelector: [{ language: 'dsm' }], initializationOptions, synchronize: { fileEvents } };
 }
 
 /** Offered by the server's quick fix on an unknown option: remember it as known in this workspace. */
@@ -96,11 +114,34 @@ async function testConnectionUnavailable(): Promise<undefined> {
   return undefined;
 }
 
+/** The files under a folder whose names match, as the server lists them (node_modules and .git left out). */
+async function findFiles({ baseUri, names, maxResults }: FindFilesParams): Promise<FindFilesResult> {
+  try {
+    const found = await workspace.findFiles(new RelativePattern(Uri.parse(baseUri, true), anyDepthGlob(names)), '**/{node_modules,.git}/**', maxResults);
+    return found.map((u) => u.toString());
+  } catch {
+    return [];
+  }
+}
+
+async function exists({ uri }: ExistsParams): Promise<ExistsResult> {
+  try {
+    await workspace.fs.stat(Uri.parse(uri, true));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Registers the client's commands and request handlers, then starts it. */
 export async function startClient(context: ExtensionContext, client: BaseLanguageClient, extras: ClientExtras = {}): Promise<void> {
   context.subscriptions.push(commands.registerCommand('dsm.addKnownOption', addKnownOption));
   context.subscriptions.push(commands.registerCommand(COMMANDS.showFirewallRules, (...args: unknown[]) => showFirewallRules(client, ...args)));
   context.subscriptions.push(commands.registerCommand(COMMANDS.testConnection, extras.testConnection ?? testConnectionUnavailable));
+  const watcher = client.clientOptions.synchronize?.fileEvents;
+  if (watcher && !Array.isArray(watcher)) context.subscriptions.push(watcher);
   client.onRequest(READ_FILE_REQUEST, readFile);
+  client.onRequest(FIND_FILES_REQUEST, findFiles);
+  client.onRequest(EXISTS_REQUEST, exists);
   await client.start();
 }

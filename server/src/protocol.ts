@@ -18,6 +18,12 @@ export interface InitializationOptions {
   testConnectionCommand?: boolean;
   /** The client answers dsm/readFile: files that are not open are read through it (VS Code, on the desktop and on the web). */
   fileAccess?: boolean;
+  /**
+   * The client watches the option and include-exclude files of the workspace
+   * folders itself (WATCHED_FILE_GLOBS in parser/fileKind.ts) and sends their changes
+   * (workspace/didChangeWatchedFiles): the server registers no watcher for them.
+   */
+  watchesFiles?: boolean;
   /** The `dsm` settings, for clients that do not answer workspace/configuration. */
   settings?: unknown;
 }
@@ -32,3 +38,24 @@ export interface ReadFileParams {
 
 /** The text, or null when the file does not exist, is not a regular file, or is larger than maxBytes. */
 export type ReadFileResult = { text: string } | null;
+
+/** Server to client, when the client declared fileAccess: the files under a folder whose names match any of the basename globs (of * and ?, without regard to case). */
+export const FIND_FILES_REQUEST = 'dsm/findFiles';
+
+export interface FindFilesParams {
+  baseUri: string;
+  names: string[];
+  maxResults: number;
+}
+
+/** The URIs found (at most maxResults). */
+export type FindFilesResult = string[];
+
+/** Server to client, when the client declared fileAccess: does a file or folder exist at this URI? */
+export const EXISTS_REQUEST = 'dsm/exists';
+
+export interface ExistsParams {
+  uri: string;
+}
+
+export type ExistsResult = boolean;

@@ -14,6 +14,14 @@ import {
   CompletionItem,
   CompletionParams,
   Connection,
+  DefinitionParams,
+  DidChangeWatchedFilesNotification,
+  DidChangeWatchedFilesParams,
+  DidChangeWorkspaceFoldersNotification,
+  DidChangeWorkspaceFoldersParams,
+  DocumentHighlightParams,
+  DocumentLink,
+  DocumentLinkParams,
   DidChangeConfigurationNotification,
   DidChangeConfigurationParams,
   DidChangeTextDocumentParams,
@@ -30,11 +38,17 @@ import {
   InitializeResult,
   LSPErrorCodes,
   MessageType,
+  PrepareRenameParams,
+  ReferenceParams,
+  RenameParams,
   ResponseError,
   ServerCapabilities,
   ShowMessageNotification,
+  TextDocumentEdit,
   TextDocumentSyncKind,
+  TextEdit,
   WorkspaceEdit,
+  WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import { version } from '../../package.json';
 import { DsmLanguageService } from './service/languageService';
@@ -44,8 +58,11 @@ import type { DsmDocument } from './parser/types';
 import { ClientProfile, clientProfile } from './session/clientProfile';
 import { DocumentStore } from './session/documentStore';
 import { Validator } from './session/validator';
-import { FileReader, NO_FILES, clientFiles, sameUri, siblingUri } from './session/files';
-import { MAX_SIBLING_BYTES, SiblingStanzas } from './session/siblings';
+import { FileReader, NO_FILES, clientFiles, sameUri } from './session/files';
+import { FileChange, MAX_INDEXED_BYTES, WorkspaceModel } from './session/workspace';
+import { WATCHED_FILE_GLOBS } from './parser/fileKind';
+import { anyDepthGlob } from './util/globs';
+import { baseName, folderOf } from './util/uris';
 
 export const SERVER_INFO = { name: 'dsm-language-server', version };
 
@@ -60,14 +77,20 @@ export interface ServerEnvironment {
 /** How long typing must pause before a changed document is checked again, unless the environment says otherwise. */
 export const DEFAULT_DEBOUNCE_MS = 200;
 
+/** At most this many files outside the workspace folders (dependencies of open documents) are watched one by one. */
+const MAX_WATCHED_OUTSIDE = 100;
+
 export class DsmServer {
   private readonly profile: ClientProfile;
   private service: DsmLanguageService | undefined;
   private readonly documents: DocumentStore;
   private readonly validator: Validator;
-  private readonly siblings: SiblingStanzas;
-  /** How files that are not open are read (dsm.firewallRules on a file the editor does not show). */
   private readonly files: FileReader;
+  private readonly workspace: WorkspaceModel;
+  /** Open documents whose new version the workspace model is to look at, once the current work is done. */
+  private readonly toNote = new Set<string>();
+  /** The files outside the workspace folders the server asked the client to watch. */
+  private readonly watchedOutside = new Set<string>();
   /** The `dsm` section last pushed by the client (didChangeConfiguration), over the initial settings. */
   private pushedSettings: unknown;
   private lastProblems = '';
@@ -82,18 +105,24 @@ export class DsmServer {
     this.validator = new Validator(
       {
         version: (uri) => this.documents.get(uri)?.version,
-        diagnose: (uri) => this.languageService().diagnostics(this.documents.parsed(uri)!),
+        diagnose: (uri) => {
+          // What other files read of this one may have changed with this version: looked at once its diagnostics are out.
+          this.noteSoon(uri);
+          return this.languageService().diagnostics(this.documents.parsed(uri)!);
+        },
         publish: (uri, v, diagnostics) => void this.connection.sendDiagnostics({ uri, version: v, diagnostics }),
         log: (message) => this.log(message),
       },
       environment.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     );
-    const files = this.profile.fileAccess ? clientFiles((method, params) => connection.sendRequest(method, params), (m) => this.log(m)) : (environment.files ?? NO_FILES);
-    this.files = files;
-    this.siblings = new SiblingStanzas(files, {
+    this.files = this.profile.fileAccess ? clientFiles((method, params) => connection.sendRequest(method, params), (m) => this.log(m)) : (environment.files ?? NO_FILES);
+    this.workspace = new WorkspaceModel(this.files, {
       open: (uri) => this.openDocument(uri),
+      openUris: () => this.documents.all().map((d) => d.uri),
       parse: (text, uri) => this.languageService().parse(text, uri),
-      changed: (sysUri) => this.dependenciesChanged(sysUri),
+      changed: (dependents, reparse) => this.dependenciesChanged(dependents, reparse),
+      watch: (uri) => this.watchOutside(uri),
+      log: (message) => this.log(message),
     });
   }
 
@@ -106,7 +135,7 @@ export class DsmServer {
     return (this.service ??= new DsmLanguageService({
       settings: checkSettings(this.profile.initialSettings).settings,
       client: this.profile.features,
-      stanzaNamesBeside: (optUri) => this.siblings.namesBeside(optUri),
+      workspace: this.workspace,
     }));
   }
 
@@ -122,6 +151,13 @@ export class DsmServer {
       documentRangeFormattingProvider: true,
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [COMMANDS.restartReminder, COMMANDS.applyEdit, COMMANDS.firewallRules] },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: this.profile.prepareRename ? { prepareProvider: true } : true,
+      workspaceSymbolProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      ...(this.profile.workspaceFolderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     };
   }
 
@@ -147,7 +183,25 @@ export class DsmServer {
     c.onDocumentFormatting((p, token) => this.onFormatting(p, token));
     c.onDocumentRangeFormatting((p, token) => this.onFormatting(p, token));
     c.onExecuteCommand((p) => this.onExecuteCommand(p));
+    this.registerNavigation();
+    c.onDidChangeWatchedFiles((p) => this.onDidChangeWatchedFiles(p));
+    c.onNotification(DidChangeWorkspaceFoldersNotification.type, (p) => this.onDidChangeWorkspaceFolders(p));
     c.onShutdown(() => this.validator.dispose());
+  }
+
+  /** The requests that follow stanza names and file names across the workspace. */
+  private registerNavigation(): void {
+    const c = this.connection;
+    const svc = () => this.languageService();
+    c.onDefinition((p: DefinitionParams, token) => this.withDocument('definition', p.textDocument.uri, token, [], (doc) => svc().definition(doc, p.position)));
+    c.onReferences((p: ReferenceParams, token) =>
+      this.withDocument('references', p.textDocument.uri, token, [], (doc) => svc().references(doc, p.position, p.context?.includeDeclaration !== false)),
+    );
+    c.onDocumentHighlight((p: DocumentHighlightParams, token) => this.withDocument('highlights', p.textDocument.uri, token, [], (doc) => svc().documentHighlights(doc, p.position)));
+    c.onPrepareRename((p, token) => this.onPrepareRename(p, token));
+    c.onRenameRequest((p, token) => this.onRename(p, token));
+    c.onWorkspaceSymbol((p: WorkspaceSymbolParams, token) => this.guard('workspace symbols', () => svc().workspaceSymbols(p.query ?? ''), [], token));
+    c.onDocumentLinks((p, token) => this.onDocumentLinks(p, token));
   }
 
   // Notifications.
@@ -158,6 +212,21 @@ export class DsmServer {
       this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'dsm' }).catch((e) => this.log(`dsm: could not register for settings changes: ${messageOf(e)}`));
     }
     if (this.profile.pullConfiguration) void this.loadSettings();
+    this.registerWatchers();
+    void this.workspace.setFolders(this.profile.workspaceFolders);
+  }
+
+  onDidChangeWatchedFiles(p: DidChangeWatchedFilesParams): void {
+    for (const change of p?.changes ?? []) {
+      if (typeof change?.uri === 'string') void this.workspace.fileChanged(change.uri, change.type as FileChange);
+    }
+  }
+
+  onDidChangeWorkspaceFolders(p: DidChangeWorkspaceFoldersParams): void {
+    const removed = new Set((p?.event?.removed ?? []).map((f) => f.uri));
+    const folders = [...this.profile.workspaceFolders.filter((f) => !removed.has(f)), ...(p?.event?.added ?? []).map((f) => f.uri)];
+    this.profile.workspaceFolders = folders;
+    void this.workspace.setFolders(folders);
   }
 
   onDidChangeConfiguration(p: DidChangeConfigurationParams): void {
@@ -171,10 +240,9 @@ export class DsmServer {
     const { uri, languageId, version, text } = p.textDocument;
     this.guard('open', () => {
       this.documents.open(uri, languageId, version, text);
-      // The dsm.sys it names may have changed on disk since it was last read.
-      if (this.documents.parsed(uri)?.fileKind === 'opt-unix') this.siblings.refreshFor(uri);
       this.validator.schedule(uri, true);
-      if (this.siblings.isSys(uri)) this.dependenciesChanged(uri);
+      // The files it depends on may have changed on disk since they were last read.
+      void this.workspace.opened(uri);
     }, undefined);
   }
 
@@ -182,8 +250,8 @@ export class DsmServer {
     const { uri, version } = p.textDocument;
     this.guard('change', () => {
       if (!this.documents.change(uri, version ?? 0, p.contentChanges)) return;
+      // Its dependents are checked again once it is (see diagnose): only if what they read of it changed.
       this.validator.schedule(uri);
-      if (this.siblings.isSys(uri)) this.dependenciesChanged(uri);
     }, undefined);
   }
 
@@ -192,7 +260,8 @@ export class DsmServer {
     this.validator.cancel(uri);
     this.documents.close(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    if (this.siblings.isSys(uri)) this.siblings.closed(uri);
+    // From now on its copy on disk counts.
+    void this.workspace.closed(uri);
   }
 
   // Requests.
@@ -258,8 +327,8 @@ export class DsmServer {
     try {
       let doc = this.openDocument(uri);
       if (!doc) {
-        const text = await this.files.read(uri, MAX_SIBLING_BYTES);
-        if (text === undefined) return new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${uri}: it is not open, and not a readable file of at most ${MAX_SIBLING_BYTES} bytes`);
+        const text = await this.files.read(uri, MAX_INDEXED_BYTES);
+        if (text === undefined) return new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${uri}: it is not open, and not a readable file of at most ${MAX_INDEXED_BYTES} bytes`);
         doc = this.languageService().parse(text, uri);
       }
       const answer = this.languageService().firewallRules(doc, stanza ?? undefined);
@@ -277,13 +346,76 @@ export class DsmServer {
     return open ? this.documents.parsed(open.uri) : undefined;
   }
 
-  /** A dsm.sys changed (in the editor or on disk): the dsm.opt files beside it are checked again. */
-  private dependenciesChanged(sysUri: string): void {
-    this.languageService().invalidate();
-    const folder = siblingUri(sysUri, '');
-    for (const d of this.documents.all()) {
-      if (d.uri !== sysUri && siblingUri(d.uri, '') === folder && this.documents.parsed(d.uri)?.fileKind === 'opt-unix') this.validator.schedule(d.uri);
-    }
+  /**
+   * Has the workspace model look at a checked document's new version after
+   * its diagnostics are published (summarising a large dsm.sys takes a few
+   * milliseconds that the diagnostics need not wait for); a burst of versions is looked at once.
+   */
+  private noteSoon(uri: string): void {
+    // Alone in the editor, no open document depends on it (the model catches up when another one opens).
+    if (this.toNote.has(uri) || this.documents.all().length < 2) return;
+    this.toNote.add(uri);
+    setTimeout(() => {
+      this.toNote.delete(uri);
+      this.guard('workspace', () => this.workspace.noteOpen(uri), undefined);
+    }, 0);
+  }
+
+  /** A file changed what open documents read of it (in the editor or on disk): they are parsed (`reparse`) and checked again. */
+  private dependenciesChanged(dependents: string[], reparse: string[]): void {
+    this.languageService().invalidate(dependents);
+    for (const uri of reparse) this.documents.forget(uri);
+    for (const uri of dependents) this.validator.schedule(uri, true);
+  }
+
+  /** Asks the client to tell of changes to the option and include-exclude files of the workspace folders, unless it does so unasked. */
+  private registerWatchers(): void {
+    if (!this.profile.watchRegistration || this.profile.clientWatchesFiles) return;
+    const watchers = [{ globPattern: anyDepthGlob(WATCHED_FILE_GLOBS) }];
+    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => this.log(`dsm: could not watch the option files: ${messageOf(e)}`));
+  }
+
+  /** Asks the client to watch a file outside the workspace folders that an open document depends on (only with relative patterns: a folder and a name). */
+  private watchOutside(uri: string): void {
+    if (!this.profile.watchRegistration || !this.profile.relativePatterns || this.watchedOutside.has(uri) || this.watchedOutside.size >= MAX_WATCHED_OUTSIDE) return;
+    this.watchedOutside.add(uri);
+    const watchers = [{ globPattern: { baseUri: folderOf(uri), pattern: baseName(uri) } }];
+    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => this.log(`dsm: could not watch ${uri}: ${messageOf(e)}`));
+  }
+
+  private onPrepareRename(p: PrepareRenameParams, token?: CancellationToken) {
+    return this.withDocument('rename', p.textDocument.uri, token, null, (doc) => {
+      const ready = this.languageService().prepareRename(doc, p.position);
+      return typeof ready === 'string' ? new ResponseError<void>(ErrorCodes.InvalidRequest, ready) : ready;
+    });
+  }
+
+  /** Reads the files the rename edits afresh (those not open), then answers with the edits, versioned for the open ones where the client allows. */
+  private async onRename(p: RenameParams, token?: CancellationToken): Promise<WorkspaceEdit | null | ResponseError<void>> {
+    const uri = p?.textDocument?.uri;
+    const files = this.withDocument('rename', uri, token, [], (doc) => this.languageService().renameFiles(doc, p.position));
+    if (files instanceof ResponseError) return files;
+    await this.workspace.refresh(files);
+    return this.withDocument('rename', uri, token, null, (doc) => {
+      const changes = this.languageService().rename(doc, p.position, p.newName);
+      if (typeof changes === 'string') return new ResponseError<void>(ErrorCodes.InvalidRequest, changes);
+      return this.workspaceEdit(changes);
+    });
+  }
+
+  private workspaceEdit(changes: Record<string, TextEdit[]>): WorkspaceEdit {
+    if (!this.profile.documentChanges) return { changes };
+    const version = (uri: string) => this.documents.all().find((d) => sameUri(d.uri, uri))?.version ?? null;
+    return { documentChanges: Object.entries(changes).map(([uri, edits]) => TextDocumentEdit.create({ uri, version: version(uri) }, edits)) };
+  }
+
+  /** The links whose target exists (or is open in the editor). */
+  private async onDocumentLinks(p: DocumentLinkParams, token?: CancellationToken): Promise<DocumentLink[] | ResponseError<void>> {
+    const candidates = this.withDocument('links', p.textDocument.uri, token, [], (doc) => this.languageService().documentLinks(doc));
+    if (candidates instanceof ResponseError) return candidates;
+    const open = this.documents.all().map((d) => d.uri);
+    const exists = await Promise.all(candidates.map((l) => open.some((u) => sameUri(u, l.target!)) || this.files.exists(l.target!)));
+    return candidates.filter((_, i) => exists[i]);
   }
 
   /** A code action as a Command, for clients without CodeAction literals: its edit is applied through dsm.applyEdit. */

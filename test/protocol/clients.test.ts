@@ -50,6 +50,8 @@ describe('a client with minimal capabilities (it declares nothing)', () => {
   it('is offered only what it can take: code actions as commands, no completion resolve', () => {
     assert.equal(capabilities.codeActionProvider, true);
     assert.deepEqual(capabilities.completionProvider, { triggerCharacters: [' ', '\t'], resolveProvider: false });
+    assert.equal(capabilities.renameProvider, true, 'no prepareRename for a client that never asks it');
+    assert.equal(capabilities.workspace, undefined, 'no workspace folder notifications for a client that sends none');
   });
 
   it('gets the warning, a plain-text hover, plain-text documentation and no snippets', async () => {

@@ -151,6 +151,7 @@ describe('the built server against abuse of the protocol', () => {
     for (const position of [{ line: 1e6, character: 1e9 }, { line: 1, character: 1e9 }, { line: -1, character: -5 }, { line: 2.5, character: 0.5 }]) {
       await client.request('textDocument/hover', { textDocument: { uri }, position });
       await client.request('textDocument/completion', { textDocument: { uri }, position });
+      for (const method of ['textDocument/definition', 'textDocument/documentHighlight']) await client.request(method, { textDocument: { uri }, position });
       const range = { start: position, end: position };
       await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
     }
@@ -175,7 +176,7 @@ describe('the built server against abuse of the protocol', () => {
 
   it('answers an unknown method with MethodNotFound and stays up', async () => {
     await assert.rejects(client.request('dsm/doesNotExist', { x: 1 }), (e: { code?: number }) => e.code === -32601);
-    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'x' }), (e: { code?: number }) => e.code === -32601);
+    await assert.rejects(client.request('textDocument/implementation', { textDocument: { uri }, position: { line: 0, character: 0 } }), (e: { code?: number }) => e.code === -32601);
     await client.connection.sendNotification('dsm/unknownNotification', { x: 1 });
     await assertAlive(client);
   });
@@ -195,6 +196,13 @@ describe('the built server against abuse of the protocol', () => {
       ['completionItem/resolve', { label: 'x', data: { option: 'NOSUCHoption' } }],
       ['workspace/executeCommand', {}],
       ['workspace/executeCommand', { command: 'rm -rf /', arguments: [1] }],
+      ['textDocument/definition', { textDocument: { uri }, position: null }],
+      ['textDocument/references', { textDocument: { uri }, position: { line: -1, character: 'x' } }],
+      ['textDocument/documentHighlight', {}],
+      ['textDocument/prepareRename', { textDocument: { uri }, position: { line: 1e9, character: 0 } }],
+      ['textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 42 }],
+      ['textDocument/documentLink', { textDocument: null }],
+      ['workspace/symbol', { query: { not: 'a string' } }],
     ];
     for (const [method, params] of requests) {
       await client.request(method, params).catch((e: { code?: number }) => assert.equal(typeof e.code, 'number', `${method}: ${e}`));
@@ -208,6 +216,9 @@ describe('the built server against abuse of the protocol', () => {
       ['textDocument/didClose', {}],
       ['workspace/didChangeConfiguration', { settings: { dsm: { severity: 'loud', serverCatalog: { servers: [null, { address: '' }] } } } }],
       ['workspace/didChangeConfiguration', null],
+      ['workspace/didChangeWatchedFiles', { changes: [null, { uri: 42, type: 2 }, { uri: 'file:///m/dsm.sys', type: 'x' }] }],
+      ['workspace/didChangeWatchedFiles', null],
+      ['workspace/didChangeWorkspaceFolders', { event: null }],
     ] as [string, unknown][]) {
       await client.connection.sendNotification(method, params);
     }

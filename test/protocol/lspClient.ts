@@ -11,6 +11,7 @@ import { createMessageConnection, MessageConnection, ResponseError, StreamMessag
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/server';
 import { nodeFiles } from '../../server/src/session/nodeFiles';
+import { namesRegExp } from '../../server/src/util/globs';
 
 export const SERVER = path.join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -54,7 +55,7 @@ export class LspClient {
   stderr = '';
   /** What workspace/configuration answers for the dsm section. */
   settings: unknown = {};
-  /** The files this client serves through dsm/readFile (as the VS Code client does with vscode.workspace.fs), by URI. */
+  /** The files this client serves through dsm/readFile, dsm/findFiles and dsm/exists (as the VS Code client does with vscode.workspace.fs and findFiles), by URI. */
   readonly files = new Map<string, string>();
   private readonly stopServer: () => void;
 
@@ -94,16 +95,24 @@ export class LspClient {
         const text = this.files.get((params as { uri: string }).uri);
         return text === undefined ? null : { text };
       }
+      if (method === 'dsm/findFiles') {
+        // As the VS Code client answers with workspace.findFiles: every served file under the folder whose name matches.
+        const { baseUri, names, maxResults } = params as { baseUri: string; names: string[]; maxResults: number };
+        const re = namesRegExp(names);
+        return [...this.files.keys()].filter((u) => u.startsWith(baseUri.replace(/\/?$/, '/')) && re.test(u.slice(u.lastIndexOf('/') + 1))).slice(0, maxResults);
+      }
+      if (method === 'dsm/exists') return this.files.has((params as { uri: string }).uri);
       return null;
     });
     c.listen();
   }
 
-  async initialize(capabilities: object = {}, initializationOptions?: object): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(capabilities: object = {}, initializationOptions?: object, workspaceFolders: string[] | null = null): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await within(SMALL_WAIT_MS, 'initialize', this.connection.sendRequest('initialize', {
       // The in-process server must not watch this process: its watchdog would keep the test running.
       processId: this.options.transport === 'in-process' ? null : process.pid,
-      rootUri: null,
+      rootUri: workspaceFolders?.[0] ?? null,
+      workspaceFolders: workspaceFolders?.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null,
       capabilities,
       initializationOptions,
     }));
@@ -126,6 +135,24 @@ export class LspClient {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${ms} ms`)), ms);
       this.waiters.push({ test, resolve: (p) => (clearTimeout(timer), this.published.splice(this.published.indexOf(p), 1), resolve(p)) });
     });
+  }
+
+  /** Every publication of diagnostics for a document so far, oldest first (those taken by diagnostics() excepted). */
+  publications(uri: string): Published[] {
+    return this.published.filter((p) => p.uri === uri);
+  }
+
+  /**
+   * Waits, at most `ms`, until the latest diagnostics published for a
+   * document satisfy `where`: a state reached, whatever was published before it.
+   */
+  async settled(uri: string, ms: number, where: (p: Published) => boolean): Promise<Published> {
+    let last: Published | undefined;
+    await this.until(`the diagnostics of ${uri}`, ms, () => {
+      last = this.publications(uri).at(-1);
+      return last !== undefined && where(last);
+    });
+    return last!;
   }
 
   /** Waits, at most `ms`, until the condition on what the client recorded holds. */

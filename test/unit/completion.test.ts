@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItem, MarkupContent, Position, TextEdit } from 'vscode-languageserver-types';
-import { analyze, applyEdits, service } from './helpers';
+import { analyze, applyEdits, memoryWorkspace, service } from './helpers';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 
 function complete(text: string, line: number, character: number, opts: { settings?: unknown; uri?: string; builtinSnippets?: boolean } = {}): CompletionItem[] {
@@ -64,7 +64,7 @@ describe('completion', () => {
 
   it('offers the stanza names after DEFAULTSERVER, and after a UNIX dsm.opt SERVERNAME the names of the dsm.sys beside it', () => {
     assert.deepEqual(labels(complete('DEFAULTServer \nSErvername bucky2\nSErvername archive\n', 0, 14)), ['bucky2', 'archive']);
-    const svc = new DsmLanguageService({ stanzaNamesBeside: () => ['bucky5', 'lab'] });
+    const svc = new DsmLanguageService({ workspace: memoryWorkspace({ 'file:///etc/dsm.sys': 'SErvername bucky5\nSErvername lab\nREPLSERVERName repl\n' }) });
     const { doc } = analyze('SErvername ', 'file:///etc/dsm.opt', svc);
     assert.deepEqual(labels(svc.completion(doc, Position.create(0, 11))), ['bucky5', 'lab']);
   });

@@ -20,6 +20,14 @@ describe('realistic corpus', () => {
   const all = files(CORPUS);
   it('has files of every kind', () => {
     assert.ok(all.length >= 8, `${all.length} files`);
+    const kinds = new Set(all.map((f) => analyze(fs.readFileSync(f, 'utf8'), pathToFileURL(f).href).doc.fileKind));
+    assert.deepEqual([...kinds].sort(), ['inclexcl', 'opt-unix', 'opt-windows', 'sys']);
+  });
+
+  it('reads every file of inclexcl-files/ (shaped like the include-exclude files of Puppet modules and Ansible roles) as an include-exclude file, by its name', () => {
+    const lists = all.filter((f) => f.includes(`${path.sep}inclexcl-files${path.sep}`));
+    assert.ok(lists.length >= 12, `${lists.length} include-exclude files`);
+    for (const f of lists) assert.equal(analyze(fs.readFileSync(f, 'utf8'), pathToFileURL(f).href).doc.fileKind, 'inclexcl', f);
   });
   for (const file of all) {
     const rel = path.relative(CORPUS, file).split(path.sep).join('/');

@@ -5,6 +5,8 @@ import { DsmDocument } from '../../server/src/parser/document';
 import { checkSettings } from '../../server/src/service/settings';
 import * as fs from 'fs';
 import * as path from 'path';
+import { FileSummary, WorkspaceIndex, namesInclExcl, summarize } from '../../server/src/service/workspace';
+import { sameUri } from '../../server/src/util/uris';
 
 export function service(rawSettings?: unknown, options: Omit<ServiceOptions, 'settings'> = {}): DsmLanguageService {
   const { settings, problems } = checkSettings(rawSettings);
@@ -31,4 +33,15 @@ export const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures
 
 export function fixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+/** A workspace of files held in memory (URI -> text), each parsed and summarized once, as the server's model answers for what it has read. */
+export function memoryWorkspace(files: Record<string, string>): WorkspaceIndex {
+  const parser = service();
+  const summaries: FileSummary[] = Object.entries(files).map(([uri, text]) => summarize(parser.parse(text, uri)));
+  return {
+    file: (uri) => summaries.find((s) => sameUri(s.uri, uri)),
+    files: () => summaries,
+    inclExclOwners: (uri) => summaries.filter((s) => !sameUri(s.uri, uri) && namesInclExcl(s, uri)),
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import { analyze, applyEdits, service, textAt } from './helpers';
+import { analyze, applyEdits, memoryWorkspace, service, textAt } from './helpers';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 
 const SYS = 'file:///etc/dsm.sys';
@@ -181,10 +181,10 @@ describe('unknown-server', () => {
   });
 
   it('checks a UNIX dsm.opt SErvername against the dsm.sys beside it, when it can be read', () => {
-    const beside = new DsmLanguageService({ stanzaNamesBeside: () => ['bucky2', 'archive'] });
+    const beside = new DsmLanguageService({ workspace: memoryWorkspace({ 'file:///etc/dsm.sys': 'SErvername bucky2\nSErvername archive\n' }) });
     assert.deepEqual(found('SErvername bucky5\n', 'unknown-server', UNIX_OPT, beside), [['bucky5', 0]]);
     assert.deepEqual(found('SErvername ARCHIVE\n', 'unknown-server', UNIX_OPT, beside), []);
-    const unreadable = new DsmLanguageService({ stanzaNamesBeside: () => undefined });
+    const unreadable = new DsmLanguageService({ workspace: memoryWorkspace({}) });
     assert.deepEqual(found('SErvername bucky5\n', 'unknown-server', UNIX_OPT, unreadable), []);
   });
 });

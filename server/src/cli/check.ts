@@ -10,7 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { kindFromName } from '../parser/fileKind';
 import { DsmLanguageService } from '../service/languageService';
 import type { DsmSettings } from '../service/settings';
-import { stanzaNamesOnDisk } from './siblings';
+import { DiskWorkspace } from './workspace';
 import { CheckSetup, LEVEL_ORDER, Problem } from './types';
 
 /** The kinds --kind names directly; any name the shared detection recognises works too. */
@@ -74,8 +74,8 @@ export class Checker {
 
   constructor(setup: CheckSetup) {
     this.forced = setup.kind === undefined ? undefined : forcedName(setup.kind);
-    const beside = stanzaNamesOnDisk(setup.sys, (text, uri) => this.service.parse(text, uri));
-    this.service = new DsmLanguageService({ settings: setup.settings, stanzaNamesBeside: beside });
+    const workspace = new DiskWorkspace(setup.sys, (text, uri) => this.service.parse(text, uri));
+    this.service = new DsmLanguageService({ settings: setup.settings, workspace });
   }
 
   /** The URI a file is parsed under: its own; under --kind, the forced name in the same folder. Standard input without a name is `untitled:`. */

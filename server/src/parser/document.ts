@@ -16,6 +16,8 @@ export type { CommentLine, DsmDocument, Entry, FileKind, LayoutSetting, OptionLi
 export interface ParseOptions {
   table: OptionTable;
   layout?: LayoutSetting;
+  /** An INCLExcl option of a known options file names this document: it is an include-exclude file, whatever its name. */
+  inclExclTarget?: boolean;
 }
 
 const SPACE = 32;
@@ -373,7 +375,7 @@ function assemble(
   opts: ParseOptions,
 ): DsmDocument {
   const lineCount = byLine.length;
-  const fileKind = detectFileKind(uri, options, opts.layout ?? 'auto', comments);
+  const fileKind = detectFileKind(uri, options, opts.layout ?? 'auto', comments, opts.inclExclTarget);
   const stanzas: Stanza[] = [];
   const unscoped: OptionLine[] = [];
   let current: Stanza | undefined;

@@ -1,6 +1,6 @@
 /**
  * What kind of options file a document is, from its name and, for dsm.opt,
- * from what it holds.
+ * from what it holds; and which names mark an include-exclude file.
  */
 import type { CommentLine, FileKind, LayoutSetting, OptionLine } from './types';
 
@@ -22,6 +22,25 @@ export const SERVER_CONNECTION_OPTIONS: ReadonlySet<string> = new Set([
   'namedpipename',
   'ssl',
 ]);
+
+/** Suffixes of the template files that render option files (Ansible, Salt, Puppet, Chef). */
+const TEMPLATE_SUFFIX = /\.(j2|jinja2?|erb|epp|tmpl|tpl|template)$/;
+
+/**
+ * An include-exclude file by its name (case-insensitive): a name containing
+ * inclexcl, incl_excl or incexcl, or ending .excl, .incl, .exclude or
+ * .include, and the templates of such files (`tsm.exclude.j2`).
+ */
+const INCLEXCL_NAME = /inclexcl|incl_excl|incexcl|\.(excl|incl|exclude|include)$/;
+
+/** The names the workspace lists (option files) and watches (those and include-exclude files), as basename globs matched without regard to case. */
+export const OPTION_FILE_GLOBS: readonly string[] = ['dsm*.sys', 'dsm*.opt'];
+export const INCLEXCL_FILE_GLOBS: readonly string[] = ['*inclexcl*', '*incl_excl*', '*incexcl*', '*.excl', '*.incl', '*.exclude', '*.include'];
+export const WATCHED_FILE_GLOBS: readonly string[] = [...OPTION_FILE_GLOBS, ...INCLEXCL_FILE_GLOBS];
+
+export function isInclExclName(uri: string): boolean {
+  return INCLEXCL_NAME.test(basename(uri).replace(TEMPLATE_SUFFIX, ''));
+}
 
 function basename(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
@@ -70,7 +89,7 @@ export function windowsEvidence(options: readonly OptionLine[], comments: readon
 }
 
 /** What a file's name alone tells of its kind: `opt` leaves the layout to the content. */
-export type NamedKind = 'sys' | 'opt';
+export type NamedKind = 'sys' | 'opt' | 'inclexcl';
 
 /**
  * The kind a file's name tells, or undefined when it tells nothing. The one
@@ -79,6 +98,8 @@ export type NamedKind = 'sys' | 'opt';
  */
 export function kindFromName(uri: string): NamedKind | undefined {
   const name = basename(uri);
+  // Named like an include-exclude file, unless the name ends as an options file does (`dsm.opt` is never one).
+  if (!/\.(sys|opt)(\.smp)?$/.test(name) && isInclExclName(uri)) return 'inclexcl';
   if (/\.sys(\.smp)?$/.test(name)) return 'sys';
   if (/\.opt(\.smp)?$/.test(name)) return 'opt';
   return undefined;
@@ -89,11 +110,13 @@ export function kindFromName(uri: string): NamedKind | undefined {
  * even when it holds SErvername (which IBM documents for UNIX only: it is
  * flagged there). Otherwise a dsm.opt that selects a stanza (SErvername) is a
  * UNIX user options file, whatever else it holds; one that connects to a
- * server itself is complete.
+ * server itself is complete. `inclExclTarget`: an INCLExcl option of a known
+ * options file names this file, which makes it an include-exclude file.
  */
-export function detectFileKind(uri: string, options: OptionLine[], layout: LayoutSetting, comments: readonly CommentLine[] = []): FileKind {
-  const named = kindFromName(uri);
-  if (named === 'sys') return 'sys';
+export function detectFileKind(uri: string, options: OptionLine[], layout: LayoutSetting, comments: readonly CommentLine[] = [], inclExclTarget = false): FileKind {
+  // A name that says dsm.sys or dsm.opt wins over an INCLExcl option that names the file (a mistake of that option).
+  const named = kindFromName(uri) ?? (inclExclTarget ? 'inclexcl' : undefined);
+  if (named === 'sys' || named === 'inclexcl') return named;
   const optLayout = (): FileKind => {
     if (layout !== 'auto') return layout === 'unix' ? 'opt-unix' : 'opt-windows';
     if (windowsEvidence(options, comments)) return 'opt-windows';

@@ -10,8 +10,9 @@ import type { Resolution } from '../model/abbreviations';
  * `sys`: a UNIX dsm.sys with server stanzas.
  * `opt-unix`: a UNIX client user options file; selects a stanza, holds no SCHEDMODE.
  * `opt-windows`: a complete options file (the Windows layout): everything, flat.
+ * `inclexcl`: an include-exclude file (named by INCLExcl): INCLUDE and EXCLUDE statements only.
  */
-export type FileKind = 'sys' | 'opt-unix' | 'opt-windows';
+export type FileKind = 'sys' | 'opt-unix' | 'opt-windows' | 'inclexcl';
 export type LayoutSetting = 'auto' | 'unix' | 'windows';
 
 export interface Word {

@@ -1,6 +1,6 @@
 /**
  * The identifiers the outside world sees, in one place: the diagnostic
- * source, every diagnostic code with its default severity, the severity
+ * source, every diagnostic code with its default severity and meaning, the severity
  * levels a user may choose, the command ids and the code-action kinds.
  * package.json's `dsm.severity` schema must list the same codes and levels;
  * a unit test holds the two together.
@@ -10,24 +10,37 @@ import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver-types'
 /** The `source` of every diagnostic. */
 export const SOURCE = 'dsm';
 
-/** Every diagnostic code, with its default severity: stable, listed in the README. */
+/** A diagnostic code's default severity, and what it means in one line (dsm-lint's SARIF rules say it). */
+export interface CodeInfo {
+  severity: DiagnosticSeverity;
+  summary: string;
+}
+
+/** Every diagnostic code: stable, listed in the README's table (a unit test holds the two together). */
 export const CODES = {
-  'schedmode-prompted': DiagnosticSeverity.Warning,
-  'schedmode-missing': DiagnosticSeverity.Warning,
-  'unknown-option': DiagnosticSeverity.Warning,
-  'ambiguous-abbreviation': DiagnosticSeverity.Warning,
-  'invalid-value': DiagnosticSeverity.Error,
-  'option-outside-stanza': DiagnosticSeverity.Error,
-  'wrong-file': DiagnosticSeverity.Warning,
-  'duplicate-option': DiagnosticSeverity.Warning,
-  'duplicate-stanza': DiagnosticSeverity.Error,
-  'unknown-server': DiagnosticSeverity.Warning,
-  'tcpport-mismatch': DiagnosticSeverity.Warning,
-  'prompted-only-option': DiagnosticSeverity.Hint,
-  'scheduler-needs-generate': DiagnosticSeverity.Information,
-  'hash-comment': DiagnosticSeverity.Hint,
-  'path-needs-quotes': DiagnosticSeverity.Warning,
-} as const;
+  'schedmode-prompted': { severity: DiagnosticSeverity.Warning, summary: 'SCHEDMODE PROMPTED: the server must call the client in, and a firewall silently stops the backups; use POLLING.' },
+  'schedmode-missing': { severity: DiagnosticSeverity.Warning, summary: 'A dsm.sys server stanza or a complete dsm.opt without SCHEDMODE: say POLLING explicitly.' },
+  'unknown-option': { severity: DiagnosticSeverity.Warning, summary: 'A name that is no client option: the client stops at start-up.' },
+  'ambiguous-abbreviation': { severity: DiagnosticSeverity.Warning, summary: 'An option name shorter than its minimum abbreviation, or one that fits several options.' },
+  'invalid-value': { severity: DiagnosticSeverity.Error, summary: 'A value the option does not take: a keyword outside its set, a number out of range, a quoted keyword.' },
+  'option-outside-stanza': { severity: DiagnosticSeverity.Error, summary: 'In dsm.sys, a stanza option before the first SErvername.' },
+  'wrong-file': { severity: DiagnosticSeverity.Warning, summary: 'An option in a file (or place) where the client does not read it.' },
+  'duplicate-option': { severity: DiagnosticSeverity.Warning, summary: 'A single-valued option given twice in one stanza or file: only the last one counts.' },
+  'duplicate-stanza': { severity: DiagnosticSeverity.Error, summary: 'Two server stanzas of one name.' },
+  'unknown-server': { severity: DiagnosticSeverity.Warning, summary: 'DEFAULTServer, or a dsm.opt SErvername, names no stanza of the dsm.sys.' },
+  'tcpport-mismatch': { severity: DiagnosticSeverity.Warning, summary: "TCPPort is not the port of the catalogued server the stanza's TCPServeraddress names." },
+  'prompted-only-option': { severity: DiagnosticSeverity.Hint, summary: 'TCPCLIENTPort or TCPCLIENTAddress where the scheduler polls: they have no effect.' },
+  'scheduler-needs-generate': { severity: DiagnosticSeverity.Information, summary: 'MANAGEDServices schedule without PASSWORDAccess generate: the scheduler cannot log in unattended.' },
+  'hash-comment': { severity: DiagnosticSeverity.Hint, summary: 'A # comment line: IBM documents only * for comments.' },
+  'path-needs-quotes': { severity: DiagnosticSeverity.Warning, summary: 'A file specification with blanks and no quotes: the client reads only its first word.' },
+  'pattern-blank-unquoted': { severity: DiagnosticSeverity.Error, summary: 'An include-exclude pattern cut by a blank: it must be quoted.' },
+  'pattern-unbalanced-quote': { severity: DiagnosticSeverity.Warning, summary: 'An include-exclude pattern whose quote is never closed.' },
+  'pattern-wildcard': { severity: DiagnosticSeverity.Warning, summary: 'A wildcard where IBM does not allow it: ... inside a name, an unclosed [, an escape outside a character class.' },
+  'pattern-star-dot-star': { severity: DiagnosticSeverity.Hint, summary: 'A pattern ending *.*, which leaves out names without a dot; IBM advises *.' },
+  'pattern-platform': { severity: DiagnosticSeverity.Warning, summary: 'A Windows path in an include-exclude file for UNIX, or a UNIX path in one for Windows.' },
+  'management-class': { severity: DiagnosticSeverity.Warning, summary: 'An invalid management class name, or a class after a statement that takes none.' },
+  'statement-never-applies': { severity: DiagnosticSeverity.Warning, summary: "An include-exclude statement IBM's processing order never reaches." },
+} as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
 

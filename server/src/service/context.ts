@@ -3,6 +3,7 @@ import type { MarkupKind } from 'vscode-languageserver-types';
 import type { OptionTable } from '../model/optionTable';
 import type { ServerCatalog } from '../model/serverCatalog';
 import type { DsmSettings } from './settings';
+import type { WorkspaceIndex } from './workspace';
 
 /** What the editor on the other side can do, as far as the features care. */
 export interface ClientFeatures {
@@ -31,6 +32,6 @@ export interface ServiceContext {
   catalog: ServerCatalog;
   settings: DsmSettings;
   client: ClientFeatures;
-  /** The stanza names of the dsm.sys beside a UNIX dsm.opt, when it is known. The server does the reading. */
-  stanzaNamesBeside?: (optUri: string) => string[] | undefined;
+  /** The other files of the client's setup, as far as they are known; the server does the reading. */
+  workspace?: WorkspaceIndex;
 }

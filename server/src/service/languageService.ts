@@ -2,7 +2,23 @@
  * The language service: text in, LSP types out. No connection, no VS Code:
  * the server wires it to the protocol, the tests call it directly.
  */
-import { CodeAction, CodeActionContext, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction,
+  CodeActionContext,
+  CodeLens,
+  CompletionItem,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SymbolInformation,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { builtinOptionTable, OptionTable, withKnownOptions } from '../model/optionTable';
 import { parseDocument, reparseLines } from '../parser/document';
 import type { DsmDocument } from '../parser/types';
@@ -17,6 +33,9 @@ import { documentSymbols, foldingRanges } from './features/symbols';
 import { formatting } from './features/formatting';
 import { firewallLenses } from './features/firewall';
 import { firewallRules } from './features/firewallRules';
+import * as navigation from './features/navigation';
+import { linkCandidates } from './features/links';
+import type { WorkspaceIndex } from './workspace';
 
 export interface ServiceOptions {
   settings?: DsmSettings;
@@ -24,7 +43,8 @@ export interface ServiceOptions {
   table?: OptionTable;
   /** What the client can show; by default what VS Code can (Markdown, snippets). */
   client?: ClientFeatures;
-  stanzaNamesBeside?: ServiceContext['stanzaNamesBeside'];
+  /** The other files of the client's setup; without it, each document is checked alone. */
+  workspace?: WorkspaceIndex;
 }
 
 export class DsmLanguageService {
@@ -36,7 +56,10 @@ export class DsmLanguageService {
    * object), so the cache is only emptied when what the rules read besides the
    * document changes: settings, or another file (invalidate).
    */
-  private findingsCache = new WeakMap<DsmDocument, Finding[]>();
+  private findingsCache = new WeakMap<DsmDocument, { findings: Finding[]; stamp: number }>();
+  /** Bumped for a URI when the files its rules read change (invalidate): its cached findings are then stale. */
+  private readonly stamps = new Map<string, number>();
+  private stamp = 0;
 
   constructor(options: ServiceOptions = {}) {
     const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -46,7 +69,7 @@ export class DsmLanguageService {
       settings,
       catalog: catalogFor(settings),
       client: { snippetSupport: true, ...options.client },
-      stanzaNamesBeside: options.stanzaNamesBeside,
+      workspace: options.workspace,
     };
   }
 
@@ -64,13 +87,23 @@ export class DsmLanguageService {
     this.invalidate();
   }
 
-  /** Something a rule reads besides the document changed (another file): findings are computed again. */
-  invalidate(): void {
-    this.findingsCache = new WeakMap();
+  /** Something a rule reads besides the document changed (another file): the findings of these documents (of all, without URIs) are computed again. */
+  invalidate(uris?: readonly string[]): void {
+    if (!uris) {
+      this.findingsCache = new WeakMap();
+      this.stamps.clear();
+      return;
+    }
+    for (const uri of uris) this.stamps.set(uri, ++this.stamp);
+  }
+
+  private parseOptions(uri: string) {
+    const inclExclTarget = (this.ctx.workspace?.inclExclOwners(uri).length ?? 0) > 0;
+    return { table: this.ctx.table, layout: this.ctx.settings.optionsFileLayout, inclExclTarget };
   }
 
   parse(text: string, uri: string): DsmDocument {
-    return parseDocument(text, uri, { table: this.ctx.table, layout: this.ctx.settings.optionsFileLayout });
+    return parseDocument(text, uri, this.parseOptions(uri));
   }
 
   /**
@@ -79,16 +112,17 @@ export class DsmLanguageService {
    * new text. Same result as parse(text), in time proportional to the changed lines.
    */
   reparse(doc: DsmDocument, text: string, changed: ReadonlyMap<number, number>): DsmDocument {
-    return reparseLines(doc, text, changed, { table: this.ctx.table, layout: this.ctx.settings.optionsFileLayout });
+    return reparseLines(doc, text, changed, this.parseOptions(doc.uri));
   }
 
   private findings(doc: DsmDocument): Finding[] {
-    let found = this.findingsCache.get(doc);
-    if (!found) {
-      found = findings(doc, this.ctx);
-      this.findingsCache.set(doc, found);
+    const stamp = this.stamps.get(doc.uri) ?? 0;
+    let cached = this.findingsCache.get(doc);
+    if (!cached || cached.stamp !== stamp) {
+      cached = { findings: findings(doc, this.ctx), stamp };
+      this.findingsCache.set(doc, cached);
     }
-    return found;
+    return cached.findings;
   }
 
   diagnostics(doc: DsmDocument): Diagnostic[] {
@@ -132,5 +166,41 @@ export class DsmLanguageService {
   /** The edits that format the document (its text as parsed), or the lines a range touches. */
   format(doc: DsmDocument, text: string, range?: Range): TextEdit[] {
     return formatting(doc, text, this.ctx.settings.format, range);
+  }
+
+  definition(doc: DsmDocument, position: Position): Location[] {
+    return navigation.definition(doc, position, this.ctx);
+  }
+
+  references(doc: DsmDocument, position: Position, includeDeclaration: boolean): Location[] {
+    return navigation.references(doc, position, includeDeclaration, this.ctx);
+  }
+
+  documentHighlights(doc: DsmDocument, position: Position): DocumentHighlight[] {
+    return navigation.documentHighlights(doc, position, this.ctx);
+  }
+
+  /** The files a rename at this position would edit (to be read afresh first). */
+  renameFiles(doc: DsmDocument, position: Position): string[] {
+    return navigation.renameFiles(doc, position, this.ctx);
+  }
+
+  /** The stanza name a rename would change, or why nothing can be renamed here. */
+  prepareRename(doc: DsmDocument, position: Position): { range: Range; placeholder: string } | string {
+    return navigation.prepareRename(doc, position, this.ctx);
+  }
+
+  /** The edits of a rename by URI, or why it cannot be done. */
+  rename(doc: DsmDocument, position: Position, newName: string): Record<string, TextEdit[]> | string {
+    return navigation.rename(doc, position, newName, this.ctx);
+  }
+
+  workspaceSymbols(query: string): SymbolInformation[] {
+    return navigation.workspaceSymbols(query, this.ctx.workspace?.files() ?? []);
+  }
+
+  /** The links of a document, each to the file it would open; the caller keeps those whose target exists. */
+  documentLinks(doc: DsmDocument): DocumentLink[] {
+    return linkCandidates(doc);
   }
 }

@@ -20,6 +20,23 @@ export interface ClientProfile {
   initialSettings: unknown;
   /** Files that are not open are read through the client (dsm/readFile). */
   fileAccess: boolean;
+  /** The workspace folders at start (their URIs), and whether the client tells of changes to them. */
+  workspaceFolders: string[];
+  workspaceFolderChanges: boolean;
+  /** How the server may learn of changed files: by registering workspace/didChangeWatchedFiles, with relative patterns; or the client watches them unasked (watchesFiles). */
+  watchRegistration: boolean;
+  relativePatterns: boolean;
+  clientWatchesFiles: boolean;
+  /** The client asks textDocument/prepareRename before a rename. */
+  prepareRename: boolean;
+  /** Workspace edits may be sent as documentChanges (versioned edits of each document). */
+  documentChanges: boolean;
+}
+
+/** The URIs of the workspace folders the client opened with (workspaceFolders, else the older rootUri). */
+function folders(params: InitializeParams): string[] {
+  const list = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [params.rootUri];
+  return list.filter((u): u is string => typeof u === 'string' && u.length > 0);
 }
 
 /** The first format of the client's list that the server writes; plain text when the client names none. */
@@ -57,5 +74,12 @@ export function clientProfile(params: InitializeParams): ClientProfile {
     applyEdit: caps.workspace?.applyEdit === true,
     initialSettings: init.settings,
     fileAccess: init.fileAccess === true,
+    workspaceFolders: folders(params),
+    workspaceFolderChanges: caps.workspace?.workspaceFolders === true,
+    watchRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    relativePatterns: caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
+    clientWatchesFiles: init.watchesFiles === true,
+    prepareRename: text.rename?.prepareSupport === true,
+    documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
   };
 }

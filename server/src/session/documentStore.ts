@@ -85,6 +85,14 @@ export class DocumentStore {
     return this.entries.get(uri)?.parsed?.version;
   }
 
+  /** Forgets the parse of one document (another file changed what kind of file it is); the next request parses it again. */
+  forget(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    entry.parsed = undefined;
+    entry.changed = 'full';
+  }
+
   /** Forgets every parse (the settings changed how documents are read); the next request parses again. */
   reparseAll(): void {
     for (const entry of this.entries.values()) {

@@ -22,11 +22,20 @@ import { stanzaSnippets } from '../../model/stanzaSnippets';
 import type { ServiceContext } from '../context';
 import { SCHEDMODE_EXPLANATION, optionDocumentation } from './hover';
 import { escape, markup } from '../markup';
+import { statementOf } from '../../model/inclexcl';
+import { sysFor } from '../workspace';
 
-/** The places an option may stand at, for a line of this kind of file. */
+/** The places an option may stand at, for a line of this kind of file (an include-exclude file: those of the statements). */
 function placesFor(kind: FileKind, inStanza: boolean): Place[] {
   if (kind === 'sys') return inStanza ? ['sys-stanza'] : ['sys-global'];
+  if (kind === 'inclexcl') return ['sys-stanza', 'opt-windows'];
   return [kind];
+}
+
+/** May this option be offered in this kind of file? In an include-exclude file, only the statements. */
+function offered(option: OptionSpec, kind: FileKind, places: Place[]): boolean {
+  if (kind === 'inclexcl' && !statementOf(option)) return false;
+  return option.where.some((p) => places.includes(p));
 }
 
 /** Documentation in the format the client asked for. */
@@ -41,7 +50,7 @@ function optionItems(doc: DsmDocument, line: number, range: Range, ctx: ServiceC
   if (doc.fileKind === 'sys' && !inStanza) places.push('sys-stanza');
   const items: CompletionItem[] = [];
   for (const option of ctx.table.options) {
-    if (!option.where.some((p) => places.includes(p))) continue;
+    if (!offered(option, doc.fileKind, places)) continue;
     const upper = option.name.toUpperCase();
     items.push({
       label: upper,
@@ -61,6 +70,7 @@ function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: Service
   if (!ctx.client.snippetSupport) return [];
   const builtin = (s: ServerEntry) => BUILTIN_SERVERS.some((b) => b.address.toLowerCase() === s.address.toLowerCase() && b.port === s.port);
   const servers = ctx.catalog.entries().filter((s) => !(ctx.client.builtinSnippets && builtin(s)));
+  if (doc.fileKind === 'inclexcl') return [];
   const flat = doc.fileKind !== 'sys';
   return servers.map((server) => {
     const snippet = stanzaSnippets(server)[flat ? 1 : 0];
@@ -79,7 +89,9 @@ function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: Service
 /** The stanza names a line's value may name: DEFAULTSERVER's in dsm.sys, a UNIX dsm.opt SERVERNAME's in the dsm.sys beside it. */
 function stanzaNamesFor(doc: DsmDocument, entry: OptionLine, ctx: ServiceContext): string[] | undefined {
   if (isOption(entry, 'defaultserver') && doc.fileKind === 'sys') return doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
-  if (isOption(entry, 'servername') && doc.fileKind === 'opt-unix') return ctx.stanzaNamesBeside?.(doc.uri);
+  if (isOption(entry, 'servername') && doc.fileKind === 'opt-unix') {
+    return ctx.workspace?.file(sysFor(doc.uri))?.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
+  }
   return undefined;
 }
 

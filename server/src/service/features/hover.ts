@@ -11,6 +11,8 @@ import { ServerCatalog, ServerEntry } from '../../model/serverCatalog';
 import type { ServiceContext } from '../context';
 import { escape, lines, markup } from '../markup';
 import { firewallNeeds, ruleText } from './firewall';
+import { statementHover } from './statements';
+import { stanzasNamed, sysFor } from '../workspace';
 
 const PLACE_LABELS: Record<Place, string> = {
   'sys-global': 'dsm.sys, before the first stanza',
@@ -96,6 +98,18 @@ function firewallHover(doc: DsmDocument, line: number, ctx: ServiceContext): str
   return lines(`**Firewall**: ${rules.length ? 'what the network must allow' : 'nothing to open'}.`, rules.join('\n'), ...needs.notes.map(escape));
 }
 
+/** What a UNIX dsm.opt's SErvername selects: the stanza of the dsm.sys beside it, as far as it is known. */
+function selectedStanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext): string | undefined {
+  const sys = ctx.workspace?.file(sysFor(doc.uri));
+  const [stanza] = stanzasNamed(sys, 'server', name);
+  if (!sys || !stanza) return undefined;
+  const server = stanza.address ? ctx.catalog.find(stanza.address) : undefined;
+  return lines(
+    `**Stanza ${escape(stanza.name)}** of the dsm.sys beside this file (line ${stanza.headerRange.start.line + 1}).`,
+    stanza.address ? `Server: ${escape(stanza.address)}${server ? ` (${escape(server.tier)}, listens on ${server.port})` : ''}.` : 'No TCPSERVERADDRESS in that stanza.',
+  );
+}
+
 /** The documentation of an option, from the table. Used by hover and completion. */
 export function optionDocumentation(option: OptionSpec, ctx: ServiceContext): string {
   let text = documentation.get(option);
@@ -140,10 +154,14 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
   if (!at) return null;
   const range = Range.create(entry.line, at.word.start, entry.line, at.word.end);
   const option = entry.option;
+  // An INCLUDE or EXCLUDE statement: its kind and the processing order, its pattern, its management class.
+  const statement = option && statementHover(entry, at.index, at.word, () => optionDocumentation(option, ctx));
   let markdown: string | undefined;
   if (isOption(entry, 'schedmode')) {
     const head = at.index === -1 ? '**SCHEDMODE**: how the client scheduler learns that a backup is due.' : undefined;
     markdown = lines(head, SCHEDMODE_EXPLANATION);
+  } else if (statement) {
+    markdown = statement;
   } else if (at.index === -1) {
     markdown = option ? optionDocumentation(option, ctx) : undefined;
   } else if (isOption(entry, 'tcpserveraddress') && at.index === 0) {
@@ -152,6 +170,8 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
     markdown = portHover(doc, entry, at.word.text, ctx.catalog);
   } else if (doc.fileKind === 'sys' && (isOption(entry, 'defaultserver') || isOption(entry, 'servername')) && at.index === 0) {
     markdown = stanzaHover(doc, at.word.text, ctx);
+  } else if (doc.fileKind === 'opt-unix' && isOption(entry, 'servername') && at.index === 0) {
+    markdown = selectedStanzaHover(doc, at.word.text, ctx);
   } else if (option) {
     markdown = valueHover(option, at.word, ctx);
   }

@@ -14,6 +14,7 @@ import { duplicateOptions, duplicateStanzas, placement, unknownServers } from '.
 import { tcpportMismatch } from './servers';
 import { hashComments, promptedOnlyOptions, schedulerNeedsGenerate } from './hints';
 import { unquotedPaths } from './paths';
+import { processingOrder, statementPatterns } from './inclexcl';
 
 export const RULES: readonly Rule[] = [
   schedmodePrompted,
@@ -29,6 +30,8 @@ export const RULES: readonly Rule[] = [
   schedulerNeedsGenerate,
   hashComments,
   unquotedPaths,
+  statementPatterns,
+  processingOrder,
 ];
 
 export const DISABLE_MARKER = 'dsm-disable-next-line';

@@ -57,6 +57,8 @@ function quoteFix(o: OptionLine, words: Word[]): Fix[] {
 
 export const unquotedPaths: Rule = (doc) => {
   const findings: Finding[] = [];
+  // In an include-exclude file, pattern-blank-unquoted says it, with IBM's rules for patterns.
+  if (doc.fileKind === 'inclexcl') return findings;
   for (const o of doc.options) {
     const option = o.option;
     if (!option || option.value.type !== 'filespec') continue;

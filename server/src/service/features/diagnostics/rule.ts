@@ -28,7 +28,7 @@ export interface Finding {
 export type Rule = (doc: DsmDocument, ctx: ServiceContext) => Finding[];
 
 export function finding(code: Code, range: Range, message: string, fixes: Fix[] = [], extra: Partial<Diagnostic> = {}): Finding {
-  return { diagnostic: { range, severity: CODES[code], code, source: SOURCE, message, ...extra }, fixes };
+  return { diagnostic: { range, severity: CODES[code].severity, code, source: SOURCE, message, ...extra }, fixes };
 }
 
 export const UNNECESSARY = { tags: [DiagnosticTag.Unnecessary] };

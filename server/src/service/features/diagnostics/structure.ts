@@ -7,12 +7,15 @@ import { DsmDocument, OptionLine, isOption, stanzaKind } from '../../../parser/d
 import { OptionSpec, Place } from '../../../model/optionTable';
 import { windowsEvidence } from '../../../parser/fileKind';
 import type { ServiceContext } from '../../context';
+import { statementOf } from '../../../model/inclexcl';
+import { sysFor } from '../../workspace';
 import { Finding, Rule, deleteLine, finding, lineRange, wordRange } from './rule';
 
 const FILE_LABEL: Record<DsmDocument['fileKind'], string> = {
   sys: 'dsm.sys',
   'opt-unix': 'a UNIX dsm.opt (client user options)',
   'opt-windows': 'a Windows (complete) dsm.opt',
+  inclexcl: 'an include-exclude file, which holds only INCLUDE and EXCLUDE statements',
 };
 
 function belongsLabel(option: OptionSpec): string {
@@ -28,6 +31,7 @@ function allowed(option: OptionSpec, kind: DsmDocument['fileKind'], place: 'glob
   const where = option.where;
   if (kind === 'sys') return where.includes(place === 'global' ? 'sys-global' : 'sys-stanza');
   if (kind === 'opt-unix') return where.includes('opt-unix');
+  if (kind === 'inclexcl') return statementOf(option) !== undefined;
   return where.includes('opt-windows') || option.platforms.includes('windows');
 }
 
@@ -153,10 +157,11 @@ export const unknownServers: Rule = (doc, ctx) => {
   if (doc.fileKind === 'sys') {
     const names = doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
     for (const o of doc.unscoped) if (isOption(o, 'defaultserver')) report(o, names, 'this dsm.sys');
-  } else if (doc.fileKind === 'opt-unix' && ctx.stanzaNamesBeside) {
+  } else if (doc.fileKind === 'opt-unix' && ctx.workspace) {
     const selectors = doc.options.filter((o) => isOption(o, 'servername'));
     if (!selectors.length) return findings;
-    const names = ctx.stanzaNamesBeside(doc.uri);
+    const sys = ctx.workspace.file(sysFor(doc.uri));
+    const names = sys?.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
     if (names) for (const o of selectors) report(o, names, 'the dsm.sys beside this file');
   }
   return findings;
