@@ -25,7 +25,9 @@ function project(doc: DsmDocument) {
       ? null
       : e.kind === 'comment'
         ? { kind: e.kind, line: e.line, marker: e.marker, start: e.start, end: e.end, text: e.text }
-        : {
+        : e.kind === 'template'
+          ? { kind: e.kind, line: e.line, start: e.start, end: e.end }
+          : {
             kind: e.kind,
             line: e.line,
             indent: e.indent,
