@@ -123,6 +123,11 @@ function valueHover(option: OptionSpec, word: Word, ctx: ServiceContext): string
   return undefined;
 }
 
+const TEMPLATE_HOVER = lines(
+  '**Template syntax**: what it gives is known only once the template is rendered.',
+  'The checks leave it alone: a placeholder value is not judged, a placeholder option or stanza name is never unknown or a duplicate.',
+);
+
 export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext): Hover | null {
   const entry = doc.byLine[position.line];
   if (!entry || entry.kind !== 'option') return null;
@@ -131,7 +136,9 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
   const range = Range.create(entry.line, at.word.start, entry.line, at.word.end);
   const option = entry.option;
   let markdown: string | undefined;
-  if (isOption(entry, 'schedmode')) {
+  if (at.word.template) {
+    markdown = TEMPLATE_HOVER;
+  } else if (isOption(entry, 'schedmode')) {
     const head = at.index === -1 ? '**SCHEDMODE**: how the client scheduler learns that a backup is due.' : undefined;
     markdown = lines(head, SCHEDMODE_EXPLANATION);
   } else if (at.index === -1) {
