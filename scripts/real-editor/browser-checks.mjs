@@ -1,7 +1,8 @@
 // What a person sees: Playwright against the real workbench page. Opens
 // dsm.sys (with SCHEDMODE PROMPTED) from a fresh copy of the fixture, with the
 // extension loaded from its development path, and checks colours, the warning
-// squiggle, the hover of a Bucky host and the quick-fix menu.
+// squiggle, the hover of a Bucky host and the quick-fix menu; then opens a
+// Jinja template of dsm.sys and checks that its tags are coloured apart.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -214,6 +215,37 @@ export async function runBrowserChecks(o) {
       return { ok: !!w && !squiggles.some((s) => s.width > 0 && fixed.some((l) => s.y >= l.top && s.y <= l.bottom)) };
     }, 'the warning squiggle to leave the fixed line', 15000);
     await shot(page, 'after-quickfix');
+  });
+
+  await check('template dsm.sys.j2: tags coloured apart from option names and values', async () => {
+    if (!opened) throw new Error('the workbench did not open');
+    const TAG_LINE = '{% if server.legacy %}';
+    const OPTION_LINE = 'TCPServeraddress   {{ server.address }}';
+    const input = page.locator('.quick-input-widget input');
+    await poll(async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      try {
+        await input.waitFor({ timeout: 3000 });
+        await input.fill('dsm.sys.j2');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'dsm.sys.j2' }).first().waitFor({ timeout: 5000 });
+        await page.keyboard.press('Enter');
+      } catch { return { ok: false, why: 'quick open' }; }
+      return { ok: (await viewText()).includes(TAG_LINE) };
+    }, 'Quick Open to show templates/dsm.sys.j2', 60000, 500);
+    const looks = await poll(async () => {
+      const tag = await look(TAG_LINE, '{%');
+      const keyword = await look(TAG_LINE, 'if');
+      const brace = await look(OPTION_LINE, '{{');
+      const name = await look(OPTION_LINE, 'TCPServeraddress');
+      const value = await look('PASSWORDAccess     generate', 'generate');
+      if (!tag || !keyword || !brace || !name || !value) return { ok: false, tag, keyword, brace, name, value };
+      const key = (l) => `${l.color}|${l.fontStyle}|${l.fontWeight}`;
+      const ok = key(tag) === key(brace) && key(tag) !== key(name) && key(keyword) !== key(name) && key(tag) !== key(keyword) && key(name) !== key(value);
+      return { ok, tag, keyword, name, value };
+    }, 'the tag delimiters, the control keyword and the option name to be drawn in different looks');
+    say(`        tag ${looks.tag.color}, keyword ${looks.keyword.color}, option ${looks.name.color}, value ${looks.value.color}`);
+    await shot(page, 'template-colours', 'screenshot-template.png');
   });
 
   await page.close().catch(() => {});
