@@ -12,13 +12,11 @@ function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): strin
 }
 
 /**
- * The keyword that the scope's last `name` line gives. In a template, where
- * branches and placeholders hide which line is rendered: `wanted` when any
- * of them may give it.
+ * In a template, where branches and placeholders hide which line is
+ * rendered: may some `name` line of the scope give `wanted` (or a placeholder)?
  */
-function keywordIn(doc: DsmDocument, ctx: ServiceContext, options: OptionLine[], name: string, wanted: string): string | undefined {
-  if (doc.template && options.some((o) => isOption(o, name) && (o.values[0]?.template || keywordOf(ctx, o) === wanted))) return wanted;
-  return keywordOf(ctx, lastOption(options, name));
+function mayGive(doc: DsmDocument, ctx: ServiceContext, options: OptionLine[], name: string, wanted: string): boolean {
+  return !!doc.template && options.some((o) => isOption(o, name) && (o.values[0]?.template || keywordOf(ctx, o) === wanted));
 }
 
 /** The server scopes these hints read; in a template, not those where a placeholder line may set any option. */
@@ -31,8 +29,8 @@ function hintScopes(doc: DsmDocument): OptionLine[][] {
 export const promptedOnlyOptions: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   for (const options of hintScopes(doc)) {
-    const mode = keywordIn(doc, ctx, options, 'schedmode', 'prompted');
-    if (mode === 'prompted') continue;
+    const mode = keywordOf(ctx, lastOption(options, 'schedmode'));
+    if (mode === 'prompted' || mayGive(doc, ctx, options, 'schedmode', 'prompted')) continue;
     for (const o of options) {
       if (!isOption(o, 'tcpclientport') && !isOption(o, 'tcpclientaddress')) continue;
       findings.push(
@@ -50,7 +48,7 @@ export const schedulerNeedsGenerate: Rule = (doc, ctx) => {
     const managed = lastOption(options, 'managedservices');
     if (!managed?.option || !managed.values.some((_, i) => keywordOf(ctx, managed, i) === 'schedule')) continue;
     const access = lastOption(options, 'passwordaccess');
-    if (keywordIn(doc, ctx, options, 'passwordaccess', 'generate') === 'generate') continue;
+    if (keywordOf(ctx, access) === 'generate' || mayGive(doc, ctx, options, 'passwordaccess', 'generate')) continue;
     // A password written in the file (PASSWORD) also lets the scheduler log in unattended.
     if (lastOption(options, 'password')) continue;
     const fix = access?.values[0]

@@ -60,11 +60,12 @@ function anchorFor(doc: DsmDocument, header: OptionLine | undefined, options: Op
  * branches, `unknown` when a placeholder line may set it.
  */
 function schedmodeSet(doc: DsmDocument, header: OptionLine | undefined, options: OptionLine[]): 'yes' | 'no' | 'sometimes' | 'unknown' {
-  const set = options.filter((o) => isOption(o, 'schedmode'));
   const t = doc.template;
-  if (t && hasPlaceholderNames(options)) return 'unknown';
+  if (!t) return options.some((o) => isOption(o, 'schedmode')) ? 'yes' : 'no';
+  if (hasPlaceholderNames(options)) return 'unknown';
+  const set = options.filter((o) => isOption(o, 'schedmode'));
   if (!set.length) return 'no';
-  return !t || onEveryPath(set.map((o) => t.frames[o.line]), header && t.frames[header.line]) ? 'yes' : 'sometimes';
+  return onEveryPath(set.map((o) => t.frames[o.line]), header && t.frames[header.line]) ? 'yes' : 'sometimes';
 }
 
 /** A scope that should set SCHEDMODE: a server stanza (with its header), or a complete options file. */
@@ -78,13 +79,13 @@ interface Scope {
 
 function missingFinding(doc: DsmDocument, { header, options, label, fixTitle, message }: Scope): Finding[] {
   const set = schedmodeSet(doc, header, options);
+  if (set === 'yes' || set === 'unknown') return [];
   const range = lineRange(header ?? options[0]);
   if (set === 'sometimes') {
     const first = options.find((o) => isOption(o, 'schedmode'))!;
     const why = `SCHEDMODE is set in ${label} only in some branches of the template (line ${first.line + 1}). Where none is rendered, the scheduler depends on defaults: write SCHEDMODE POLLING in every branch, or outside them.`;
     return [uncertain(finding('schedmode-missing', range, why))];
   }
-  if (set !== 'no') return [];
   const anchor = anchorFor(doc, header, options);
   const indent = header ? (options[0] ?? header).indent : options[options.length - 1].indent;
   return [finding('schedmode-missing', range, message, anchor ? [addPolling(fixTitle, insertLineAfter(doc, anchor, indent, 'SCHEDMODE POLLING'))] : [])];
