@@ -40,6 +40,16 @@ function allActions(svc: DsmLanguageService, doc: DsmDocument): CodeAction[] {
   return svc.codeActions(doc, whole, { diagnostics });
 }
 
+/** The text after the preferred quick fix, in a template that raises this one problem and nothing else. */
+function withPreferredFix(text: string, expected: string): string {
+  const svc = service();
+  const { doc } = analyze(text, J2, svc);
+  assert.deepEqual(problems(text), [expected]);
+  const fix = allActions(svc, doc).find((a) => a.isPreferred);
+  assert.ok(fix?.edit?.changes, 'a preferred fix');
+  return applyEdits(text, fix.edit.changes[J2]);
+}
+
 const STANZA = (body: string) => `SErvername  main\n   TCPServeraddress  tsm.example.edu\n   SCHEDMODe  POLLING\n${body}`;
 
 describe('templates: names', () => {
@@ -259,11 +269,7 @@ describe('templates: what placeholders mean to the checks', () => {
 describe('templates: what stays checked', () => {
   it('a literal SCHEDMODE PROMPTED is a warning with its fix, which edits only the word', () => {
     const text = '* {{ ansible_managed }}\nSErvername {{ name }}\n   TCPServeraddress {{ address }}\n   SCHEDMODE PROMPTED\n';
-    const svc = service();
-    const { doc } = analyze(text, J2, svc);
-    assert.deepEqual(problems(text), ['schedmode-prompted 4 warning']);
-    const fix = allActions(svc, doc).find((a) => a.isPreferred)!;
-    assert.equal(applyEdits(text, fix.edit!.changes![J2]), text.replace('PROMPTED', 'POLLING'));
+    assert.equal(withPreferredFix(text, 'schedmode-prompted 4 warning'), text.replace('PROMPTED', 'POLLING'));
   });
 
   it('a misspelt literal option name is still unknown, a literal bad value still invalid', () => {
@@ -302,11 +308,7 @@ describe('templates: what stays checked', () => {
 describe('templates: schedmode-missing', () => {
   it('a template stanza without SCHEDMODE is warned, and the fix adds it after a literal line of the stanza itself', () => {
     const text = '{% for s in servers %}SErvername {{ s.name }}\n   TCPServeraddress {{ s.address }}\n   NODename db01\n{% if ssl %}\n   SSL yes\n{% endif %}\n{% endfor %}\n';
-    const svc = service();
-    const { doc } = analyze(text, J2, svc);
-    assert.deepEqual(problems(text), ['schedmode-missing 1 warning']);
-    const fix = allActions(svc, doc).find((a) => a.isPreferred)!;
-    const fixed = applyEdits(text, fix.edit!.changes![J2]);
+    const fixed = withPreferredFix(text, 'schedmode-missing 1 warning');
     assert.equal(fixed, text.replace('   NODename db01\n', '   NODename db01\n   SCHEDMODE POLLING\n'), 'after NODename, not in the branch');
     assert.deepEqual(problems(fixed), []);
   });
