@@ -242,6 +242,11 @@ describe('templates: what placeholders mean to the checks', () => {
     assert.deepEqual(problems(overridden), ['duplicate-option 5 warning'], 'whenever 1543 is rendered, 1500 follows and wins');
     const maybe = STANZA('   TCPPort 1500\n{% if a %}\n   TCPPort 1543\n{% endif %}\n');
     assert.deepEqual(problems(maybe), ['duplicate-option 4 information'], 'only when a holds');
+    const svc = service();
+    const titles = allActions(svc, analyze(maybe, J2, svc).doc).map((a) => a.title);
+    assert.ok(!titles.some((t) => t.startsWith('Remove')), `no removal of a line needed where a does not hold: ${titles.join(' | ')}`);
+    const stanzas = '{% if a %}\nSErvername x\n   SCHEDMODE POLLING\n{% endif %}\nSErvername x\n   SCHEDMODE POLLING\n';
+    assert.deepEqual(problems(stanzas), ['duplicate-stanza 5 information']);
     const same = STANZA('{% if a %}\n   TCPPort 1543\n   TCPPort 1544\n{% endif %}\n');
     assert.deepEqual(problems(same), ['duplicate-option 5 warning'], 'the same branch: certain');
   });

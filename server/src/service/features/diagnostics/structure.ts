@@ -107,7 +107,9 @@ export const duplicateOptions: Rule = (doc) => {
         const message = certain
           ? `${option.name} is set again on line ${winner.line + 1} (${scope.label}); the client reads options top to bottom, so that last one takes effect and this one is ignored.`
           : `${option.name} may be set again on line ${winner.line + 1} (${scope.label}), depending on the template's branches; where both are rendered, that last one takes effect and this one is ignored.`;
-        const f = finding('duplicate-option', lineRange(o), message, [{ title: `Remove this ignored ${option.name} line`, edits: [deleteLine(doc, o.line)], preferred: false }], {
+        // Removing a line that is ignored only in some renderings would lose it in the others: no fix then.
+        const fixes = certain ? [{ title: `Remove this ignored ${option.name} line`, edits: [deleteLine(doc, o.line)], preferred: false }] : [];
+        const f = finding('duplicate-option', lineRange(o), message, fixes, {
           relatedInformation: [DiagnosticRelatedInformation.create(Location.create(doc.uri, lineRange(winner)), 'This one takes effect.')],
         });
         findings.push(certain ? f : uncertain(f));
@@ -130,10 +132,12 @@ export const duplicateStanzas: Rule = (doc) => {
     // In a template, the stanzas of other branches of the same conditional are alternatives, not duplicates.
     const first = earlier.find((h) => rendering(doc, s.header, h) === 'certain') ?? earlier.find((h) => rendering(doc, s.header, h) === 'possible');
     if (!first || !nameWord) continue;
-    const f = finding('duplicate-stanza', wordRange(s.header.line, nameWord), `A stanza named ${s.name} already starts on line ${first.line + 1}: stanza names must be unique (case does not matter).`, [], {
+    const certain = rendering(doc, s.header, first) === 'certain';
+    const where = certain ? '' : ' (where the template renders both)';
+    const f = finding('duplicate-stanza', wordRange(s.header.line, nameWord), `A stanza named ${s.name} already starts on line ${first.line + 1}${where}: stanza names must be unique (case does not matter).`, [], {
       relatedInformation: [DiagnosticRelatedInformation.create(Location.create(doc.uri, lineRange(first)), 'The first stanza of this name.')],
     });
-    findings.push(rendering(doc, s.header, first) === 'certain' ? f : uncertain(f));
+    findings.push(certain ? f : uncertain(f));
   }
   return findings;
 };
