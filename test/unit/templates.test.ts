@@ -162,6 +162,19 @@ describe('templates: Jinja', () => {
   });
 });
 
+describe('templates: bounds', () => {
+  it('stray end tags are ignored; blocks nested past 64 are not told apart, and their tags still pair up', () => {
+    const text = '{% endif %}\n{% else %}\n' + '{% if a %}\n'.repeat(70) + 'SErvername x\n   SCHEDMODE POLLING\n' + '{% endif %}\n'.repeat(70) + '{% if b %}\n{% endif %}\n';
+    const { doc } = analyze(text, J2);
+    const blocks = doc.template!.blocks;
+    assert.equal(blocks.length, 65, '64 nested, then the one after them');
+    assert.deepEqual([blocks[63].line, blocks[63].endLine], [65, 80], 'the 64th closes at its own endif, after the six ignored ones');
+    assert.equal(doc.template!.frames[72]?.depth, 64, 'the stanza counts as in the deepest block told apart');
+    assert.equal(doc.template!.frames[doc.lineCount - 1], undefined, 'after all the endifs, outside every block');
+    assert.deepEqual(problems(text), []);
+  });
+});
+
 describe('templates: ERB and EPP', () => {
   it('ERB: <%= %> placeholders, <% %> / <%- -%> control lines, <%# %> comments, <%% literal', () => {
     const text = [

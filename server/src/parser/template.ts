@@ -181,6 +181,9 @@ export function holdsTemplateMarks(text: string, dialect: TemplateDialect): bool
   return dialect === 'jinja' ? /\{[{%#]|[}%#]\}/.test(text) : /<%|%>/.test(text);
 }
 
+/** Blocks nested deeper than this are not told apart (a bound on the work a hostile template makes): their lines count as in the deepest one. */
+export const MAX_DEPTH = 64;
+
 /**
  * The branch structure, built tag by tag while the lines are read: the
  * blocks, and the frame (block and branch) in effect. Stray `else` and
@@ -189,17 +192,25 @@ export function holdsTemplateMarks(text: string, dialect: TemplateDialect): bool
 export class FrameBuilder {
   readonly blocks: TemplateBlock[] = [];
   frame: TemplateFrame | undefined = undefined;
+  /** Blocks opened past MAX_DEPTH, not recorded, whose tags are ignored until they close. */
+  private beyond = 0;
 
   apply(control: Control, line: number): void {
     const frame = this.frame;
     if (control.role === 'open') {
+      if ((frame?.depth ?? 0) >= MAX_DEPTH) {
+        this.beyond++;
+        return;
+      }
       const block: TemplateBlock = { kind: control.block, line, endLine: -1, branches: 1, hasElse: false };
       this.blocks.push(block);
-      this.frame = { block, branch: 0, parent: frame };
+      this.frame = { block, branch: 0, parent: frame, depth: (frame?.depth ?? 0) + 1 };
+    } else if (this.beyond > 0) {
+      if (control.role === 'close') this.beyond--;
     } else if (frame && control.role === 'branch') {
       frame.block.branches++;
       frame.block.hasElse ||= control.isElse;
-      this.frame = { block: frame.block, branch: frame.block.branches - 1, parent: frame.parent };
+      this.frame = { block: frame.block, branch: frame.block.branches - 1, parent: frame.parent, depth: frame.depth };
     } else if (frame) {
       frame.block.endLine = line;
       this.frame = frame.parent;
@@ -221,9 +232,12 @@ export function covers(outer: TemplateFrame | undefined, inner: TemplateFrame | 
 
 /** Are these two frames different branches of one block, so that their lines are never rendered together? */
 export function exclusive(a: TemplateFrame | undefined, b: TemplateFrame | undefined): boolean {
-  for (let y = b; y; y = y.parent) {
-    for (let x = a; x; x = x.parent) if (x.block === y.block) return x.branch !== y.branch;
-  }
+  // Up to the same depth, then up together to the innermost block they share.
+  let x = a;
+  let y = b;
+  while (x && y && x.depth > y.depth) x = x.parent;
+  while (x && y && y.depth > x.depth) y = y.parent;
+  for (; x && y && x !== y; x = x.parent, y = y.parent) if (x.block === y.block) return true;
   return false;
 }
 
@@ -261,15 +275,28 @@ function before(p: TextPosition, q: TextPosition): boolean {
   return p.line < q.line || (p.line === q.line && p.character < q.character);
 }
 
+/** The first span that ends after `p` (spans are in order and never overlap), by binary search; spans.length when none. */
+function firstEndingAfter(spans: readonly TemplateSpan[], p: TextPosition): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(p, spans[mid].range.end)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Does an edit of this range change template syntax (or insert text inside a tag)? */
 export function touchesTemplate(spans: readonly TemplateSpan[], range: { start: TextPosition; end: TextPosition }): boolean {
-  const empty = !before(range.start, range.end);
-  return spans.some((s) =>
-    empty ? before(s.range.start, range.start) && before(range.start, s.range.end) : before(range.start, s.range.end) && before(s.range.start, range.end),
-  );
+  const s = spans[firstEndingAfter(spans, range.start)];
+  if (!s) return false;
+  // An insertion touches a tag it falls strictly inside; a replacement, one it overlaps.
+  return before(range.start, range.end) ? before(s.range.start, range.end) : before(s.range.start, range.start);
 }
 
 /** Does some template syntax lie on this line (or run across it)? */
 export function lineHasTemplate(spans: readonly TemplateSpan[], line: number): boolean {
-  return spans.some((s) => s.range.start.line <= line && s.range.end.line >= line);
+  const s = spans[firstEndingAfter(spans, { line, character: 0 })];
+  return s !== undefined && s.range.start.line <= line;
 }

@@ -100,6 +100,8 @@ export interface TemplateFrame {
   block: TemplateBlock;
   branch: number;
   parent: TemplateFrame | undefined;
+  /** How many blocks it stands in: 1 for a block outside every other. */
+  depth: number;
 }
 
 /** What a template adds to a parsed document. */

@@ -77,9 +77,16 @@ function scopes(doc: DsmDocument): { label: string; options: OptionLine[] }[] {
   ];
 }
 
-/** The last line after lines[i] that `o` relates to this way (a template's branches; in a plain file every line is `certain`). */
+/**
+ * In a template, a line is compared with at most this many others of its
+ * kind: a bound on the work a hostile template (thousands of branches) makes.
+ */
+const COMPARED = 256;
+
+/** The last line after lines[i] that relates to it this way (a template's branches; in a plain file every line is `certain`). */
 function lastAfter(doc: DsmDocument, lines: OptionLine[], i: number, how: 'certain' | 'possible'): OptionLine | undefined {
-  for (let j = lines.length - 1; j > i; j--) if (rendering(doc, lines[i], lines[j]) === how) return lines[j];
+  if (!doc.template) return how === 'certain' ? lines[lines.length - 1] : undefined;
+  for (let j = Math.min(lines.length - 1, i + COMPARED); j > i; j--) if (rendering(doc, lines[i], lines[j]) === how) return lines[j];
   return undefined;
 }
 
@@ -127,10 +134,12 @@ export const duplicateStanzas: Rule = (doc) => {
     const nameWord = s.header.values[0];
     if (nameWord?.template) continue;
     const key = `${s.kind}:${s.name.toLowerCase()}`;
-    const earlier = seen.get(key) ?? [];
-    seen.set(key, [...earlier, s.header]);
+    let earlier = seen.get(key);
+    if (!earlier) seen.set(key, (earlier = []));
     // In a template, the stanzas of other branches of the same conditional are alternatives, not duplicates.
-    const first = earlier.find((h) => rendering(doc, s.header, h) === 'certain') ?? earlier.find((h) => rendering(doc, s.header, h) === 'possible');
+    const compared = earlier.slice(0, COMPARED);
+    const first = compared.find((h) => rendering(doc, s.header, h) === 'certain') ?? compared.find((h) => rendering(doc, s.header, h) === 'possible');
+    earlier.push(s.header);
     if (!first || !nameWord) continue;
     const certain = rendering(doc, s.header, first) === 'certain';
     const where = certain ? '' : ' (where the template renders both)';
