@@ -248,6 +248,8 @@ describe('templates: what placeholders mean to the checks', () => {
     assert.deepEqual(problems(jinja), []);
     const erb = STANZA('<% unless @ssl -%>\n   TCPPort 1500\n<% else -%>\n   TCPPort 1543\n<% end -%>\n');
     assert.deepEqual(problems(erb, ERB), []);
+    const forElse = STANZA('{% for p in ports %}\n   TCPPort {{ p }}\n{% else %}\n   TCPPort 1500\n{% endfor %}\n');
+    assert.deepEqual(problems(forElse), [], 'a loop and its else');
   });
 
   it('duplicates that depend on a branch: a warning when the later line always comes with the earlier, else information', () => {
