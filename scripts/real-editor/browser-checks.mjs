@@ -2,7 +2,8 @@
 // dsm.sys (with SCHEDMODE PROMPTED) from a fresh copy of the fixture, with the
 // extension loaded from its development path, and checks colours, the warning
 // squiggle, the hover of a Bucky host and the quick-fix menu; then the
-// firewall code lens (and the rules it opens) and Format Document.
+// firewall code lens (and the rules it opens), Format Document, and a Jinja
+// template of dsm.sys whose tags must be coloured apart.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -277,6 +278,26 @@ export async function runBrowserChecks(o) {
     }
     await page.mouse.move(1390, 600);
     await shot(page, 'format', 'screenshot-format.png');
+  });
+
+  await check('template dsm.sys.j2: tags coloured apart from option names and values', async () => {
+    if (!opened) throw new Error('the workbench did not open');
+    const TAG_LINE = '{% if server.legacy %}';
+    const OPTION_LINE = 'TCPServeraddress   {{ server.address }}';
+    await openFile('templates/dsm.sys.j2', TAG_LINE);
+    const looks = await poll(async () => {
+      const tag = await look(TAG_LINE, '{%');
+      const keyword = await look(TAG_LINE, 'if');
+      const brace = await look(OPTION_LINE, '{{');
+      const name = await look(OPTION_LINE, 'TCPServeraddress');
+      const value = await look('PASSWORDAccess     generate', 'generate');
+      if (!tag || !keyword || !brace || !name || !value) return { ok: false, tag, keyword, brace, name, value };
+      const key = (l) => `${l.color}|${l.fontStyle}|${l.fontWeight}`;
+      const ok = key(tag) === key(brace) && key(tag) !== key(name) && key(keyword) !== key(name) && key(tag) !== key(keyword) && key(name) !== key(value);
+      return { ok, tag, keyword, name, value };
+    }, 'the tag delimiters, the control keyword and the option name to be drawn in different looks');
+    say(`        tag ${looks.tag.color}, keyword ${looks.keyword.color}, option ${looks.name.color}, value ${looks.value.color}`);
+    await shot(page, 'template-colours', 'screenshot-template.png');
   });
 
   await page.close().catch(() => {});

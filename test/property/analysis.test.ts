@@ -12,7 +12,8 @@ import { CodeAction, Diagnostic, DocumentSymbol, Position } from 'vscode-languag
 import { DsmLanguageService } from '../../server/src/service/languageService';
 import { FIX_ALL_KIND } from '../../server/src/service/codes';
 import { assertInside, applyStrictly, splitLines } from './checks';
-import { documentText, namedUri, position, uri } from './arbitraries';
+import { documentText, namedUri, position, templateText, templateUri, uri } from './arbitraries';
+import { touchesTemplate } from '../../server/src/parser/template';
 
 const SEED = 4242;
 const svc = new DsmLanguageService();
@@ -95,6 +96,32 @@ describe('the language service on generated documents (fast-check, seed 4242)', 
           const after = svc.diagnostics(svc.parse(fixed, u));
           const left = after.find((d) => sameStart(d, own));
           assert.equal(left, undefined, `"${action.title}" leaves its own diagnostic: ${left?.message}\n--- fixed text ---\n${JSON.stringify(fixed)}`);
+        }
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+
+  it('in templates: nothing throws, every range lies inside, and no quick fix edits template syntax', () => {
+    fc.assert(
+      fc.property(templateText, templateUri, fc.array(position, { minLength: 1, maxLength: 4 }), (text, u, positions) => {
+        const lines = splitLines(text);
+        const { diagnostics, actions } = actionsFor(u, text);
+        const spans = svc.parse(text, u).template!.spans;
+        for (const s of spans) assertInside(lines, s.range, 'template span');
+        for (const d of diagnostics) assertInside(lines, d.range, `diagnostic ${d.code}`);
+        for (const action of actions) {
+          const edits = action.edit?.changes?.[u] ?? [];
+          applyStrictly(text, edits, `"${action.title}"`);
+          for (const e of edits) assert.ok(!touchesTemplate(spans, e.range), `"${action.title}" edits template syntax at ${JSON.stringify(e.range)}`);
+        }
+        const doc = svc.parse(text, u);
+        checkSymbols(lines, svc.documentSymbols(doc), 'symbol');
+        for (const f of svc.foldingRanges(doc)) assert.ok(f.startLine >= 0 && f.startLine < f.endLine && f.endLine < lines.length, `folding ${f.startLine}-${f.endLine}`);
+        for (const p of positions) {
+          const q = inside(lines, p);
+          svc.hover(doc, q);
+          for (const item of svc.completion(doc, q)) if (item.textEdit && 'range' in item.textEdit) assert.ok(!touchesTemplate(spans, item.textEdit.range), `completion ${item.label} replaces template syntax`);
         }
       }),
       { seed: SEED, numRuns: 1000 },

@@ -99,14 +99,45 @@ export const line: fc.Arbitrary<string> = fc.oneof(
 
 export const eol = fc.constantFrom('\n', '\n', '\r\n', '\r');
 
-/** A whole document: lines joined by line endings that may be mixed, perhaps a BOM first, perhaps a final line break. */
-export const documentText: fc.Arbitrary<string> = fc
-  .tuple(fc.boolean(), fc.array(fc.tuple(line, eol), { maxLength: 30 }), fc.boolean(), fc.boolean())
-  .map(([bom, lines, mixed, final]) => {
-    const first = lines[0]?.[1] ?? '\n';
-    const text = lines.map(([l, e]) => l + (mixed ? e : first)).join('');
-    return (bom ? '\uFEFF' : '') + (final || !text ? text : text.slice(0, text.endsWith('\r\n') ? -2 : -1));
-  });
+/** A whole document of such lines: joined by line endings that may be mixed, perhaps a BOM first, perhaps a final line break. */
+function documentOf(lineOf: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.boolean(), fc.array(fc.tuple(lineOf, eol), { maxLength: 30 }), fc.boolean(), fc.boolean())
+    .map(([bom, lines, mixed, final]) => {
+      const first = lines[0]?.[1] ?? '\n';
+      const text = lines.map(([l, e]) => l + (mixed ? e : first)).join('');
+      return (bom ? '\uFEFF' : '') + (final || !text ? text : text.slice(0, text.endsWith('\r\n') ? -2 : -1));
+    });
+}
+
+export const documentText: fc.Arbitrary<string> = documentOf(line);
+
+/** Pieces of Jinja, ERB and EPP: whole tags, tags left open or closing one opened on an earlier line, and lone delimiters. */
+export const templatePiece: fc.Arbitrary<string> = fc.constantFrom(
+  '{{ v }}', "{{ v | default('prompted') }}", '<%= @v %>', '<%= $v %>', '"{{ p }}/x"', '{# c #}', '<%# c %>',
+  '{% if a %}', '{%- elif b -%}', '{% else %}', '{% endif %}', '{% for s in l %}', '{% endfor %}', '{% raw %}', '{% endraw %}',
+  '<% if @a -%>', '<% else %>', '<% end -%>', '<% @l.each do |x| %>', '<% if $a { -%>', '<% } else { %>', '<% } %>',
+  '{% if a and', '{{ v', '{#', '<% if', 'b %}', '}}', '#}', '%>', '{%', '{{', '<%', '<%%',
+);
+
+/** Lines of a template: plain lines, tags alone, placeholders in values and names, and options between tags. */
+export const templateLine: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: line },
+  { weight: 3, arbitrary: fc.tuple(blanks, templatePiece, fc.constantFrom('', ' ', ' {# x #}', '{% endif %}')).map(([b, t, rest]) => b + t + rest) },
+  { weight: 2, arbitrary: fc.tuple(line, templatePiece).map(([l, t]) => `${l} ${t}`) },
+  { weight: 2, arbitrary: fc.tuple(templatePiece, line, templatePiece).map(([a, l, b]) => a + l.trimStart() + b) },
+  { weight: 1, arbitrary: fc.constantFrom('{{ key }} {{ value }}', '<%= key %>   <%= value %>', '{% for s in l %}SErvername {{ s.name }}', '   SCHEDMODE {{ mode }}', 'SErvername <%= @name %>') },
+);
+
+export const templateText: fc.Arbitrary<string> = documentOf(templateLine);
+
+export const templateUri = fc.constantFrom(
+  'file:///roles/tsm/templates/dsm.sys.j2',
+  'file:///roles/tsm/templates/dsm.opt.j2',
+  'file:///modules/tsm/templates/dsm.sys.erb',
+  'file:///modules/tsm/templates/dsm.sys.epp',
+  'file:///cookbooks/tsm/templates/dsm_win.opt.erb',
+);
 
 export const uri = fc.constantFrom('file:///etc/tsm/dsm.sys', 'file:///opt/tivoli/dsm.opt', 'file:///c%3A/tsm/dsm_nightly.opt', 'untitled:Untitled-1', 'file:///etc/tsm/dsm.sys.smp');
 export const namedUri = fc.constantFrom('file:///etc/tsm/dsm.sys', 'file:///opt/tivoli/dsm.opt', 'file:///c%3A/tsm/dsm_nightly.opt');

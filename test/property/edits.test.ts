@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 import { DsmDocument, Entry } from '../../server/src/parser/document';
 import { linesChangedInPlace } from '../../server/src/parser/incremental';
-import { documentText, junk, line as lineArb, namedUri, eol } from './arbitraries';
+import { documentText, junk, line as lineArb, namedUri, eol, templatePiece, templateText, templateUri } from './arbitraries';
 import { assertInside, splitLines } from './checks';
 
 const SEED = 4242;
@@ -25,7 +25,9 @@ function project(doc: DsmDocument) {
       ? null
       : e.kind === 'comment'
         ? { kind: e.kind, line: e.line, marker: e.marker, start: e.start, end: e.end, text: e.text }
-        : {
+        : e.kind === 'template'
+          ? { kind: e.kind, line: e.line, start: e.start, end: e.end }
+          : {
             kind: e.kind,
             line: e.line,
             indent: e.indent,
@@ -44,6 +46,17 @@ function project(doc: DsmDocument) {
     comments: doc.comments.map((e) => e.line),
     stanzas: doc.stanzas.map((s) => ({ kind: s.kind, name: s.name, header: s.header.line, endLine: s.endLine, options: s.options.map((o) => o.line) })),
     unscoped: doc.unscoped.map((o) => o.line),
+    template: doc.template && {
+      dialect: doc.template.dialect,
+      spans: doc.template.spans,
+      blocks: doc.template.blocks,
+      // Each line's frame, as the chain of (block's line, branch) from the innermost out.
+      frames: doc.template.frames.map((f) => {
+        const chain: number[][] = [];
+        for (let x = f; x; x = x.parent) chain.push([x.block.line, x.branch]);
+        return chain;
+      }),
+    },
   };
 }
 
@@ -80,39 +93,65 @@ function change(doc: TextDocument, e: Edit) {
   }
 }
 
+/**
+ * Applies the batches of edits as the server does and checks, after each,
+ * that the document kept up to date equals a whole parse, with the same
+ * diagnostics. Returns how many batches were re-parsed line by line.
+ */
+function editSequence(text: string, uri: string, batches: Edit[][]): number {
+  let reparsed = 0;
+  const td = TextDocument.create(uri, 'dsm', 1, text);
+  let doc = svc.parse(text, uri);
+  let version = 1;
+  for (const batch of batches) {
+    const changes = batch.map((e) => change(td, e));
+    const before = td.lineCount;
+    const lines = linesChangedInPlace(changes, before);
+    TextDocument.update(td, changes, ++version);
+    const now = td.getText();
+    if (lines && td.lineCount === before) {
+      const starts = new Map([...lines].map((l) => [l, td.offsetAt({ line: l, character: 0 })]));
+      doc = svc.reparse(doc, now, starts);
+      reparsed++;
+    } else {
+      doc = svc.parse(now, uri);
+    }
+    const whole = svc.parse(now, uri);
+    assert.deepEqual(project(doc), project(whole), `after ${JSON.stringify(changes)}\n--- text ---\n${JSON.stringify(now)}`);
+    const diagnostics = svc.diagnostics(doc);
+    assert.deepEqual(diagnostics, svc.diagnostics(whole), 'the same diagnostics');
+    const textLines = splitLines(now);
+    for (const d of diagnostics) assertInside(textLines, d.range, `diagnostic ${d.code}`);
+    svc.documentSymbols(doc);
+    svc.foldingRanges(doc);
+  }
+  return reparsed;
+}
+
+const batches = (edits: fc.Arbitrary<Edit>) => fc.array(fc.array(edits, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 });
+
 describe('random edit sequences (fast-check, seed 4242)', () => {
   it('keep the document the server re-parses line by line equal to a whole parse, and analysis never throws', () => {
     let reparsed = 0;
     fc.assert(
-      fc.property(documentText, namedUri, fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (text, uri, batches) => {
-        const td = TextDocument.create(uri, 'dsm', 1, text);
-        let doc = svc.parse(text, uri);
-        let version = 1;
-        for (const batch of batches) {
-          const changes = batch.map((e) => change(td, e));
-          const before = td.lineCount;
-          const lines = linesChangedInPlace(changes, before);
-          TextDocument.update(td, changes, ++version);
-          const now = td.getText();
-          if (lines && td.lineCount === before) {
-            const starts = new Map([...lines].map((l) => [l, td.offsetAt({ line: l, character: 0 })]));
-            doc = svc.reparse(doc, now, starts);
-            reparsed++;
-          } else {
-            doc = svc.parse(now, uri);
-          }
-          const whole = svc.parse(now, uri);
-          assert.deepEqual(project(doc), project(whole), `after ${JSON.stringify(changes)}\n--- text ---\n${JSON.stringify(now)}`);
-          const diagnostics = svc.diagnostics(doc);
-          assert.deepEqual(diagnostics, svc.diagnostics(whole), 'the same diagnostics');
-          const textLines = splitLines(now);
-          for (const d of diagnostics) assertInside(textLines, d.range, `diagnostic ${d.code}`);
-          svc.documentSymbols(doc);
-          svc.foldingRanges(doc);
-        }
+      fc.property(documentText, namedUri, batches(edit), (text, uri, b) => {
+        reparsed += editSequence(text, uri, b);
       }),
       { seed: SEED, numRuns: 300 },
     );
     assert.ok(reparsed > 500, `only ${reparsed} line-by-line re-parses: the generator should make more edits inside a line`);
+  });
+
+  it('in templates too, where an edit may open or close a tag that spans lines, or a block', () => {
+    // Typing and deleting template syntax: tags whole, halves of tags, block keywords.
+    const templateEdit = edit.chain((e) => fc.oneof(fc.constant(e), templatePiece.map((text) => ({ ...e, text }))));
+    let reparsed = 0;
+    fc.assert(
+      fc.property(templateText, templateUri, batches(templateEdit), (text, uri, b) => {
+        reparsed += editSequence(text, uri, b);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+    assert.ok(reparsed > 500, `only ${reparsed} line-by-line re-parses`);
   });
 });

@@ -64,7 +64,7 @@ function bigDsmSys(bytes: number): string {
 const MAX_RSS_MB = 2048;
 
 describe('the built server against hostile documents', () => {
-  const cases: { name: string; text: () => string; limit: number; probes: { line: number; character: number }[] }[] = [
+  const cases: { name: string; text: () => string; limit: number; probes: { line: number; character: number }[]; file?: string }[] = [
     { name: 'a 50 MB document', text: () => bigDsmSys(50 * 1024 * 1024), limit: 60000, probes: [{ line: 500000, character: 5 }, { line: 3, character: 4 }] },
     { name: 'a 1 MB line', text: () => 'SErvername x\n  INCLUDE ' + `"a b' *#\t`.repeat(105000) + '\n  SCHEDMODE PROMPTED\n', limit: 20000, probes: [{ line: 1, character: 500000 }, { line: 1, character: 3 }] },
     {
@@ -86,6 +86,15 @@ describe('the built server against hostile documents', () => {
       probes: [{ line: 199999, character: 20 }, { line: 100000, character: 3 }],
     },
     {
+      name: 'a Jinja template of 20,000 branches, 10,000 nested ifs and a tag never closed',
+      file: 'dsm.sys.j2',
+      text: () =>
+        Array.from({ length: 20000 }, (_, i) => `{% if a${i} %}\nSErvername x\n TCPPort 1\n{% else %}\n TCPPort {{ p }}\n{% endif %}`).join('\n') +
+        '\n' + '{%- if b -%}\n'.repeat(10000) + ' SCHEDMODE PROMPTED\n{{ never closed\n',
+      limit: 20000,
+      probes: [{ line: 2, character: 10 }, { line: 4, character: 12 }],
+    },
+    {
       name: 'deep runs of quotes',
       text: () => ['SErvername q', '  INCLUDE ' + '"'.repeat(200000), '  EXCLUDE ' + `'"`.repeat(100000), "'".repeat(200000), '  NODename "' + ' '.repeat(100000)].join('\n'),
       limit: 20000,
@@ -97,7 +106,7 @@ describe('the built server against hostile documents', () => {
     it(`${c.name}: checked in bounded time and memory, and the server still answers`, { timeout: c.limit + 20000 }, async () => {
       const client = await started();
       try {
-        const uri = `file:///hostile/${c.name.replace(/\W+/g, '-')}/dsm.sys`;
+        const uri = `file:///hostile/${c.name.replace(/\W+/g, '-')}/${c.file ?? 'dsm.sys'}`;
         const text = c.text();
         const t = performance.now();
         await client.open(uri, text);

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { CODES, COMMANDS, LEVELS } from '../../server/src/service/codes';
 import { SETTINGS_SCHEMA } from '../../server/src/service/settings';
 import { SUPPORTED_KEYWORDS, keywordsOf } from '../../server/src/util/jsonSchema';
-import { INCLEXCL_FILE_GLOBS, isInclExclName } from '../../server/src/parser/fileKind';
+import { INCLEXCL_FILE_GLOBS, isInclExclName, kindFromName, templateDialect } from '../../server/src/parser/fileKind';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 const properties = pkg.contributes.configuration.properties;
@@ -37,9 +37,21 @@ describe('package.json agrees with the code', () => {
   it('opens every include-exclude file the server recognises by name in the dsm language (VS Code matches these patterns without case)', () => {
     const patterns: string[] = pkg.contributes.languages[0].filenamePatterns;
     for (const glob of INCLEXCL_FILE_GLOBS) assert.ok(patterns.includes(glob), `${glob} is not a filenamePattern`);
-    for (const pattern of patterns.filter((p) => p.includes('{'))) {
+    for (const pattern of patterns.filter((p) => p.startsWith('*.{'))) {
       const [name, template] = pattern.slice(2).split('.');
       for (const n of name.slice(1, -1).split(',')) for (const t of template.slice(1, -1).split(',')) assert.ok(isInclExclName(`file:///x/a.${n}.${t}`), `a.${n}.${t}`);
+    }
+  });
+
+  it('opens every template of an option file the server reads as one (dsm.sys.j2, dsm_nightly.opt.erb, ...)', () => {
+    const lang = pkg.contributes.languages[0];
+    const names: string[] = lang.filenames.filter((f: string) => templateDialect(`file:///x/${f}`));
+    assert.ok(names.length >= 12, names.join(' '));
+    for (const f of names) assert.ok(kindFromName(`file:///x/${f}`) !== undefined, f);
+    const pattern = lang.filenamePatterns.find((p: string) => p.startsWith('dsm*.opt.{'));
+    for (const t of pattern.slice('dsm*.opt.{'.length, -1).split(',')) {
+      assert.ok(templateDialect(`file:///x/dsm_nightly.opt.${t}`), t);
+      assert.equal(kindFromName(`file:///x/dsm_nightly.opt.${t}`), 'opt', t);
     }
   });
 });

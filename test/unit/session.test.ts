@@ -80,7 +80,7 @@ describe('the document store', () => {
 /** What a test compares of two parses: every line's kind, name and value words, and the stanzas. */
 function shape(doc: DsmDocument) {
   return {
-    entries: doc.entries.map((e) => (e.kind === 'option' ? [e.line, e.name.text, e.values.map((w) => w.text)] : [e.line, e.text])),
+    entries: doc.entries.map((e) => (e.kind === 'option' ? [e.line, e.name.text, e.values.map((w) => w.text)] : e.kind === 'comment' ? [e.line, e.text] : [e.line])),
     stanzas: doc.stanzas.map((s) => [s.name, s.header.line, s.endLine]),
   };
 }

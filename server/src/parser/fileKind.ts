@@ -1,8 +1,11 @@
 /**
  * What kind of options file a document is, from its name and, for dsm.opt,
- * from what it holds; and which names mark an include-exclude file.
+ * from what it holds; which names mark an include-exclude file; and whether
+ * it is kept as a template, from its name. The two compose: the template
+ * extension is taken off, then the kind is read from the rest (`dsm.sys.j2`
+ * is a Jinja template of a dsm.sys, `tsm.exclude.j2` of an include-exclude file).
  */
-import type { CommentLine, FileKind, LayoutSetting, OptionLine } from './types';
+import type { CommentLine, FileKind, LayoutSetting, OptionLine, TemplateDialect } from './types';
 
 /**
  * Options that only a complete options file carries: a dsm.opt that holds one
@@ -23,9 +26,6 @@ export const SERVER_CONNECTION_OPTIONS: ReadonlySet<string> = new Set([
   'ssl',
 ]);
 
-/** Suffixes of the template files that render option files (Ansible, Salt, Puppet, Chef). */
-const TEMPLATE_SUFFIX = /\.(j2|jinja2?|erb|epp|tmpl|tpl|template)$/;
-
 /**
  * An include-exclude file by its name (case-insensitive): a name containing
  * inclexcl, incl_excl or incexcl, or ending .excl, .incl, .exclude or
@@ -39,7 +39,7 @@ export const INCLEXCL_FILE_GLOBS: readonly string[] = ['*inclexcl*', '*incl_excl
 export const WATCHED_FILE_GLOBS: readonly string[] = [...OPTION_FILE_GLOBS, ...INCLEXCL_FILE_GLOBS];
 
 export function isInclExclName(uri: string): boolean {
-  return INCLEXCL_NAME.test(basename(uri).replace(TEMPLATE_SUFFIX, ''));
+  return INCLEXCL_NAME.test(withoutTemplateExtension(basename(uri)));
 }
 
 function basename(uri: string): string {
@@ -50,6 +50,31 @@ function basename(uri: string): string {
   } catch {
     return last.toLowerCase();
   }
+}
+
+/** The template extensions, each with the template language it stands for. `.tmpl` is read as Jinja (Salt and others). */
+const TEMPLATE_EXTENSIONS: ReadonlyMap<string, TemplateDialect> = new Map([
+  ['j2', 'jinja'],
+  ['jinja', 'jinja'],
+  ['jinja2', 'jinja'],
+  ['tmpl', 'jinja'],
+  ['erb', 'erb'],
+  ['epp', 'epp'],
+]);
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot + 1);
+}
+
+/** The template language of a document, from its name (`dsm.sys.j2`, `dsm.opt.erb`, `dsm.sys.epp`), or undefined for a plain file. */
+export function templateDialect(uri: string): TemplateDialect | undefined {
+  return TEMPLATE_EXTENSIONS.get(extensionOf(basename(uri)));
+}
+
+/** A file name without its template extension, if it has one: `dsm.sys.j2` gives `dsm.sys`. */
+export function withoutTemplateExtension(name: string): string {
+  return TEMPLATE_EXTENSIONS.has(extensionOf(name)) ? name.slice(0, name.lastIndexOf('.')) : name;
 }
 
 function hasConnectionOptions(options: OptionLine[]): boolean {
@@ -97,7 +122,7 @@ export type NamedKind = 'sys' | 'opt' | 'inclexcl';
  * folder with it.
  */
 export function kindFromName(uri: string): NamedKind | undefined {
-  const name = basename(uri);
+  const name = withoutTemplateExtension(basename(uri));
   // Named like an include-exclude file, unless the name ends as an options file does (`dsm.opt` is never one).
   if (!/\.(sys|opt)(\.smp)?$/.test(name) && isInclExclName(uri)) return 'inclexcl';
   if (/\.sys(\.smp)?$/.test(name)) return 'sys';
@@ -124,7 +149,10 @@ export function detectFileKind(uri: string, options: OptionLine[], layout: Layou
   };
   if (named === 'opt') return optLayout();
   // A name that tells nothing (an untitled buffer): stanza headers followed by connection options make a dsm.sys, unless it was written for Windows.
+  // In a template, the options after the header may come from placeholders (`{{ key }} {{ value }}`).
   const firstStanza = options.findIndex((o) => o.option?.name.toLowerCase() === 'servername');
-  if (firstStanza !== -1 && hasConnectionOptions(options.slice(firstStanza + 1)) && !(layout === 'auto' && windowsEvidence(options, comments))) return 'sys';
+  const after = options.slice(firstStanza + 1);
+  const connects = hasConnectionOptions(after) || after.some((o) => o.name.template);
+  if (firstStanza !== -1 && connects && !(layout === 'auto' && windowsEvidence(options, comments))) return 'sys';
   return optLayout();
 }

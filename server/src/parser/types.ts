@@ -1,6 +1,6 @@
 /**
- * The shapes the parser produces: a document of lines, each blank, a comment
- * or an option, grouped into dsm.sys stanzas. Types only, so that every
+ * The shapes the parser produces: a document of lines, each blank, a comment,
+ * an option or (in a template) template syntax alone, grouped into dsm.sys stanzas. Types only, so that every
  * module can name them without importing the parser.
  */
 import type { OptionSpec } from '../model/optionTable';
@@ -24,6 +24,8 @@ export interface Word {
   quote?: '"' | "'";
   /** A quote opened and not closed before the end of the line. */
   unterminated?: boolean;
+  /** The word holds template syntax (a placeholder, a tag): what it says is known only once the template is rendered. */
+  template?: boolean;
 }
 
 export interface OptionLine {
@@ -55,7 +57,64 @@ export interface CommentLine {
   text: string;
 }
 
-export type Entry = OptionLine | CommentLine;
+/** A line of a template that holds only template syntax (control tags, template comments): it renders as no option. */
+export interface TemplateLine {
+  kind: 'template';
+  line: number;
+  /** Columns of its first and last non-blank characters (end exclusive). */
+  start: number;
+  end: number;
+}
+
+export type Entry = OptionLine | CommentLine | TemplateLine;
+
+/** The template language of a file kept as a template: Jinja (Ansible, Salt), ERB (Puppet, Chef), EPP (Puppet). */
+export type TemplateDialect = 'jinja' | 'erb' | 'epp';
+
+/** A position in the text, as LSP writes it. */
+export interface TextPosition {
+  line: number;
+  character: number;
+}
+
+/** One piece of template syntax, delimiters included: `{{ }}`, `{% %}`, `{# #}`, `<%= %>`, `<% %>`, `<%# %>`. */
+export interface TemplateSpan {
+  kind: 'expression' | 'statement' | 'comment';
+  /** Where it starts and ends (end exclusive); a tag never closed ends at the end of its line. */
+  range: { start: TextPosition; end: TextPosition };
+}
+
+/** A conditional (if, unless, case), a loop (for, each) or another block (macro, ...) of a template. */
+export interface TemplateBlock {
+  kind: 'if' | 'loop' | 'other';
+  /** The lines of its opening and closing tags (a block never closed ends on the last line). */
+  line: number;
+  endLine: number;
+  /** How many branches it has: `if`, `elif`, `elif`, `else` make four; a loop's `else` is its second. */
+  branches: number;
+  /** One of its branches is an `else`: some branch is always rendered. */
+  hasElse: boolean;
+}
+
+/** Where a line stands in the template's blocks: in one branch of a block, itself in a branch of the enclosing one. */
+export interface TemplateFrame {
+  block: TemplateBlock;
+  branch: number;
+  parent: TemplateFrame | undefined;
+  /** How many blocks it stands in: 1 for a block outside every other. */
+  depth: number;
+}
+
+/** What a template adds to a parsed document. */
+export interface TemplateInfo {
+  dialect: TemplateDialect;
+  /** The template syntax of the text, in order. */
+  spans: TemplateSpan[];
+  /** The blocks, in the order of their opening tags. */
+  blocks: TemplateBlock[];
+  /** Per line, the branch the line's entry stands in (undefined: outside every block, rendered whenever the file is). */
+  frames: (TemplateFrame | undefined)[];
+}
 
 export interface Stanza {
   /** `server` for SErvername, `replserver` for REPLSERVERName. */
@@ -84,4 +143,6 @@ export interface DsmDocument {
   unscoped: OptionLine[];
   /** The entry on each line, for position look-ups. */
   byLine: (Entry | undefined)[];
+  /** Set when the file is a template (by its name): where its template syntax is, and its branches. */
+  template?: TemplateInfo;
 }

@@ -33,7 +33,7 @@ function serverNameRange(doc: vscode.TextDocument, name: string): vscode.Range {
 }
 
 describe('Activation and languages', () => {
-  for (const file of ['dsm.sys', 'dsm.opt', 'dsm.opt.smp', 'samples/dsm.sys.smp', 'dsm_nightly.opt']) {
+  for (const file of ['dsm.sys', 'dsm.opt', 'dsm.opt.smp', 'samples/dsm.sys.smp', 'dsm_nightly.opt', 'templates/dsm.sys.j2', 'templates/dsm_nightly.opt.erb']) {
     it(`opens ${file} in the dsm language`, async () => {
       const doc = await openDoc(file);
       assert.strictEqual(doc.languageId, 'dsm');
@@ -99,6 +99,39 @@ describe('Diagnostics', () => {
     const d = found.find((x) => codeOf(x) === 'unknown-server')!;
     assert.strictEqual(rangeText(d.range), rangeText(new vscode.Range(0, 13, 0, 17)));
     assert.match(d.message, /Stanzas: alpha/);
+  });
+});
+
+describe('Templates', () => {
+  before(activateExtension);
+
+  it('dsm.sys.j2: the literal PROMPTED is warned with its fix; the template lines, placeholders and branches are not', async () => {
+    const doc = await openDoc('templates/dsm.sys.j2');
+    const diags = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'schedmode-prompted'), 'schedmode-prompted');
+    const promptedLine = lineOf(doc, /^\s*SCHEDMODE\s+PROMPTED/);
+    assert.deepStrictEqual(diags.map(describeDiagnostic), diags.filter((d) => codeOf(d) === 'schedmode-prompted').map(describeDiagnostic),
+      'nothing but schedmode-prompted (no unknown option on {% %} lines, no invalid placeholder value, no duplicate SCHEDMODE across the branches)');
+    assertSchedmodeDiagnostic(diags[0], 'schedmode-prompted', wordRange(doc, promptedLine, 'PROMPTED'), diags);
+
+    const before = doc.getText();
+    const actions = await codeActions(doc.uri, diags[0].range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix && /POLLING/.test(fix.title), `a preferred fix to POLLING; got: ${actions.map((a) => a.title).join(' | ')}`);
+    await applyAction(fix);
+    assert.strictEqual(doc.getText(), before.replace('PROMPTED', 'POLLING'), 'only the word changed; every tag is as it was');
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no diagnostic left');
+  });
+
+  it('dsm.sys.j2: the outline shows the stanza with its options, not the control lines', async () => {
+    const doc = await openDoc('templates/dsm.sys.j2');
+    const symbols = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      return s?.length ? s : undefined;
+    }, 'document symbols');
+    assert.deepStrictEqual(symbols.map((s) => s.name), ['{{ server.name }}']);
+    const children = symbols[0].children.map((c) => c.name);
+    assert.ok(children.includes('SCHEDMODE') && children.includes('TCPSERVERADDRESS'), children.join(', '));
+    assert.ok(!children.some((c) => c.startsWith('{%')), `no control line in the outline: ${children.join(', ')}`);
   });
 });
 

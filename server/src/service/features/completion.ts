@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption, valueInScope } from '../../parser/document';
 import type { FileKind } from '../../parser/types';
+import { touchesTemplate } from '../../parser/template';
 import { OptionSpec, Place } from '../../model/optionTable';
 import { BUILTIN_SERVERS, ServerEntry } from '../../model/serverCatalog';
 import { stanzaSnippets } from '../../model/stanzaSnippets';
@@ -88,7 +89,7 @@ function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: Service
 
 /** The stanza names a line's value may name: DEFAULTSERVER's in dsm.sys, a UNIX dsm.opt SERVERNAME's in the dsm.sys beside it. */
 function stanzaNamesFor(doc: DsmDocument, entry: OptionLine, ctx: ServiceContext): string[] | undefined {
-  if (isOption(entry, 'defaultserver') && doc.fileKind === 'sys') return doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
+  if (isOption(entry, 'defaultserver') && doc.fileKind === 'sys') return doc.stanzas.filter((s) => s.kind === 'server' && !s.header.values[0]?.template).map((s) => s.name);
   if (isOption(entry, 'servername') && doc.fileKind === 'opt-unix') {
     return ctx.workspace?.file(sysFor(doc.uri))?.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
   }
@@ -161,11 +162,14 @@ function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, ran
 export function completion(doc: DsmDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
   const entry = doc.byLine[position.line];
   const here = Range.create(position, position);
+  // Nothing is offered inside template syntax.
+  if (doc.template && touchesTemplate(doc.template.spans, here)) return [];
   if (!entry) return [...optionItems(doc, position.line, here, ctx), ...snippetItems(doc, position.line, here, ctx)];
-  if (entry.kind === 'comment') return [];
+  if (entry.kind !== 'option') return [];
   const col = position.character;
   if (col < entry.name.start) return [];
   if (col <= entry.name.end) {
+    if (entry.name.template) return [];
     const range = Range.create(entry.line, entry.name.start, entry.line, entry.name.end);
     const snippets = entry.values.length ? [] : snippetItems(doc, entry.line, range, ctx);
     return [...optionItems(doc, entry.line, range, ctx), ...snippets];
@@ -173,6 +177,7 @@ export function completion(doc: DsmDocument, position: Position, ctx: ServiceCon
   if (!entry.option) return [];
   // Values: complete the word under the cursor, or a new one after a blank.
   const word = entry.values.find((w) => col >= w.start && col <= w.end);
+  if (word?.template) return [];
   const range = word ? Range.create(entry.line, word.start, entry.line, word.end) : here;
   const index = word ? entry.values.indexOf(word) : entry.values.filter((w) => w.end < col).length;
   const multi = entry.option.value.words === 'many';

@@ -147,6 +147,11 @@ function valueHover(option: OptionSpec, word: Word, ctx: ServiceContext): string
   return undefined;
 }
 
+const TEMPLATE_HOVER = lines(
+  '**Template syntax**: what it gives is known only once the template is rendered.',
+  'The checks leave it alone: a placeholder value is not judged, a placeholder option or stanza name is never unknown or a duplicate.',
+);
+
 export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext): Hover | null {
   const entry = doc.byLine[position.line];
   if (!entry || entry.kind !== 'option') return null;
@@ -157,7 +162,9 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
   // An INCLUDE or EXCLUDE statement: its kind and the processing order, its pattern, its management class.
   const statement = option && statementHover(entry, at.index, at.word, () => optionDocumentation(option, ctx));
   let markdown: string | undefined;
-  if (isOption(entry, 'schedmode')) {
+  if (at.word.template) {
+    markdown = TEMPLATE_HOVER;
+  } else if (isOption(entry, 'schedmode')) {
     const head = at.index === -1 ? '**SCHEDMODE**: how the client scheduler learns that a backup is due.' : undefined;
     markdown = lines(head, SCHEDMODE_EXPLANATION);
   } else if (statement) {

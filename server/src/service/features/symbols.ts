@@ -1,6 +1,6 @@
-/** Outline (stanzas with their options) and folding (stanzas, comment blocks). */
+/** Outline (stanzas with their options) and folding (stanzas, comment blocks, a template's if/for blocks). */
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, Range, SymbolKind } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine } from '../../parser/document';
+import { DsmDocument, OptionLine, Stanza } from '../../parser/document';
 import { lineRange } from './diagnostics/rule';
 
 function optionSymbol(o: OptionLine): DocumentSymbol {
@@ -32,18 +32,27 @@ export function documentSymbols(doc: DsmDocument): DocumentSymbol[] {
       kind: SymbolKind.Namespace,
       range: Range.create(s.header.line, s.header.name.start, last, endChar),
       selectionRange: lineRange(s.header),
-      children: s.options.map(optionSymbol),
+      // A template's alternative stanzas share the options after them: each shows those inside its own range.
+      children: s.options.filter((o) => o.line <= last).map(optionSymbol),
     });
   }
   return symbols;
 }
 
+/** Where a stanza folds to: its last line with content, kept inside the template block (a loop) its header stands in. */
+function stanzaFoldEnd(doc: DsmDocument, s: Stanza): number {
+  const block = doc.template?.frames[s.header.line]?.block;
+  return lastContentLine(doc, s.header.line, block && block.endLine > s.header.line ? Math.min(s.endLine, block.endLine - 1) : s.endLine);
+}
+
 export function foldingRanges(doc: DsmDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   for (const s of doc.stanzas) {
-    const last = lastContentLine(doc, s.header.line, s.endLine);
+    const last = stanzaFoldEnd(doc, s);
     if (last > s.header.line) ranges.push({ startLine: s.header.line, endLine: last });
   }
+  // A template's blocks fold from the opening tag to the line before the closing one.
+  for (const b of doc.template?.blocks ?? []) if (b.endLine - 1 > b.line) ranges.push({ startLine: b.line, endLine: b.endLine - 1 });
   let blockStart = -1;
   let previous = -2;
   const close = () => {

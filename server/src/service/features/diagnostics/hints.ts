@@ -1,7 +1,7 @@
 /** Low-severity advice: options that do nothing where they are, an unattended scheduler that cannot log in, `#` comments. */
 import { TextEdit, Range } from 'vscode-languageserver-types';
-import { OptionLine, isOption, lastOption, serverScopes } from '../../../parser/document';
-import { Finding, Rule, UNNECESSARY, finding, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
+import { DsmDocument, OptionLine, isOption, lastOption, serverScopes } from '../../../parser/document';
+import { Finding, Rule, UNNECESSARY, finding, hasPlaceholderNames, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
 import type { ServiceContext } from '../../context';
 
 function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): string | undefined {
@@ -11,12 +11,26 @@ function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): strin
   return r.kind === 'match' ? r.item.toLowerCase() : undefined;
 }
 
+/**
+ * In a template, where branches and placeholders hide which line is
+ * rendered: may some `name` line of the scope give `wanted` (or a placeholder)?
+ */
+function mayGive(doc: DsmDocument, ctx: ServiceContext, options: OptionLine[], name: string, wanted: string): boolean {
+  return !!doc.template && options.some((o) => isOption(o, name) && (o.values[0]?.template || keywordOf(ctx, o) === wanted));
+}
+
+/** The server scopes these hints read; in a template, not those where a placeholder line may set any option. */
+function hintScopes(doc: DsmDocument): OptionLine[][] {
+  const scopes = serverScopes(doc);
+  return doc.template ? scopes.filter((options) => !hasPlaceholderNames(options)) : scopes;
+}
+
 /** `prompted-only-option`: TCPCLIENTPORT / TCPCLIENTADDRESS matter only when the scheduler is prompted. */
 export const promptedOnlyOptions: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const options of serverScopes(doc)) {
+  for (const options of hintScopes(doc)) {
     const mode = keywordOf(ctx, lastOption(options, 'schedmode'));
-    if (mode === 'prompted') continue;
+    if (mode === 'prompted' || mayGive(doc, ctx, options, 'schedmode', 'prompted')) continue;
     for (const o of options) {
       if (!isOption(o, 'tcpclientport') && !isOption(o, 'tcpclientaddress')) continue;
       findings.push(
@@ -30,11 +44,11 @@ export const promptedOnlyOptions: Rule = (doc, ctx) => {
 /** `scheduler-needs-generate`: the scheduler runs unattended, so it needs a stored (generated) or written password. */
 export const schedulerNeedsGenerate: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const options of serverScopes(doc)) {
+  for (const options of hintScopes(doc)) {
     const managed = lastOption(options, 'managedservices');
     if (!managed?.option || !managed.values.some((_, i) => keywordOf(ctx, managed, i) === 'schedule')) continue;
     const access = lastOption(options, 'passwordaccess');
-    if (keywordOf(ctx, access) === 'generate') continue;
+    if (keywordOf(ctx, access) === 'generate' || mayGive(doc, ctx, options, 'passwordaccess', 'generate')) continue;
     // A password written in the file (PASSWORD) also lets the scheduler log in unattended.
     if (lastOption(options, 'password')) continue;
     const fix = access?.values[0]

@@ -4,7 +4,8 @@
  * the same findings, so a fix always belongs to the diagnostic it was made for.
  */
 import { DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver-types';
-import type { DsmDocument } from '../../../parser/types';
+import type { DsmDocument, TemplateSpan } from '../../../parser/types';
+import { touchesTemplate } from '../../../parser/template';
 import type { ServiceContext } from '../../context';
 import { INTERNAL_ERROR_CODE, LEVELS, SOURCE, isCode } from '../../codes';
 import { Finding, Rule } from './rule';
@@ -58,11 +59,26 @@ function disableFix(doc: DsmDocument, f: Finding) {
   };
 }
 
+/**
+ * In a template: a quick fix never edits template syntax nor writes inside a
+ * tag (such fixes are dropped), and a finding already made is not made again
+ * (an option after alternative stanza headers belongs to each of them).
+ */
+function keepInTemplate(spans: readonly TemplateSpan[], f: Finding, reported: Set<string>): boolean {
+  const { code, range } = f.diagnostic;
+  const key = `${code} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+  if (reported.has(key)) return false;
+  reported.add(key);
+  f.fixes = f.fixes.filter((fix) => !fix.edits.some((e) => touchesTemplate(spans, e.range)));
+  return true;
+}
+
 /** Every finding of every rule, as the user configured them. A rule that throws loses only its own findings. */
 export function findings(doc: DsmDocument, ctx: ServiceContext): Finding[] {
   const all: Finding[] = [];
   const disabled = disabledLines(doc);
   const levels = ctx.settings.severity;
+  const reported = new Set<string>();
   for (const rule of RULES) {
     let found: Finding[];
     try {
@@ -87,11 +103,12 @@ export function findings(doc: DsmDocument, ctx: ServiceContext): Finding[] {
       if (level !== undefined) {
         const severity = LEVELS[level];
         if (severity === null) continue;
-        f.diagnostic.severity = severity;
+        f.diagnostic.severity = f.uncertain ? Math.max(severity, DiagnosticSeverity.Information) as DiagnosticSeverity : severity;
       }
       const silenced = disabled.get(f.diagnostic.range.start.line);
       if (silenced && (silenced.size === 0 || silenced.has(String(code)))) continue;
       if (isCode(code)) f.fixes.push(disableFix(doc, f));
+      if (doc.template && !keepInTemplate(doc.template.spans, f, reported)) continue;
       all.push(f);
     }
   }

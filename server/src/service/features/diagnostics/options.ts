@@ -5,6 +5,7 @@
 import { Command, TextEdit } from 'vscode-languageserver-types';
 import { COMMANDS } from '../../codes';
 import { OptionLine, Word } from '../../../parser/document';
+import { lineHasTemplate } from '../../../parser/template';
 import { OptionSpec, OptionTable } from '../../../model/optionTable';
 import { closest, distance } from '../../../model/similarity';
 import { Finding, Fix, Rule, finding, replaceWord, wordRange } from './rule';
@@ -20,7 +21,8 @@ export const optionNames: Rule = (doc, ctx) => {
   const nearby = new Map<string, OptionSpec[]>();
   for (const o of doc.options) {
     const r = o.resolution;
-    if (r.kind === 'match') continue;
+    // A name that holds a placeholder may render as any option: nothing to say of it.
+    if (r.kind === 'match' || o.name.template) continue;
     const range = wordRange(o.line, o.name);
     if (r.kind === 'unknown') {
       let near = nearby.get(o.name.text);
@@ -104,6 +106,8 @@ export const optionValues: Rule = (doc, ctx) => {
     const type = option.value.type;
     if (type !== 'keyword' && type !== 'yesno' && type !== 'number') continue;
     if (!o.values.length) {
+      // In a template, tags on the line may stand for the value (or the line may be joined to the next when rendered).
+      if (doc.template && lineHasTemplate(doc.template.spans, o.line)) continue;
       findings.push(finding('invalid-value', wordRange(o.line, o.name), `${option.name} needs a value: ${option.value.syntax ?? ''}`.trim()));
       continue;
     }
@@ -113,6 +117,8 @@ export const optionValues: Rule = (doc, ctx) => {
     const own = note === -1 ? values : values.slice(0, note);
     const checked = option.value.words === 'many' ? own : own.slice(0, 1);
     for (const [i, w] of checked.entries()) {
+      // A placeholder is a value no check judges: it is known only once rendered.
+      if (w.template) continue;
       if (w.quote) {
         const unquoted = w.text.trim();
         const valid = !(type === 'number' ? numberProblem(ctx.table, option, { ...w, text: unquoted }) : keywordProblem(ctx.table, option, { ...w, text: unquoted }));

@@ -2,8 +2,9 @@
  * What every diagnostic rule shares: the finding it returns (a diagnostic
  * with the fixes that resolve it), and range helpers.
  */
-import { Command, Diagnostic, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import { Command, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
 import type { DsmDocument, OptionLine, Word } from '../../../parser/types';
+import { relation } from '../../../parser/template';
 import type { ServiceContext } from '../../context';
 import { CODES, Code, SOURCE } from '../../codes';
 
@@ -23,6 +24,8 @@ export interface Fix {
 export interface Finding {
   diagnostic: Diagnostic;
   fixes: Fix[];
+  /** It depends on what a template renders: never reported above information, whatever the settings say. */
+  uncertain?: boolean;
 }
 
 export type Rule = (doc: DsmDocument, ctx: ServiceContext) => Finding[];
@@ -63,4 +66,25 @@ export function deleteLine(doc: DsmDocument, line: number): TextEdit {
   return line + 1 < doc.lineCount
     ? TextEdit.del(Range.create(line, 0, line + 1, 0))
     : TextEdit.del(Range.create(line - 1, Number.MAX_SAFE_INTEGER, line, Number.MAX_SAFE_INTEGER));
+}
+
+/** A finding that depends on what a template renders (a branch taken, a placeholder's value): information, at most. */
+export function uncertain(f: Finding): Finding {
+  f.diagnostic.severity = DiagnosticSeverity.Information;
+  f.uncertain = true;
+  return f;
+}
+
+/**
+ * How the line `other` relates to `line` in a template: never rendered with
+ * it, rendered whenever it is (`certain`), or only sometimes. In a plain file, always `certain`.
+ */
+export function rendering(doc: DsmDocument, line: OptionLine, other: OptionLine): 'exclusive' | 'certain' | 'possible' {
+  const frames = doc.template?.frames;
+  return frames ? relation(frames[line.line], frames[other.line]) : 'certain';
+}
+
+/** Does one of these lines name its option with a placeholder (`{{ key }} {{ value }}`)? It may render as any option. */
+export function hasPlaceholderNames(options: readonly OptionLine[]): boolean {
+  return options.some((o) => o.name.template);
 }

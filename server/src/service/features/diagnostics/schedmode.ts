@@ -1,7 +1,8 @@
 /** The rules this project started from: every scheduler should poll, and say so. */
 import { TextEdit } from 'vscode-languageserver-types';
-import { OptionLine, Stanza, isOption } from '../../../parser/document';
-import { Fix, Finding, Rule, finding, insertLineAfter, lineRange, wordRange } from './rule';
+import { DsmDocument, OptionLine, isOption } from '../../../parser/document';
+import { lineHasTemplate, onEveryPath } from '../../../parser/template';
+import { Fix, Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, lineRange, uncertain, wordRange } from './rule';
 
 const PROMPTED_MESSAGE =
   'SCHEDMODE PROMPTED: the server has to open a connection to this client to start each backup. ' +
@@ -10,6 +11,10 @@ const PROMPTED_MESSAGE =
 
 const RESTART = ' (then restart the scheduler)';
 
+const TEMPLATE_PROMPTED_MESSAGE =
+  'SCHEDMODE comes from a template expression that names PROMPTED: the rendered file may say SCHEDMODE PROMPTED, ' +
+  'which a firewall blocking inbound connections silently defeats. Make the template give POLLING.';
+
 /** `schedmode-prompted`: a scheduler waiting for the server's call, in any file. */
 export const schedmodePrompted: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
@@ -17,6 +22,11 @@ export const schedmodePrompted: Rule = (doc, ctx) => {
     if (!isOption(o, 'schedmode') || !o.option) continue;
     const value = o.values[0];
     if (!value) continue;
+    if (value.template) {
+      // A placeholder: its value is unknown, but one that names PROMPTED (`{{ mode | default('prompted') }}`) may well give it.
+      if (/\bprompted\b/i.test(value.text)) findings.push(uncertain(finding('schedmode-prompted', wordRange(o.line, value), TEMPLATE_PROMPTED_MESSAGE)));
+      continue;
+    }
     const r = ctx.table.resolveKeyword(o.option, value.text);
     if (r.kind !== 'match' || r.item.toLowerCase() !== 'prompted') continue;
     const range = wordRange(o.line, value);
@@ -30,39 +40,71 @@ function addPolling(title: string, edit: TextEdit): Fix {
   return { title: title + RESTART, edits: [edit], preferred: true, fixAll: true, changesSchedule: true };
 }
 
-function lastOf(stanza: Stanza): OptionLine {
-  return stanza.options.length ? stanza.options[stanza.options.length - 1] : stanza.header;
+/**
+ * Where a SCHEDMODE POLLING line is added: after the scope's last option (or
+ * its header). In a template, only after a line free of template syntax that
+ * is rendered with the header (not in a branch of its own); none, no fix.
+ */
+function anchorFor(doc: DsmDocument, header: OptionLine | undefined, options: OptionLine[]): OptionLine | undefined {
+  const lines = header ? [header, ...options] : options;
+  const t = doc.template;
+  if (!t) return lines[lines.length - 1];
+  const frame = header ? t.frames[header.line] : undefined;
+  for (let i = lines.length - 1; i >= 0; i--) if (t.frames[lines[i].line] === frame && !lineHasTemplate(t.spans, lines[i].line)) return lines[i];
+  return undefined;
+}
+
+/**
+ * Is SCHEDMODE set in a scope whose header stands at `header` (none: the
+ * whole file)? In a template: `sometimes` when it is set only in some
+ * branches, `unknown` when a placeholder line may set it.
+ */
+function schedmodeSet(doc: DsmDocument, header: OptionLine | undefined, options: OptionLine[]): 'yes' | 'no' | 'sometimes' | 'unknown' {
+  const t = doc.template;
+  if (!t) return options.some((o) => isOption(o, 'schedmode')) ? 'yes' : 'no';
+  if (hasPlaceholderNames(options)) return 'unknown';
+  const set = options.filter((o) => isOption(o, 'schedmode'));
+  if (!set.length) return 'no';
+  return onEveryPath(set.map((o) => t.frames[o.line]), header && t.frames[header.line]) ? 'yes' : 'sometimes';
+}
+
+/** A scope that should set SCHEDMODE: a server stanza (with its header), or a complete options file. */
+interface Scope {
+  header?: OptionLine;
+  options: OptionLine[];
+  label: string;
+  fixTitle: string;
+  message: string;
+}
+
+function missingFinding(doc: DsmDocument, { header, options, label, fixTitle, message }: Scope): Finding[] {
+  const set = schedmodeSet(doc, header, options);
+  if (set === 'yes' || set === 'unknown') return [];
+  const range = lineRange(header ?? options[0]);
+  if (set === 'sometimes') {
+    const first = options.find((o) => isOption(o, 'schedmode'))!;
+    const why = `SCHEDMODE is set in ${label} only in some branches of the template (line ${first.line + 1}). Where none is rendered, the scheduler depends on defaults: write SCHEDMODE POLLING in every branch, or outside them.`;
+    return [uncertain(finding('schedmode-missing', range, why))];
+  }
+  const anchor = anchorFor(doc, header, options);
+  const indent = header ? (options[0] ?? header).indent : options[options.length - 1].indent;
+  return [finding('schedmode-missing', range, message, anchor ? [addPolling(fixTitle, insertLineAfter(doc, anchor, indent, 'SCHEDMODE POLLING'))] : [])];
 }
 
 /** `schedmode-missing`: a server stanza, or a complete dsm.opt, that leaves SCHEDMODE to defaults. */
 export const schedmodeMissing: Rule = (doc) => {
-  const findings: Finding[] = [];
   if (doc.fileKind === 'sys') {
-    for (const stanza of doc.stanzas) {
-      if (stanza.kind !== 'server' || stanza.options.some((o) => isOption(o, 'schedmode'))) continue;
-      const label = stanza.name ? `server stanza ${stanza.name}` : 'this server stanza';
-      const indent = stanza.options.length ? stanza.options[0].indent : stanza.header.indent;
-      findings.push(
-        finding(
-          'schedmode-missing',
-          lineRange(stanza.header),
+    return doc.stanzas
+      .filter((s) => s.kind === 'server')
+      .flatMap((s) => {
+        const label = s.name ? `server stanza ${s.name}` : 'this server stanza';
+        const message =
           `No SCHEDMODE in ${label}. Write SCHEDMODE POLLING explicitly: the scheduler then only connects outward, ` +
-            'which firewalls allow, instead of depending on defaults that may leave it waiting for a call that is blocked.',
-          [addPolling(`Add SCHEDMODE POLLING to ${label}`, insertLineAfter(doc, lastOf(stanza), indent, 'SCHEDMODE POLLING'))],
-        ),
-      );
-    }
-  } else if (doc.fileKind === 'opt-windows' && doc.options.length && !doc.options.some((o) => isOption(o, 'schedmode'))) {
-    const last = doc.options[doc.options.length - 1];
-    findings.push(
-      finding(
-        'schedmode-missing',
-        lineRange(doc.options[0]),
-        'This options file connects to a server but has no SCHEDMODE. Write SCHEDMODE POLLING explicitly: ' +
-          'the scheduler then only connects outward, which firewalls allow.',
-        [addPolling('Add SCHEDMODE POLLING', insertLineAfter(doc, last, last.indent, 'SCHEDMODE POLLING'))],
-      ),
-    );
+          'which firewalls allow, instead of depending on defaults that may leave it waiting for a call that is blocked.';
+        return missingFinding(doc, { header: s.header, options: s.options, label, fixTitle: `Add SCHEDMODE POLLING to ${label}`, message });
+      });
   }
-  return findings;
+  if (doc.fileKind !== 'opt-windows' || !doc.options.length) return [];
+  const message = 'This options file connects to a server but has no SCHEDMODE. Write SCHEDMODE POLLING explicitly: the scheduler then only connects outward, which firewalls allow.';
+  return missingFinding(doc, { options: doc.options, label: 'this options file', fixTitle: 'Add SCHEDMODE POLLING', message });
 };

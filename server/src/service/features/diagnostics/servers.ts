@@ -1,6 +1,6 @@
 /** `tcpport-mismatch`: a catalogued server reached on a port it does not listen on. */
 import { lastOption, serverScopes } from '../../../parser/document';
-import { Finding, Rule, finding, insertLineAfter, replaceWord, wordRange } from './rule';
+import { Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, rendering, replaceWord, uncertain, wordRange } from './rule';
 
 /** The port the client uses when TCPPORT is not set (IBM's default). */
 const DEFAULT_TCPPORT = 1500;
@@ -15,12 +15,14 @@ export const tcpportMismatch: Rule = (doc, ctx) => {
     const portWord = port?.values[0];
     const what = `${server.address} (${server.tier}) listens on port ${server.port}`;
     if (port && portWord && /^\d+$/.test(portWord.text) && Number(portWord.text) !== server.port) {
-      findings.push(
-        finding('tcpport-mismatch', wordRange(port.line, portWord), `${what}, not ${portWord.text}: the client would knock on the wrong door and never reach it.`, [
-          { title: `Change TCPPORT to ${server.port}`, edits: [replaceWord(port.line, portWord, String(server.port))], preferred: true },
-        ]),
-      );
-    } else if (!port && server.port !== DEFAULT_TCPPORT) {
+      // In a template, the address may be in a branch that this port line is not always rendered with.
+      const together = rendering(doc, port, address);
+      if (together === 'exclusive') continue;
+      const f = finding('tcpport-mismatch', wordRange(port.line, portWord), `${what}, not ${portWord.text}: the client would knock on the wrong door and never reach it.`, [
+        { title: `Change TCPPORT to ${server.port}`, edits: [replaceWord(port.line, portWord, String(server.port))], preferred: true },
+      ]);
+      findings.push(together === 'certain' ? f : uncertain(f));
+    } else if (!port && server.port !== DEFAULT_TCPPORT && !(doc.template && hasPlaceholderNames(options))) {
       findings.push(
         finding('tcpport-mismatch', wordRange(address.line, address.values[0]), `${what}, but no TCPPORT is set here, so the client uses ${DEFAULT_TCPPORT}.`, [
           { title: `Add TCPPORT ${server.port}`, edits: [insertLineAfter(doc, address, address.indent, `TCPPORT ${server.port}`)], preferred: true },
