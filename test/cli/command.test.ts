@@ -38,14 +38,14 @@ describe('dsm-lint: what it checks', () => {
 
   it('follows a link to a file but not a link to a folder (no loops)', () => {
     fs.symlinkSync(t.at('elsewhere'), t.at('fleet/linked-folder'));
-    fs.symlinkSync(t.at('elsewhere/dsm.sys'), t.at('fleet/linked.sys'));
+    fs.symlinkSync(t.at('elsewhere/dsm.sys'), t.at('fleet/dsm-linked.sys'));
     try {
       const files = new Set(problemLines(lint(['fleet'], { cwd: t.dir }).stdout).map((l) => l.split(':')[0]));
-      assert.ok(files.has('fleet/linked.sys'));
+      assert.ok(files.has('fleet/dsm-linked.sys'));
       assert.ok(![...files].some((f) => f.startsWith('fleet/linked-folder')));
     } finally {
       fs.rmSync(t.at('fleet/linked-folder'));
-      fs.rmSync(t.at('fleet/linked.sys'));
+      fs.rmSync(t.at('fleet/dsm-linked.sys'));
     }
   });
 
@@ -140,15 +140,17 @@ describe('dsm-lint: exit status', () => {
     assert.match(r.stdout, /3 files checked.*1 file could not be checked\./);
   });
 
-  it('2 on a binary file named on the command line; one found in a folder is skipped with a note', () => {
-    const bin = tree({ 'drivers/tcpip.sys': Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]) });
+  it('2 on a binary file named on the command line; in a folder, other *.sys files are passed over, and a binary dsm file is skipped with a note', () => {
+    const binary = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
+    const bin = tree({ 'drivers/tcpip.sys': binary, 'drivers/dsm.opt': binary });
     after(bin.cleanup);
     const named = lint([bin.at('drivers/tcpip.sys')], { cwd: t.dir });
     assert.equal(named.status, 2);
     assert.match(named.stderr, /NUL bytes/);
     const walked = lint([bin.at('drivers')], { cwd: t.dir });
     assert.equal(walked.status, 0);
-    assert.match(walked.stderr, /not checked: it holds NUL bytes/);
+    assert.doesNotMatch(walked.stderr + walked.stdout, /tcpip/);
+    assert.match(walked.stderr, /dsm\.opt.*not checked: it holds NUL bytes/);
   });
 });
 

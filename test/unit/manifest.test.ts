@@ -6,7 +6,7 @@ import * as path from 'path';
 import { CODES, COMMANDS, LEVELS } from '../../server/src/service/codes';
 import { SETTINGS_SCHEMA } from '../../server/src/service/settings';
 import { SUPPORTED_KEYWORDS, keywordsOf } from '../../server/src/util/jsonSchema';
-import { INCLEXCL_FILE_GLOBS, isInclExclName, kindFromName, templateDialect } from '../../server/src/parser/fileKind';
+import { INCLEXCL_FILE_GLOBS, isInclExclName, isOptionFileName, kindFromName, templateDialect } from '../../server/src/parser/fileKind';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 const properties = pkg.contributes.configuration.properties;
@@ -45,6 +45,9 @@ describe('package.json agrees with the code', () => {
 
   it('opens every template of an option file the server reads as one (dsm.sys.j2, dsm_nightly.opt.erb, ...)', () => {
     const lang = pkg.contributes.languages[0];
+    // dsm-lint picks from a folder the files VS Code opens as dsm, and passes over other *.sys files.
+    for (const f of lang.filenames) assert.ok(isOptionFileName(`file:///x/${f}`), f);
+    assert.ok(!isOptionFileName('file:///x/tcpip.sys') && isOptionFileName('file:///x/dsm_nightly.opt.erb'));
     const names: string[] = lang.filenames.filter((f: string) => templateDialect(`file:///x/${f}`));
     assert.ok(names.length >= 12, names.join(' '));
     for (const f of names) assert.ok(kindFromName(`file:///x/${f}`) !== undefined, f);

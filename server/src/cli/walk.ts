@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { kindFromName } from '../parser/fileKind';
+import { isOptionFileName } from '../parser/fileKind';
 import type { FileJob } from './types';
 
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -19,7 +19,7 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.g
 /** A file to check, or a folder that could not be read. */
 export type WalkItem = FileJob | { display: string; error: string };
 
-const recognised = (name: string) => kindFromName(name) !== undefined;
+const recognised = (name: string) => isOptionFileName(name);
 
 function isFile(full: string, entry: fs.Dirent): boolean {
   if (entry.isFile()) return true;

@@ -131,6 +131,18 @@ export function kindFromName(uri: string): NamedKind | undefined {
 }
 
 /**
+ * Is this the name of a file the extension claims (what VS Code opens in the
+ * dsm language, and what dsm-lint picks from a folder)? dsm.sys, dsm*.opt,
+ * their .smp samples and their templates, and include-exclude files. Any
+ * *.sys or *.opt is read as one when it is opened or named, but a folder
+ * holds other files of those names (Windows drivers, other tools' options).
+ */
+export function isOptionFileName(uri: string): boolean {
+  const kind = kindFromName(uri);
+  return kind === 'inclexcl' || (kind !== undefined && withoutTemplateExtension(basename(uri)).startsWith('dsm'));
+}
+
+/**
  * A dsm.opt with a Windows path or a Windows header is a Windows options file,
  * even when it holds SErvername (which IBM documents for UNIX only: it is
  * flagged there). Otherwise a dsm.opt that selects a stanza (SErvername) is a
