@@ -255,6 +255,30 @@ class ParsedOptionLine implements OptionLine {
   get values(): Word[] {
     return (this.words ??= scanWords(this.source, this.lineStart + this.name.end, this.contentEnd, this.lineStart));
   }
+
+  /** See unquotedWordThen. */
+  unquotedWordThen(chars: string): boolean {
+    const text = this.source;
+    let i = this.lineStart + this.name.end;
+    while (i < this.contentEnd && isBlank(text.charCodeAt(i))) i++;
+    const first = text.charCodeAt(i);
+    if (i >= this.contentEnd || first === DQUOTE || first === SQUOTE) return false;
+    while (i < this.contentEnd && !isBlank(text.charCodeAt(i))) i++;
+    for (; i < this.contentEnd; i++) if (chars.indexOf(text[i]) !== -1) return true;
+    return false;
+  }
+}
+
+/**
+ * Is a line's value, as written, an unquoted word followed, after a blank, by
+ * one of these characters? Read from the text in place, allocating nothing:
+ * for a check that concerns a few lines among many (most of a large dsm.sys
+ * is include and exclude lines), which then splits only those into words.
+ */
+export function unquotedWordThen(o: OptionLine, chars: string): boolean {
+  if (o instanceof ParsedOptionLine) return o.unquotedWordThen(chars);
+  const [first, ...rest] = o.values;
+  return first !== undefined && !first.quote && rest.some((w) => [...w.text].some((c) => chars.includes(c)));
 }
 
 /** The lower-case full name of each option, computed once. */

@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver-types';
 import { builtinOptionTable, OptionTable, withKnownOptions } from '../model/optionTable';
 import { parseDocument, reparseLines } from '../parser/document';
+import { kindFromName } from '../parser/fileKind';
 import type { DsmDocument } from '../parser/types';
 import type { ClientFeatures, ServiceContext } from './context';
 import { catalogFor, DEFAULT_SETTINGS, DsmSettings } from './settings';
@@ -98,7 +99,8 @@ export class DsmLanguageService {
   }
 
   private parseOptions(uri: string) {
-    const inclExclTarget = (this.ctx.workspace?.inclExclOwners(uri).length ?? 0) > 0;
+    // Only a file whose name tells nothing can be an include-exclude file by being named by an INCLExcl option.
+    const inclExclTarget = kindFromName(uri) === undefined && (this.ctx.workspace?.inclExclOwners(uri).length ?? 0) > 0;
     return { table: this.ctx.table, layout: this.ctx.settings.optionsFileLayout, inclExclTarget };
   }
 
