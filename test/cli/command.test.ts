@@ -83,6 +83,24 @@ describe('dsm-lint: what it checks', () => {
     assert.deepEqual(problemLines(asName.stdout), problemLines(forced.stdout));
   });
 
+  it('walks templates and include-exclude files by their names, and --kind inclexcl reads any file as one', () => {
+    const fleet = tree({
+      'roles/tsm/templates/dsm.sys.j2': 'SErvername {{ tsm_server }}\n   TCPServeraddress {{ tsm_address }}\n{% if prompted %}\n   SCHEDMODE PROMPTED\n{% endif %}\n',
+      'roles/tsm/files/tsm.exclude': 'EXCLUDE /data/my dir/*\n',
+      'roles/tsm/files/notes.txt': 'EXCLUDE /x y/*\n',
+    });
+    after(fleet.cleanup);
+    const walked = lint(['roles'], { cwd: fleet.dir });
+    assert.deepEqual(problemLines(walked.stdout).map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      'roles/tsm/files/tsm.exclude:1:9: error pattern-blank-unquoted',
+      'roles/tsm/templates/dsm.sys.j2:4:14: warning schedmode-prompted',
+      // SCHEDMODE is set in one branch only: what the template renders decides, so information.
+      'roles/tsm/templates/dsm.sys.j2:1:1: information schedmode-missing',
+    ]);
+    const forced = lint(['--kind', 'inclexcl', 'roles/tsm/files/notes.txt'], { cwd: fleet.dir });
+    assert.match(forced.stdout, /notes\.txt:1:9: error pattern-blank-unquoted/);
+  });
+
   it('reads standard input with -, named by --stdin-filename', () => {
     const r = lint(['-'], { cwd: t.dir, input: PROMPTED_SYS });
     assert.equal(r.status, 1);

@@ -14,7 +14,7 @@ import { DiskWorkspace } from './workspace';
 import { CheckSetup, LEVEL_ORDER, Problem } from './types';
 
 /** The kinds --kind names directly; any name the shared detection recognises works too. */
-export const KINDS = ['sys', 'opt', 'opt-unix', 'opt-windows'] as const;
+export const KINDS = ['sys', 'opt', 'opt-unix', 'opt-windows', 'inclexcl'] as const;
 
 const LAYOUTS: Readonly<Record<string, DsmSettings['optionsFileLayout']>> = { 'opt-unix': 'unix', 'opt-windows': 'windows' };
 
