@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { CODES } from '../../server/src/service/codes';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -14,4 +15,11 @@ describe('the README', () => {
       assert.ok(readme.includes(text), `README.md does not show docs/editors/${recipe} verbatim`);
     });
   }
+
+  it('documents every diagnostic code in its table, with its default level, and no code that does not exist', () => {
+    const table = readme.slice(readme.indexOf('## Diagnostic codes'));
+    const rows = [...table.matchAll(/^\| `([a-z-]+)` \| (\w+) \|/gm)].map((m) => [m[1], m[2]]);
+    const levels = ['', 'error', 'warning', 'information', 'hint'];
+    assert.deepEqual(rows, Object.entries(CODES).map(([code, info]) => [code, levels[info.severity]]));
+  });
 });

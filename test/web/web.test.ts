@@ -10,6 +10,7 @@ import {
   activateExtension, applyAction, codeActions, codeOf, describeDiagnostic, fixtureUri, hoverAt, labelOf, lineOf, openDoc,
   rangeText, schedmodeDiagnostics, waitFor, waitForDiagnostics, wordRange,
 } from '../vscode/suite/helpers';
+import { FORMATTED } from '../vscode/suite/formatted';
 
 describe('On the web', () => {
   before(activateExtension);
@@ -83,6 +84,45 @@ describe('On the web', () => {
     const symbols = await waitFor(async () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri),
       'document symbols');
     assert.deepStrictEqual(symbols.map((s) => s.name), ['BUCKY2', 'BUCKY5', 'ARCHIVE']);
+  });
+
+  it('workspace symbols: a stanza of a dsm.sys never opened, listed through the client (vscode.workspace.findFiles)', async () => {
+    const symbols = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'bucky5.doit');
+      return found?.some((s) => s.name === 'files') ? found : undefined;
+    }, 'the stanza files of inclexcl/dsm.sys');
+    assert.strictEqual(symbols.find((s) => s.name === 'files')!.location.uri.toString(), fixtureUri('inclexcl/dsm.sys').toString());
+  });
+
+  it('go to definition: from a dsm.opt SErvername to the stanza header of the dsm.sys beside it', async () => {
+    const opt = await openDoc('navigation/dsm.opt');
+    const at = wordRange(opt, 0, 'nightly').start.translate(0, 2);
+    const [target] = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', opt.uri, at);
+      return found?.length ? found : undefined;
+    }, 'a definition for nightly');
+    const uri = target instanceof vscode.Location ? target.uri : target.targetUri;
+    assert.strictEqual(uri.toString(), fixtureUri('navigation/dsm.sys').toString());
+  });
+
+  it('Format Document aligns the values of each stanza, as on the desktop', async () => {
+    const doc = await openDoc('format/dsm.sys');
+    const edits = await waitFor(async () => vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: true }), 'formatting edits');
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    workspaceEdit.set(doc.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(workspaceEdit));
+    assert.strictEqual(doc.getText(), FORMATTED);
+  });
+
+  it('the firewall lens shows what the network must allow, and no Test connection (a browser opens no TCP connection)', async () => {
+    const doc = await openDoc('firewall/dsm.sys');
+    const lenses = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return found?.length ? found : undefined;
+    }, 'code lenses');
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => t.startsWith('Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503')), titles.join(' | '));
+    assert.ok(!titles.some((t) => /Test connection/.test(t)), titles.join(' | '));
   });
 
   it('a UNIX dsm.opt naming no stanza of the dsm.sys beside it gets unknown-server, that dsm.sys read through the client', async () => {

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as net from 'net';
 import * as vscode from 'vscode';
 import { activateExtension, lineOf, openDoc, waitFor, withConfig } from './helpers';
+import { FORMATTED } from './formatted';
 
 async function lenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
@@ -126,22 +127,6 @@ describe('Test connection (to 127.0.0.1 only)', () => {
 describe('Formatting', () => {
   before(activateExtension);
 
-  const FORMATTED = [
-    '* Written by hand over the years: values all over the place.',
-    'SErvername  BUCKY5',
-    '   TCPServeraddress bucky5.doit.wisc.edu',
-    '   tcpp             1503',
-    '   SCHEDMODe        POLLING',
-    '   PASSWORDAccess   generate',
-    '   * the lab wants its own log',
-    '   ERRORLOGName     "/var/log/tsm/lab errors.log"',
-    '',
-    'SErvername ARCHIVE',
-    '\tTCPServeraddress ba1.doit.wisc.edu',
-    '\tTCPPort          1501',
-    '\tschedmode        polling',
-    '',
-  ].join('\n');
 
   it('saving does not format unless the user asks for it', async () => {
     const doc = await openDoc('format/dsm.sys');
