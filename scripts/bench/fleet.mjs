@@ -41,6 +41,13 @@ function generate(dir, hosts) {
 
 const PROBE = path.join(os.tmpdir(), `dsm-fleet-probe-${process.pid}`);
 
+/** What dsm-lint keeps, file after file (fleet-heap.mjs): the live heap after a full collection. */
+function liveHeap(dir) {
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(here, 'fleet-heap.mjs'), dir], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`fleet-heap.mjs exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
 /** Runs node with these arguments: wall time, and (from rss-probe.cjs) CPU time and peak memory. */
 function timed(args) {
   const env = { ...process.env, NODE_OPTIONS: `--require ${path.join(here, 'rss-probe.cjs')}`, DSM_PROBE: PROBE };
@@ -70,10 +77,12 @@ try {
   const ratio = (what, key) => median(runs[what].map((r, i) => r[key] / runs.base[i][key]));
   const med = (what, key) => median(runs[what].map((r) => r[key]));
   const memory = [];
+  let live;
   for (const n of MEMORY_SIZES) {
     const dir = path.join(top, `memory-${n}`);
     generate(dir, n);
     memory.push({ hosts: n, files: n + Math.ceil(n / 5), peakRss: timed([DSM_LINT, dir]).peakRss });
+    if (n === MEMORY_SIZES[MEMORY_SIZES.length - 1]) live = liveHeap(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const result = {
@@ -81,7 +90,7 @@ try {
     baselineMs: med('base', 'ms'), oneJobMs: med('one', 'ms'), defaultJobsMs: med('many', 'ms'),
     baselineCpuMs: med('base', 'cpuMs'), oneJobCpuMs: med('one', 'cpuMs'), defaultJobsCpuMs: med('many', 'cpuMs'),
     ratio: ratio('many', 'ms'), oneJobRatio: ratio('one', 'ms'), cpuRatio: ratio('one', 'cpuMs'),
-    speedUp: med('one', 'ms') / med('many', 'ms'), memory,
+    speedUp: med('one', 'ms') / med('many', 'ms'), memory, live,
   };
   console.log(`fleet: ${files} files (${FILES} dsm.sys of ~100 lines, ${files - FILES} dsm.opt), ${lines} lines; ${cores} cores; median of ${RUNS} runs`);
   console.log(`  bare Node (walk, read, split)  ${result.baselineMs.toFixed(0)} ms, CPU ${result.baselineCpuMs.toFixed(0)} ms`);
@@ -91,6 +100,7 @@ try {
   console.log(`  --jobs ${cores} speed-up over --jobs 1: ${result.speedUp.toFixed(2)}x`);
   console.log(`  load average at the end: ${result.loadavg.map((x) => x.toFixed(1)).join(' ')}`);
   for (const m of memory) console.log(`  peak RSS, ${m.files} files: ${mb(m.peakRss)}`);
+  console.log(`  live heap after a full collection, every ${live.every} of ${live.files} files: ${live.liveHeapMb.join(', ')} MB`);
   console.log(JSON.stringify(result));
 } finally {
   fs.rmSync(top, { recursive: true, force: true });

@@ -115,6 +115,7 @@ row('7 fleet', 'the same with --jobs 1', `${ms(fleet.oneJobMs)} / ${ms(fleet.bas
 row('7 fleet', `--jobs ${fleet.cores} against --jobs 1`, `${ms(fleet.defaultJobsMs)} / ${ms(fleet.oneJobMs)}: ${fleet.speedUp.toFixed(2)}x faster`);
 const [small, , large] = fleet.memory;
 row('7 fleet', `peak RSS, ${small.files.toLocaleString('en')} -> ${large.files.toLocaleString('en')} files`, `${mb(small.peakRss)} -> ${mb(large.peakRss)}`, 'flat: growth <= 20%', large.peakRss <= 1.2 * small.peakRss);
+row('7 fleet', `live heap after a full collection, every ${fleet.live.every.toLocaleString('en')} of ${fleet.live.files.toLocaleString('en')} files (one thread)`, `${fleet.live.liveHeapMb.join(', ')} MB`);
 
 console.log('');
 const w1 = Math.max(...rows.map((r) => r.what.length));
