@@ -43,17 +43,8 @@ export function tree(files: Record<string, string | Buffer>): { dir: string; at:
 }
 
 /** A dsm.sys with one PROMPTED scheduler (warning, fixable) and one # comment (hint). */
-export const PROMPTED_SYS = [
-  '* Bucky Backup, Enterprise',
-  'SErvername  bucky5',
-  '   COMMMethod         TCPip',
-  '   TCPServeraddress   bucky5.doit.wisc.edu',
-  '   TCPPort            1503',
-  '   PASSWORDAccess     generate',
-  '   SCHEDMODe          PROMPTED',
-  '# a comment in the wrong style',
-  '',
-].join('\n');
+export const PROMPTED_SYS =
+  '* Bucky Backup, Enterprise\n' + fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'prompted-stanza.dsm.sys'), 'utf8') + '# a comment in the wrong style\n';
 
 /** A dsm.sys with nothing to say. */
 export const GOOD_SYS = [

@@ -17,15 +17,8 @@ const SERVER = path.join(REPO, 'dist', 'server.js');
 /** How long one editor may run before it is killed and its tests fail. */
 const HARD_TIMEOUT_MS = 60_000;
 
-const FIXTURE = [
-  'SErvername  bucky5',
-  '   COMMMethod         TCPip',
-  '   TCPServeraddress   bucky5.doit.wisc.edu',
-  '   TCPPort            1503',
-  '   PASSWORDAccess     generate',
-  '   SCHEDMODe          PROMPTED',
-  '',
-].join('\n');
+/** One Bucky stanza whose scheduler is PROMPTED (shared with the command-line tests). */
+const FIXTURE = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'prompted-stanza.dsm.sys'), 'utf8');
 /** The 1-based line of `SCHEDMODe PROMPTED` in FIXTURE. */
 const PROMPTED_LINE = 6;
 
