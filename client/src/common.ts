@@ -135,7 +135,7 @@ async function exists({ uri }: ExistsParams): Promise<ExistsResult> {
 
 /** Registers the client's commands and request handlers, then starts it. */
 export async function startClient(context: ExtensionContext, client: BaseLanguageClient, extras: ClientExtras = {}): Promise<void> {
-  context.subscriptions.push(commands.registerCommand('dsm.addKnownOption', addKnownOption));
+  context.subscriptions.push(commands.registerCommand(COMMANDS.addKnownOption, addKnownOption));
   context.subscriptions.push(commands.registerCommand(COMMANDS.showFirewallRules, (...args: unknown[]) => showFirewallRules(client, ...args)));
   context.subscriptions.push(commands.registerCommand(COMMANDS.testConnection, extras.testConnection ?? testConnectionUnavailable));
   const watcher = client.clientOptions.synchronize?.fileEvents;
