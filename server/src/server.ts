@@ -58,7 +58,7 @@ import type { DsmDocument } from './parser/types';
 import { ClientProfile, clientProfile } from './session/clientProfile';
 import { DocumentStore } from './session/documentStore';
 import { Validator } from './session/validator';
-import { FileReader, NO_FILES, clientFiles, sameUri } from './session/files';
+import { FileReader, NO_FILES, clientFiles } from './session/files';
 import { FileChange, MAX_INDEXED_BYTES, WorkspaceModel } from './session/workspace';
 import { WATCHED_FILE_GLOBS } from './parser/fileKind';
 import { anyDepthGlob } from './util/globs';
@@ -342,7 +342,7 @@ export class DsmServer {
   // Helpers.
 
   private openDocument(uri: string): DsmDocument | undefined {
-    const open = this.documents.all().find((d) => sameUri(d.uri, uri));
+    const open = this.documents.find(uri);
     return open ? this.documents.parsed(open.uri) : undefined;
   }
 
@@ -405,7 +405,7 @@ export class DsmServer {
 
   private workspaceEdit(changes: Record<string, TextEdit[]>): WorkspaceEdit {
     if (!this.profile.documentChanges) return { changes };
-    const version = (uri: string) => this.documents.all().find((d) => sameUri(d.uri, uri))?.version ?? null;
+    const version = (uri: string) => this.documents.find(uri)?.version ?? null;
     return { documentChanges: Object.entries(changes).map(([uri, edits]) => TextDocumentEdit.create({ uri, version: version(uri) }, edits)) };
   }
 
@@ -413,8 +413,7 @@ export class DsmServer {
   private async onDocumentLinks(p: DocumentLinkParams, token?: CancellationToken): Promise<DocumentLink[] | ResponseError<void>> {
     const candidates = this.withDocument('links', p.textDocument.uri, token, [], (doc) => this.languageService().documentLinks(doc));
     if (candidates instanceof ResponseError) return candidates;
-    const open = this.documents.all().map((d) => d.uri);
-    const exists = await Promise.all(candidates.map((l) => open.some((u) => sameUri(u, l.target!)) || this.files.exists(l.target!)));
+    const exists = await Promise.all(candidates.map((l) => this.documents.find(l.target!) !== undefined || this.files.exists(l.target!)));
     return candidates.filter((_, i) => exists[i]);
   }
 

@@ -56,6 +56,14 @@ describe('the document store', () => {
     assert.deepEqual([counts.parse, counts.reparsedLines], [2, 0]);
   });
 
+  it('finds an open document however its URI is spelt', () => {
+    const { parser } = countingParser();
+    const store = new DocumentStore(() => parser);
+    store.open('file:///c%3A/tsm/dsm.sys', 'dsm', 1, TEXT);
+    assert.equal(store.find('file:///c:/tsm/dsm.sys')?.uri, 'file:///c%3A/tsm/dsm.sys');
+    assert.equal(store.find('file:///c:/tsm/dsm.opt'), undefined);
+  });
+
   it('ignores changes to documents that are not open, and forgets closed ones', () => {
     const { parser } = countingParser();
     const store = new DocumentStore(() => parser);

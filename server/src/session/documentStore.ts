@@ -7,6 +7,7 @@
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { linesChangedInPlace } from '../parser/incremental';
 import type { DsmDocument } from '../parser/types';
+import { sameUri } from '../util/uris';
 
 /** What the store parses with: the language service. */
 export interface Parser {
@@ -60,6 +61,11 @@ export class DocumentStore {
 
   all(): TextDocument[] {
     return [...this.entries.values()].map((e) => e.text);
+  }
+
+  /** The open document at this URI, however it is spelt (VS Code encodes `:` in drive letters, others do not). */
+  find(uri: string): TextDocument | undefined {
+    return this.entries.get(uri)?.text ?? this.all().find((d) => sameUri(d.uri, uri));
   }
 
   /** The document's parsed form for its current version, or undefined when it is not open. */

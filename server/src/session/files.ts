@@ -21,8 +21,6 @@ export interface FileReader {
 /** Reads nothing: for a session that has no files besides the open documents. */
 export const NO_FILES: FileReader = { read: async () => undefined, find: async () => [], exists: async () => false };
 
-export { sameUri, siblingUri } from '../util/uris';
-
 /** How the server sends a request to the client (a part of the connection, so that this module needs none). */
 export type SendRequest = (method: string, params: unknown) => Promise<unknown>;
 
