@@ -155,15 +155,30 @@ function needsOf(scope: Scope, kind: Stanza['kind'], where: Pick<FirewallNeeds, 
   return { ...where, rules, notes, target: out?.peer ? { address: out.peer, port: out.port } : undefined };
 }
 
+function stanzaNeeds(s: Stanza, ctx: ServiceContext): FirewallNeeds {
+  return needsOf(new Scope([s.header, ...s.options], ctx), s.kind, { label: `${s.kind === 'server' ? 'stanza' : 'fail-over stanza'} ${s.name}`, stanza: s.name, line: s.header.line });
+}
+
+function fileNeeds(doc: DsmDocument, ctx: ServiceContext): FirewallNeeds | undefined {
+  if (doc.fileKind !== 'opt-windows' || !doc.options.length) return undefined;
+  return needsOf(new Scope(doc.options, ctx), 'server', { label: 'this options file', line: doc.options[0].line });
+}
+
 /** What each scope of the document needs: every dsm.sys stanza, or a complete dsm.opt as a whole (a UNIX dsm.opt connects through dsm.sys). */
 export function firewallNeeds(doc: DsmDocument, ctx: ServiceContext): FirewallNeeds[] {
+  if (doc.fileKind === 'sys') return doc.stanzas.map((s) => stanzaNeeds(s, ctx));
+  const needs = fileNeeds(doc, ctx);
+  return needs ? [needs] : [];
+}
+
+/** What the scope whose lens stands on this line needs (a stanza header, or a complete dsm.opt's first option): that scope alone is read. */
+export function firewallNeedsAt(doc: DsmDocument, line: number, ctx: ServiceContext): FirewallNeeds | undefined {
   if (doc.fileKind === 'sys') {
-    return doc.stanzas.map((s) =>
-      needsOf(new Scope([s.header, ...s.options], ctx), s.kind, { label: `${s.kind === 'server' ? 'stanza' : 'fail-over stanza'} ${s.name}`, stanza: s.name, line: s.header.line }),
-    );
+    const stanza = doc.stanzas.find((s) => s.header.line === line);
+    return stanza && stanzaNeeds(stanza, ctx);
   }
-  if (doc.fileKind === 'opt-windows' && doc.options.length) return [needsOf(new Scope(doc.options, ctx), 'server', { label: 'this options file', line: doc.options[0].line })];
-  return [];
+  const needs = fileNeeds(doc, ctx);
+  return needs?.line === line ? needs : undefined;
 }
 
 /** One rule in words: `outbound TCP to host:1503`, `inbound TCP on port 1501 from host`. */

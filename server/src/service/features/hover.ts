@@ -10,7 +10,7 @@ import { OptionSpec, Place } from '../../model/optionTable';
 import { ServerCatalog, ServerEntry } from '../../model/serverCatalog';
 import type { ServiceContext } from '../context';
 import { escape, lines, markup } from '../markup';
-import { firewallNeeds, ruleText } from './firewall';
+import { firewallNeedsAt, ruleText } from './firewall';
 import { statementHover } from './statements';
 import { stanzasNamed, sysFor } from '../workspace';
 
@@ -92,7 +92,7 @@ function stanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext): strin
 
 /** The stanza's firewall needs, as the code lens says them, with what each rule is for. */
 function firewallHover(doc: DsmDocument, line: number, ctx: ServiceContext): string | undefined {
-  const needs = firewallNeeds(doc, ctx).find((n) => n.line === line);
+  const needs = firewallNeedsAt(doc, line, ctx);
   if (!needs) return undefined;
   const rules = needs.rules.map((r) => `- allow ${escape(ruleText(r))}: ${escape(r.purpose)}`);
   return lines(`**Firewall**: ${rules.length ? 'what the network must allow' : 'nothing to open'}.`, rules.join('\n'), ...needs.notes.map(escape));
