@@ -71,6 +71,12 @@ function portHover(doc: DsmDocument, o: OptionLine, text: string, catalog: Serve
 /** optionDocumentation's answers: they depend on the option alone, and completion asks for all of them at once. */
 const documentation = new WeakMap<OptionSpec, string>();
 
+/** A server address, with its catalog entry when there is one: `bucky5.doit.wisc.edu (Enterprise, listens on 1503)`. */
+function serverText(address: string, ctx: ServiceContext): string {
+  const server = ctx.catalog.find(address);
+  return `${escape(address)}${server ? ` (${escape(server.tier)}, listens on ${server.port})` : ''}`;
+}
+
 /** What a stanza name stands for: the server its stanza reaches, and how its scheduler runs. */
 function stanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext): string | undefined {
   const stanza = doc.stanzas.find((s) => s.kind === 'server' && s.name.toLowerCase() === name.toLowerCase());
@@ -78,13 +84,10 @@ function stanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext): strin
   const line = stanza.header.line;
   const address = valueInScope(doc, line, 'tcpserveraddress');
   const port = valueInScope(doc, line, 'tcpport');
-  const server = address ? ctx.catalog.find(address.text) : undefined;
   const mode = valueInScope(doc, line, 'schedmode');
   return lines(
     `**Stanza ${escape(stanza.name)}** (line ${line + 1}).`,
-    address
-      ? `Server: ${escape(address.text)}${server ? ` (${escape(server.tier)}, listens on ${server.port})` : ''}, port ${port ? escape(port.text) : '1500 (default)'}.`
-      : 'No TCPSERVERADDRESS in this stanza.',
+    address ? `Server: ${serverText(address.text, ctx)}, port ${port ? escape(port.text) : '1500 (default)'}.` : 'No TCPSERVERADDRESS in this stanza.',
     `Scheduler: SCHEDMODE ${mode ? escape(mode.text) : 'not set'}.`,
     firewallHover(doc, line, ctx),
   );
@@ -103,10 +106,9 @@ function selectedStanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext
   const sys = ctx.workspace?.file(sysFor(doc.uri));
   const [stanza] = stanzasNamed(sys, 'server', name);
   if (!sys || !stanza) return undefined;
-  const server = stanza.address ? ctx.catalog.find(stanza.address) : undefined;
   return lines(
     `**Stanza ${escape(stanza.name)}** of the dsm.sys beside this file (line ${stanza.headerRange.start.line + 1}).`,
-    stanza.address ? `Server: ${escape(stanza.address)}${server ? ` (${escape(server.tier)}, listens on ${server.port})` : ''}.` : 'No TCPSERVERADDRESS in that stanza.',
+    stanza.address ? `Server: ${serverText(stanza.address, ctx)}.` : 'No TCPSERVERADDRESS in that stanza.',
   );
 }
 
