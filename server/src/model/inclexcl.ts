@@ -30,6 +30,11 @@ export const PROCESSING_ORDER: string = data.processingOrder;
 /** Every statement's full name, as the option table writes it in capitals. */
 export const STATEMENT_NAMES: readonly string[] = Object.keys(STATEMENTS);
 
+/** Is the statement an INCLUDE form (INCLUDE, INCLUDE.BACKUP, ...), as opposed to an EXCLUDE form? */
+export function isIncludeStatement(option: OptionSpec): boolean {
+  return option.name.toUpperCase().startsWith('INCLUDE');
+}
+
 /** How the client reads a statement, when the option is an INCLUDE or EXCLUDE form. */
 export function statementOf(option: OptionSpec | undefined): StatementSpec | undefined {
   return option ? STATEMENTS[option.name.toUpperCase()] : undefined;

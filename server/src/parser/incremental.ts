@@ -1,7 +1,12 @@
 /**
  * Which lines a batch of editor changes touched, when it is safe to parse
- * only those again (see reparseLines in document.ts).
+ * only those again (see reparseLines below).
  */
+import { parseDocument } from './document';
+import { collect, detach, nameCacheFor, parseLine } from './scanner';
+import { assemble } from './stanzas';
+import { endOfLine, holdsTemplateMarks, lineHasTemplate } from './template';
+import type { CommentLine, DsmDocument, Entry, OptionLine, ParseOptions } from './types';
 
 /**
  * Adds to `lines` the line of each change, provided every change stays inside
@@ -24,4 +29,32 @@ export function linesChangedInPlace(changes: readonly unknown[], lineCount: numb
     lines.add(line);
   }
   return lines;
+}
+
+/**
+ * The document after edits that changed only the text inside some lines:
+ * no line break was added or removed, so every other line is as it was, on
+ * the same line number. `changed` maps each changed line to its start offset
+ * in the new text. The result is what parseDocument(text) would give; only
+ * the changed lines are read again.
+ */
+export function reparseLines(prev: DsmDocument, text: string, changed: ReadonlyMap<number, number>, opts: ParseOptions): DsmDocument {
+  const template = prev.template;
+  const names = nameCacheFor(opts.table);
+  const byLine = prev.byLine.slice();
+  for (const [line, from] of changed) {
+    if (line < 0 || line >= byLine.length) throw new RangeError(`line ${line} is not in the document`);
+    const to = endOfLine(text, from);
+    // In a template, a line that held template syntax, or now may, can change the meaning of other lines: read it all again.
+    if (template && (lineHasTemplate(template.spans, line) || holdsTemplateMarks(text.slice(from, to), template.dialect))) return parseDocument(text, prev.uri, opts);
+    // The line is parsed from a copy of its own, so that what it keeps (its
+    // words) does not hold on to this version of the whole text.
+    const own = detach(text.slice(from, to));
+    byLine[line] = parseLine(own, 0, own.length, line, names);
+  }
+  const entries: Entry[] = [];
+  const options: OptionLine[] = [];
+  const comments: CommentLine[] = [];
+  for (const entry of byLine) if (entry !== undefined) collect(entry, entries, options, comments);
+  return assemble(prev.uri, prev.eol, byLine, entries, options, comments, opts, template);
 }

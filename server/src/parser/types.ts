@@ -5,6 +5,7 @@
  */
 import type { OptionSpec } from '../model/optionTable';
 import type { Resolution } from '../model/abbreviations';
+import type { OptionTable } from '../model/optionTable';
 
 /**
  * `sys`: a UNIX dsm.sys with server stanzas.
@@ -145,4 +146,11 @@ export interface DsmDocument {
   byLine: (Entry | undefined)[];
   /** Set when the file is a template (by its name): where its template syntax is, and its branches. */
   template?: TemplateInfo;
+}
+
+export interface ParseOptions {
+  table: OptionTable;
+  layout?: LayoutSetting;
+  /** An INCLExcl option of a known options file names this document: it is an include-exclude file, whatever its name. */
+  inclExclTarget?: boolean;
 }

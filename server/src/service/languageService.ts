@@ -20,7 +20,8 @@ import {
   TextEdit,
 } from 'vscode-languageserver-types';
 import { builtinOptionTable, OptionTable, withKnownOptions } from '../model/optionTable';
-import { parseDocument, reparseLines } from '../parser/document';
+import { parseDocument } from '../parser/document';
+import { reparseLines } from '../parser/incremental';
 import { kindFromName } from '../parser/fileKind';
 import type { DsmDocument } from '../parser/types';
 import type { ClientFeatures, ServiceContext } from './context';

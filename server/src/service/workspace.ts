@@ -9,6 +9,7 @@
 import { Range } from 'vscode-languageserver-types';
 import type { DsmDocument, FileKind, OptionLine, Stanza, Word } from '../parser/types';
 import type { Platform } from '../model/optionTable';
+import { Opt } from '../model/opt';
 import { canonicalUri, resolveFileSpec, sameUri, siblingUri } from '../util/uris';
 
 export type StanzaKind = 'server' | 'replserver';
@@ -67,12 +68,12 @@ function reference(o: OptionLine, target: StanzaKind): StanzaReference | undefin
 /** What a summary takes from each option that matters to it, by the option's name as the table writes it. */
 type Role = StanzaKind | 'selects' | 'inclexcl' | 'address' | 'repladdress';
 const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
-  ['DEFAULTServer', 'server'],
-  ['MYREPLICATIONServer', 'replserver'],
-  ['SErvername', 'selects'],
-  ['INCLExcl', 'inclexcl'],
-  ['TCPServeraddress', 'address'],
-  ['REPLTCPServeraddress', 'repladdress'],
+  [Opt.DEFAULTSERVER, 'server'],
+  [Opt.MYREPLICATIONSERVER, 'replserver'],
+  [Opt.SERVERNAME, 'selects'],
+  [Opt.INCLEXCL, 'inclexcl'],
+  [Opt.TCPSERVERADDRESS, 'address'],
+  [Opt.REPLTCPSERVERADDRESS, 'repladdress'],
 ]);
 
 function roleOf(o: OptionLine): Role | undefined {

@@ -14,7 +14,9 @@ import {
   Range,
   TextEdit,
 } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, isOption, valueInScope } from '../../parser/document';
+import { DsmDocument, OptionLine, isOption } from '../../parser/document';
+import { Opt } from '../../model/opt';
+import { scopeAt } from '../scope';
 import type { FileKind } from '../../parser/types';
 import { touchesTemplate } from '../../parser/template';
 import { OptionSpec, Place } from '../../model/optionTable';
@@ -89,8 +91,8 @@ function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: Service
 
 /** The stanza names a line's value may name: DEFAULTSERVER's in dsm.sys, a UNIX dsm.opt SERVERNAME's in the dsm.sys beside it. */
 function stanzaNamesFor(doc: DsmDocument, entry: OptionLine, ctx: ServiceContext): string[] | undefined {
-  if (isOption(entry, 'defaultserver') && doc.fileKind === 'sys') return doc.stanzas.filter((s) => s.kind === 'server' && !s.header.values[0]?.template).map((s) => s.name);
-  if (isOption(entry, 'servername') && doc.fileKind === 'opt-unix') {
+  if (isOption(entry, Opt.DEFAULTSERVER) && doc.fileKind === 'sys') return doc.stanzas.filter((s) => s.kind === 'server' && !s.header.values[0]?.template).map((s) => s.name);
+  if (isOption(entry, Opt.SERVERNAME) && doc.fileKind === 'opt-unix') {
     return ctx.workspace?.file(sysFor(doc.uri))?.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
   }
   return undefined;
@@ -124,7 +126,7 @@ function addressItems(range: Range, ctx: ServiceContext): CompletionItem[] {
 
 /** The port of the scope's catalogued address, preselected; without one, every catalogued port. */
 function portItems(doc: DsmDocument, entry: OptionLine, range: Range, ctx: ServiceContext): CompletionItem[] {
-  const address = valueInScope(doc, entry.line, 'tcpserveraddress')?.text;
+  const address = scopeAt(doc, entry.line, ctx.table).text(Opt.TCPSERVERADDRESS);
   const server = address ? ctx.catalog.find(address) : undefined;
   const ports = server ? [server.port] : [...new Set(ctx.catalog.entries().map((s) => s.port))].sort((a, b) => a - b);
   return ports.map((port, i) => ({
@@ -138,7 +140,7 @@ function portItems(doc: DsmDocument, entry: OptionLine, range: Range, ctx: Servi
 }
 
 function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, range: Range, ctx: ServiceContext): CompletionItem[] {
-  if (isOption(entry, 'schedmode')) return schedmodeItems(range, ctx);
+  if (isOption(entry, Opt.SCHEDMODE)) return schedmodeItems(range, ctx);
   const stanzaNames = stanzaNamesFor(doc, entry, ctx);
   if (stanzaNames) {
     return stanzaNames.filter(Boolean).map((name) => ({
@@ -148,8 +150,8 @@ function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, ran
       textEdit: TextEdit.replace(range, name),
     }));
   }
-  if (isOption(entry, 'tcpserveraddress')) return addressItems(range, ctx);
-  if (isOption(entry, 'tcpport')) return portItems(doc, entry, range, ctx);
+  if (isOption(entry, Opt.TCPSERVERADDRESS)) return addressItems(range, ctx);
+  if (isOption(entry, Opt.TCPPORT)) return portItems(doc, entry, range, ctx);
   return ctx.table.keywords(option).map((k) => ({
     label: k.toUpperCase(),
     kind: CompletionItemKind.EnumMember,

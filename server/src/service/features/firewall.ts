@@ -15,7 +15,9 @@
  * hover and the dsm.firewallRules command all read the same FirewallNeeds.
  */
 import { CodeLens, Command, Range } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, Stanza, lastOption } from '../../parser/document';
+import { DsmDocument, Stanza } from '../../parser/document';
+import { Opt, OptName } from '../../model/opt';
+import { Scope, fileScope, stanzaScope } from '../scope';
 import type { ServiceContext } from '../context';
 import { COMMANDS } from '../codes';
 
@@ -53,46 +55,24 @@ export function isAddressLiteral(host: string): boolean {
   return IPV4.test(host) || host.includes(':');
 }
 
-/** The options one scope reads, with the table's resolution of keywords and IBM's defaults. */
-class Scope {
-  constructor(
-    private readonly options: readonly OptionLine[],
-    private readonly ctx: ServiceContext,
-  ) {}
+/** A port option's value, or IBM's default; a value that is not a port gives a note and no port. */
+function portOf(scope: Scope, name: OptName, notes: string[]): number | undefined {
+  const text = scope.textOrDefault(name);
+  if (text === undefined) return undefined;
+  if (/^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535) return Number(text);
+  notes.push(`${name.toUpperCase()} ${text} is not a port number: no rule for it.`);
+  return undefined;
+}
 
-  /** The first value word of the option that takes effect here. */
-  word(fullName: string, index = 0): string | undefined {
-    return lastOption(this.options, fullName)?.values[index]?.text;
-  }
-
-  /** The option's keyword values here, in lower case (MANAGEDSERVICES has several). */
-  keywords(fullName: string): string[] {
-    const o = lastOption(this.options, fullName);
-    if (!o?.option) return [];
-    return o.values.map((w) => this.ctx.table.resolveKeyword(o.option!, w.text)).flatMap((r) => (r.kind === 'match' ? [r.item.toLowerCase()] : []));
-  }
-
-  /** A port option's value, or IBM's default; a value that is not a port gives a note and no port. */
-  port(fullName: string, notes: string[]): number | undefined {
-    const written = this.word(fullName);
-    const option = this.ctx.table.lookup(fullName);
-    const text = written ?? option?.default ?? undefined;
-    if (text === undefined) return undefined;
-    if (/^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535) return Number(text);
-    notes.push(`${fullName.toUpperCase()} ${text} is not a port number: no rule for it.`);
-    return undefined;
-  }
-
-  /** `TCPPORT 1503` when written, `TCPPORT, default 1500` when not. */
-  source(fullName: string, port: number): string {
-    return this.word(fullName) === undefined ? `${fullName.toUpperCase()}, default ${port}` : `${fullName.toUpperCase()} ${port}`;
-  }
+/** `TCPPORT 1503` when written, `TCPPORT, default 1500` when not. */
+function source(scope: Scope, name: OptName, value: number): string {
+  return scope.isSet(name) ? `${name.toUpperCase()} ${value}` : `${name.toUpperCase()}, default ${value}`;
 }
 
 /** The server a scope connects to, and the outbound rule to it. */
 function outbound(scope: Scope, kind: Stanza['kind'], rules: NetworkRule[], notes: string[]): string | undefined {
-  const [addressOption, portOption] = kind === 'server' ? ['tcpserveraddress', 'tcpport'] : ['repltcpserveraddress', 'repltcpport'];
-  const address = scope.word(addressOption);
+  const [addressOption, portOption] = kind === 'server' ? [Opt.TCPSERVERADDRESS, Opt.TCPPORT] : [Opt.REPLTCPSERVERADDRESS, Opt.REPLTCPPORT];
+  const address = scope.text(addressOption);
   if (address === undefined) {
     notes.push(kind === 'server' ? 'No TCPSERVERADDRESS: the client looks for the server on its own machine, so no firewall rule is needed.' : 'No REPLTCPSERVERADDRESS: the fail-over server is not known.');
     return undefined;
@@ -102,36 +82,36 @@ function outbound(scope: Scope, kind: Stanza['kind'], rules: NetworkRule[], note
     return undefined;
   }
   if (address.includes(':')) notes.push(`${address} is an IPv6 address: write the rules for IPv6 (ip6tables, ip6 daddr, family ipv6).`);
-  const port = scope.port(portOption, notes);
+  const port = portOf(scope, portOption, notes);
   if (port === undefined) {
-    if (kind === 'replserver' && scope.word(portOption) === undefined) notes.push('No REPLTCPPORT: the fail-over port is not known.');
+    if (kind === 'replserver' && scope.text(portOption) === undefined) notes.push('No REPLTCPPORT: the fail-over port is not known.');
     return address;
   }
-  const purpose = kind === 'server' ? `every client session, the scheduler's included (${scope.source(portOption, port)})` : `fail-over sessions to the replication server (${scope.source(portOption, port)})`;
+  const purpose = kind === 'server' ? `every client session, the scheduler's included (${source(scope, portOption, port)})` : `fail-over sessions to the replication server (${source(scope, portOption, port)})`;
   rules.push({ direction: 'outbound', peer: address, port, purpose });
   return address;
 }
 
 /** PROMPTED: the server opens a connection to the client, on TCPCLIENTPORT, from its own address. */
 function prompted(scope: Scope, server: string, rules: NetworkRule[], notes: string[]): void {
-  const mode = scope.keywords('schedmode')[0];
-  const serverOnly = scope.keywords('sessioninitiation')[0] === 'serveronly';
+  const mode = scope.keyword(Opt.SCHEDMODE);
+  const serverOnly = scope.keyword(Opt.SESSIONINITIATION) === 'serveronly';
   if (mode !== 'prompted' && !serverOnly) return;
-  const port = scope.port('tcpclientport', notes);
+  const port = portOf(scope, Opt.TCPCLIENTPORT, notes);
   if (port === undefined) return;
-  const local = scope.word('tcpclientaddress');
+  const local = scope.text(Opt.TCPCLIENTADDRESS);
   const why = mode === 'prompted' ? 'the server calls the prompted scheduler (SCHEDMODE PROMPTED' : 'the server opens every session (SESSIONINITIATION SERVERONLY';
-  rules.push({ direction: 'inbound', peer: server, port, local: local && HOST.test(local) && isAddressLiteral(local) ? local : undefined, purpose: `${why}, ${scope.source('tcpclientport', port)})` });
+  rules.push({ direction: 'inbound', peer: server, port, local: local && HOST.test(local) && isAddressLiteral(local) ? local : undefined, purpose: `${why}, ${source(scope, Opt.TCPCLIENTPORT, port)})` });
   if (local && !(HOST.test(local) && isAddressLiteral(local))) notes.push(`TCPCLIENTADDRESS ${local} is not an IP address: the inbound rule does not name the client's own address.`);
   notes.push(`The server calls from its own address, which on a server with several addresses may not be the one ${server} resolves to.`);
 }
 
 /** MANAGEDSERVICES webclient: browsers reach the client acceptor on HTTPPORT, then the web client on the two WEBPORTS. */
 function webClient(scope: Scope, rules: NetworkRule[], notes: string[]): void {
-  if (!scope.keywords('managedservices').includes('webclient')) return;
-  const http = scope.port('httpport', notes);
-  if (http !== undefined) rules.push({ direction: 'inbound', port: http, purpose: `the web client, from the browsers' machines (${scope.source('httpport', http)})` });
-  const ports = [scope.word('webports', 0), scope.word('webports', 1)];
+  if (!scope.keywords(Opt.MANAGEDSERVICES).includes('webclient')) return;
+  const http = portOf(scope, Opt.HTTPPORT, notes);
+  if (http !== undefined) rules.push({ direction: 'inbound', port: http, purpose: `the web client, from the browsers' machines (${source(scope, Opt.HTTPPORT, http)})` });
+  const ports = [scope.text(Opt.WEBPORTS, 0), scope.text(Opt.WEBPORTS, 1)];
   const fixed = ports.filter((p): p is string => p !== undefined && /^\d{1,5}$/.test(p) && Number(p) > 0 && Number(p) <= 65535).map(Number);
   for (const port of fixed) rules.push({ direction: 'inbound', port, purpose: `the web client's client acceptor and agent ports (WEBPORTS ${ports.join(' ')})` });
   if (fixed.length < 2) notes.push('WEBPORTS does not fix both ports (0 = a random port): a firewall cannot open them ahead. Write WEBPORTS with two fixed ports (IBM: both must be open for the web client).');
@@ -140,7 +120,7 @@ function webClient(scope: Scope, rules: NetworkRule[], notes: string[]): void {
 function needsOf(scope: Scope, kind: Stanza['kind'], where: Pick<FirewallNeeds, 'label' | 'stanza' | 'line'>): FirewallNeeds {
   const rules: NetworkRule[] = [];
   const notes: string[] = [];
-  const method = scope.keywords('commmethod')[0];
+  const method = scope.keyword(Opt.COMMMETHOD);
   if (kind === 'server' && (method === 'sharedmem' || method === 'namedpipes')) {
     notes.push(`COMMMETHOD ${method.toUpperCase()}: the client reaches a server on its own machine or domain without TCP, so no TCP rule is needed.`);
     return { ...where, rules, notes };
@@ -155,18 +135,18 @@ function needsOf(scope: Scope, kind: Stanza['kind'], where: Pick<FirewallNeeds, 
   return { ...where, rules, notes, target: out?.peer ? { address: out.peer, port: out.port } : undefined };
 }
 
-function stanzaNeeds(s: Stanza, ctx: ServiceContext): FirewallNeeds {
-  return needsOf(new Scope([s.header, ...s.options], ctx), s.kind, { label: `${s.kind === 'server' ? 'stanza' : 'fail-over stanza'} ${s.name}`, stanza: s.name, line: s.header.line });
+function stanzaNeeds(doc: DsmDocument, s: Stanza, ctx: ServiceContext): FirewallNeeds {
+  return needsOf(stanzaScope(doc, s, ctx.table), s.kind, { label: `${s.kind === 'server' ? 'stanza' : 'fail-over stanza'} ${s.name}`, stanza: s.name, line: s.header.line });
 }
 
 function fileNeeds(doc: DsmDocument, ctx: ServiceContext): FirewallNeeds | undefined {
   if (doc.fileKind !== 'opt-windows' || !doc.options.length) return undefined;
-  return needsOf(new Scope(doc.options, ctx), 'server', { label: 'this options file', line: doc.options[0].line });
+  return needsOf(fileScope(doc, ctx.table), 'server', { label: 'this options file', line: doc.options[0].line });
 }
 
 /** What each scope of the document needs: every dsm.sys stanza, or a complete dsm.opt as a whole (a UNIX dsm.opt connects through dsm.sys). */
 export function firewallNeeds(doc: DsmDocument, ctx: ServiceContext): FirewallNeeds[] {
-  if (doc.fileKind === 'sys') return doc.stanzas.map((s) => stanzaNeeds(s, ctx));
+  if (doc.fileKind === 'sys') return doc.stanzas.map((s) => stanzaNeeds(doc, s, ctx));
   const needs = fileNeeds(doc, ctx);
   return needs ? [needs] : [];
 }
@@ -175,7 +155,7 @@ export function firewallNeeds(doc: DsmDocument, ctx: ServiceContext): FirewallNe
 export function firewallNeedsAt(doc: DsmDocument, line: number, ctx: ServiceContext): FirewallNeeds | undefined {
   if (doc.fileKind === 'sys') {
     const stanza = doc.stanzas.find((s) => s.header.line === line);
-    return stanza && stanzaNeeds(stanza, ctx);
+    return stanza && stanzaNeeds(doc, stanza, ctx);
   }
   const needs = fileNeeds(doc, ctx);
   return needs?.line === line ? needs : undefined;

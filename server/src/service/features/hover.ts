@@ -5,9 +5,11 @@
  * are looked at.
  */
 import { Hover, Position, Range } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, Word, isOption, valueInScope } from '../../parser/document';
+import { DsmDocument, OptionLine, Word, isOption } from '../../parser/document';
+import { Opt } from '../../model/opt';
+import { scopeAt } from '../scope';
 import { OptionSpec, Place } from '../../model/optionTable';
-import { ServerCatalog, ServerEntry } from '../../model/serverCatalog';
+import { ServerEntry } from '../../model/serverCatalog';
 import type { ServiceContext } from '../context';
 import { escape, lines, markup } from '../markup';
 import { firewallNeedsAt, ruleText } from './firewall';
@@ -37,10 +39,10 @@ function wordAt(o: OptionLine, character: number): { word: Word; index: number }
   return index === -1 ? undefined : { word: o.values[index], index };
 }
 
-function addressHover(doc: DsmDocument, o: OptionLine, address: string, catalog: ServerCatalog): string | undefined {
-  const server = catalog.find(address);
+function addressHover(doc: DsmDocument, o: OptionLine, address: string, ctx: ServiceContext): string | undefined {
+  const server = ctx.catalog.find(address);
   if (!server) return undefined;
-  const port = valueInScope(doc, o.line, 'tcpport');
+  const port = scopeAt(doc, o.line, ctx.table).word(Opt.TCPPORT);
   let agreement: string;
   if (!port) agreement = `This scope sets no TCPPORT, so the client uses its default, 1500${server.port === 1500 ? ', which is right' : `: write TCPPORT ${server.port}`}.`;
   else if (Number(port.text) === server.port) agreement = `TCPPORT ${server.port} here agrees.`;
@@ -48,12 +50,12 @@ function addressHover(doc: DsmDocument, o: OptionLine, address: string, catalog:
   return lines(`**${escape(server.address)}**: ${escape(server.tier)} server, port ${server.port}.`, agreement);
 }
 
-function portHover(doc: DsmDocument, o: OptionLine, text: string, catalog: ServerCatalog): string | undefined {
+function portHover(doc: DsmDocument, o: OptionLine, text: string, ctx: ServiceContext): string | undefined {
   if (!/^\d+$/.test(text)) return undefined;
   const port = Number(text);
-  const listening = catalog.onPort(port);
-  const address = valueInScope(doc, o.line, 'tcpserveraddress');
-  const server = address ? catalog.find(address.text) : undefined;
+  const listening = ctx.catalog.onPort(port);
+  const address = scopeAt(doc, o.line, ctx.table).word(Opt.TCPSERVERADDRESS);
+  const server = address ? ctx.catalog.find(address.text) : undefined;
   const parts: string[] = [];
   if (listening.length) parts.push(`Servers listening on port ${port}:\n\n` + listening.map((s) => `- ${serverLine(s)}`).join('\n'));
   else parts.push(`No catalogued server listens on port ${port}.`);
@@ -82,9 +84,10 @@ function stanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext): strin
   const stanza = doc.stanzas.find((s) => s.kind === 'server' && s.name.toLowerCase() === name.toLowerCase());
   if (!stanza) return undefined;
   const line = stanza.header.line;
-  const address = valueInScope(doc, line, 'tcpserveraddress');
-  const port = valueInScope(doc, line, 'tcpport');
-  const mode = valueInScope(doc, line, 'schedmode');
+  const scope = scopeAt(doc, line, ctx.table);
+  const address = scope.word(Opt.TCPSERVERADDRESS);
+  const port = scope.word(Opt.TCPPORT);
+  const mode = scope.word(Opt.SCHEDMODE);
   return lines(
     `**Stanza ${escape(stanza.name)}** (line ${line + 1}).`,
     address ? `Server: ${serverText(address.text, ctx)}, port ${port ? escape(port.text) : '1500 (default)'}.` : 'No TCPSERVERADDRESS in this stanza.',
@@ -166,20 +169,20 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
   let markdown: string | undefined;
   if (at.word.template) {
     markdown = TEMPLATE_HOVER;
-  } else if (isOption(entry, 'schedmode')) {
+  } else if (isOption(entry, Opt.SCHEDMODE)) {
     const head = at.index === -1 ? '**SCHEDMODE**: how the client scheduler learns that a backup is due.' : undefined;
     markdown = lines(head, SCHEDMODE_EXPLANATION);
   } else if (statement) {
     markdown = statement;
   } else if (at.index === -1) {
     markdown = option ? optionDocumentation(option, ctx) : undefined;
-  } else if (isOption(entry, 'tcpserveraddress') && at.index === 0) {
-    markdown = addressHover(doc, entry, at.word.text, ctx.catalog);
-  } else if (isOption(entry, 'tcpport') && at.index === 0) {
-    markdown = portHover(doc, entry, at.word.text, ctx.catalog);
-  } else if (doc.fileKind === 'sys' && (isOption(entry, 'defaultserver') || isOption(entry, 'servername')) && at.index === 0) {
+  } else if (isOption(entry, Opt.TCPSERVERADDRESS) && at.index === 0) {
+    markdown = addressHover(doc, entry, at.word.text, ctx);
+  } else if (isOption(entry, Opt.TCPPORT) && at.index === 0) {
+    markdown = portHover(doc, entry, at.word.text, ctx);
+  } else if (doc.fileKind === 'sys' && (isOption(entry, Opt.DEFAULTSERVER) || isOption(entry, Opt.SERVERNAME)) && at.index === 0) {
     markdown = stanzaHover(doc, at.word.text, ctx);
-  } else if (doc.fileKind === 'opt-unix' && isOption(entry, 'servername') && at.index === 0) {
+  } else if (doc.fileKind === 'opt-unix' && isOption(entry, Opt.SERVERNAME) && at.index === 0) {
     markdown = selectedStanzaHover(doc, at.word.text, ctx);
   } else if (option) {
     markdown = valueHover(option, at.word, ctx);

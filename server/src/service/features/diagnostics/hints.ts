@@ -1,6 +1,8 @@
 /** Low-severity advice: options that do nothing where they are, an unattended scheduler that cannot log in, `#` comments. */
 import { TextEdit, Range } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, isOption, lastOption, serverScopes } from '../../../parser/document';
+import { DsmDocument, OptionLine, isOption } from '../../../parser/document';
+import { Opt, OptName } from '../../../model/opt';
+import { Scope, serverScopes } from '../../scope';
 import { Finding, Rule, UNNECESSARY, finding, hasPlaceholderNames, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
 import type { ServiceContext } from '../../context';
 
@@ -15,24 +17,24 @@ function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): strin
  * In a template, where branches and placeholders hide which line is
  * rendered: may some `name` line of the scope give `wanted` (or a placeholder)?
  */
-function mayGive(doc: DsmDocument, ctx: ServiceContext, options: OptionLine[], name: string, wanted: string): boolean {
-  return !!doc.template && options.some((o) => isOption(o, name) && (o.values[0]?.template || keywordOf(ctx, o) === wanted));
+function mayGive(doc: DsmDocument, ctx: ServiceContext, scope: Scope, name: OptName, wanted: string): boolean {
+  return !!doc.template && scope.lines.some((o) => isOption(o, name) && (o.values[0]?.template || keywordOf(ctx, o) === wanted));
 }
 
 /** The server scopes these hints read; in a template, not those where a placeholder line may set any option. */
-function hintScopes(doc: DsmDocument): OptionLine[][] {
-  const scopes = serverScopes(doc);
-  return doc.template ? scopes.filter((options) => !hasPlaceholderNames(options)) : scopes;
+function hintScopes(doc: DsmDocument, ctx: ServiceContext): Scope[] {
+  const scopes = serverScopes(doc, ctx.table);
+  return doc.template ? scopes.filter((scope) => !hasPlaceholderNames(scope.lines)) : scopes;
 }
 
 /** `prompted-only-option`: TCPCLIENTPORT / TCPCLIENTADDRESS matter only when the scheduler is prompted. */
 export const promptedOnlyOptions: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const options of hintScopes(doc)) {
-    const mode = keywordOf(ctx, lastOption(options, 'schedmode'));
-    if (mode === 'prompted' || mayGive(doc, ctx, options, 'schedmode', 'prompted')) continue;
-    for (const o of options) {
-      if (!isOption(o, 'tcpclientport') && !isOption(o, 'tcpclientaddress')) continue;
+  for (const scope of hintScopes(doc, ctx)) {
+    const mode = scope.keyword(Opt.SCHEDMODE);
+    if (mode === 'prompted' || mayGive(doc, ctx, scope, Opt.SCHEDMODE, 'prompted')) continue;
+    for (const o of scope.lines) {
+      if (!isOption(o, Opt.TCPCLIENTPORT) && !isOption(o, Opt.TCPCLIENTADDRESS)) continue;
       findings.push(
         finding('prompted-only-option', lineRange(o), `${o.option!.name} only matters when SCHEDMODE is PROMPTED; with POLLING${mode ? '' : ' (the default)'} the client never listens for the server.`, [], UNNECESSARY),
       );
@@ -44,13 +46,13 @@ export const promptedOnlyOptions: Rule = (doc, ctx) => {
 /** `scheduler-needs-generate`: the scheduler runs unattended, so it needs a stored (generated) or written password. */
 export const schedulerNeedsGenerate: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const options of hintScopes(doc)) {
-    const managed = lastOption(options, 'managedservices');
-    if (!managed?.option || !managed.values.some((_, i) => keywordOf(ctx, managed, i) === 'schedule')) continue;
-    const access = lastOption(options, 'passwordaccess');
-    if (keywordOf(ctx, access) === 'generate' || mayGive(doc, ctx, options, 'passwordaccess', 'generate')) continue;
+  for (const scope of hintScopes(doc, ctx)) {
+    const managed = scope.line(Opt.MANAGEDSERVICES);
+    if (!managed || !scope.keywords(Opt.MANAGEDSERVICES).includes('schedule')) continue;
+    const access = scope.line(Opt.PASSWORDACCESS);
+    if (scope.keyword(Opt.PASSWORDACCESS) === 'generate' || mayGive(doc, ctx, scope, Opt.PASSWORDACCESS, 'generate')) continue;
     // A password written in the file (PASSWORD) also lets the scheduler log in unattended.
-    if (lastOption(options, 'password')) continue;
+    if (scope.isSet(Opt.PASSWORD)) continue;
     const fix = access?.values[0]
       ? { title: 'Change PASSWORDACCESS to GENERATE', edits: [replaceWord(access.line, access.values[0], 'GENERATE')], preferred: true }
       : { title: 'Add PASSWORDACCESS GENERATE', edits: [insertLineAfter(doc, managed, managed.indent, 'PASSWORDACCESS GENERATE')], preferred: true };

@@ -8,6 +8,7 @@ import { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DsmDocument, OptionLine, Word } from '../../../parser/types';
 import type { Platform } from '../../../model/optionTable';
 import {
+  isIncludeStatement,
   Operation,
   StatementSpec,
   endsWithStarDotStar,
@@ -187,7 +188,7 @@ function underExcludedTrees(list: Statement[]): Finding[] {
   const found: Finding[] = [];
   if (!trees.length) return found;
   for (const s of list) {
-    if (!s.o.option!.name.toUpperCase().startsWith('INCLUDE') || !s.spec.decides.includes('backup')) continue;
+    if (!isIncludeStatement(s.o.option!) || !s.spec.decides.includes('backup')) continue;
     const own = levelsOf(s);
     const tree = trees.find((t) => isUnder(own, t.levels));
     if (!tree) continue;

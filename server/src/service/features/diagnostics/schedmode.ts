@@ -1,6 +1,7 @@
 /** The rules this project started from: every scheduler should poll, and say so. */
 import { TextEdit } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption } from '../../../parser/document';
+import { Opt } from '../../../model/opt';
 import { lineHasTemplate, onEveryPath } from '../../../parser/template';
 import { Fix, Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, lineRange, uncertain, wordRange } from './rule';
 
@@ -19,7 +20,7 @@ const TEMPLATE_PROMPTED_MESSAGE =
 export const schedmodePrompted: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   for (const o of doc.options) {
-    if (!isOption(o, 'schedmode') || !o.option) continue;
+    if (!isOption(o, Opt.SCHEDMODE) || !o.option) continue;
     const value = o.values[0];
     if (!value) continue;
     if (value.template) {
@@ -61,9 +62,9 @@ function anchorFor(doc: DsmDocument, header: OptionLine | undefined, options: Op
  */
 function schedmodeSet(doc: DsmDocument, header: OptionLine | undefined, options: OptionLine[]): 'yes' | 'no' | 'sometimes' | 'unknown' {
   const t = doc.template;
-  if (!t) return options.some((o) => isOption(o, 'schedmode')) ? 'yes' : 'no';
+  if (!t) return options.some((o) => isOption(o, Opt.SCHEDMODE)) ? 'yes' : 'no';
   if (hasPlaceholderNames(options)) return 'unknown';
-  const set = options.filter((o) => isOption(o, 'schedmode'));
+  const set = options.filter((o) => isOption(o, Opt.SCHEDMODE));
   if (!set.length) return 'no';
   return onEveryPath(set.map((o) => t.frames[o.line]), header && t.frames[header.line]) ? 'yes' : 'sometimes';
 }
@@ -82,7 +83,7 @@ function missingFinding(doc: DsmDocument, { header, options, label, fixTitle, me
   if (set === 'yes' || set === 'unknown') return [];
   const range = lineRange(header ?? options[0]);
   if (set === 'sometimes') {
-    const first = options.find((o) => isOption(o, 'schedmode'))!;
+    const first = options.find((o) => isOption(o, Opt.SCHEDMODE))!;
     const why = `SCHEDMODE is set in ${label} only in some branches of the template (line ${first.line + 1}). Where none is rendered, the scheduler depends on defaults: write SCHEDMODE POLLING in every branch, or outside them.`;
     return [uncertain(finding('schedmode-missing', range, why))];
   }

@@ -1,17 +1,16 @@
 /** `tcpport-mismatch`: a catalogued server reached on a port it does not listen on. */
-import { lastOption, serverScopes } from '../../../parser/document';
+import { Opt } from '../../../model/opt';
+import { serverScopes } from '../../scope';
 import { Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, rendering, replaceWord, uncertain, wordRange } from './rule';
 
-/** The port the client uses when TCPPORT is not set (IBM's default). */
-const DEFAULT_TCPPORT = 1500;
 
 export const tcpportMismatch: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const options of serverScopes(doc)) {
-    const address = lastOption(options, 'tcpserveraddress');
+  for (const scope of serverScopes(doc, ctx.table)) {
+    const address = scope.line(Opt.TCPSERVERADDRESS);
     const server = address?.values[0] ? ctx.catalog.find(address.values[0].text) : undefined;
     if (!address || !server) continue;
-    const port = lastOption(options, 'tcpport');
+    const port = scope.line(Opt.TCPPORT);
     const portWord = port?.values[0];
     const what = `${server.address} (${server.tier}) listens on port ${server.port}`;
     if (port && portWord && /^\d+$/.test(portWord.text) && Number(portWord.text) !== server.port) {
@@ -22,9 +21,9 @@ export const tcpportMismatch: Rule = (doc, ctx) => {
         { title: `Change TCPPORT to ${server.port}`, edits: [replaceWord(port.line, portWord, String(server.port))], preferred: true },
       ]);
       findings.push(together === 'certain' ? f : uncertain(f));
-    } else if (!port && server.port !== DEFAULT_TCPPORT && !(doc.template && hasPlaceholderNames(options))) {
+    } else if (!port && String(server.port) !== scope.defaultOf(Opt.TCPPORT) && !(doc.template && hasPlaceholderNames(scope.lines))) {
       findings.push(
-        finding('tcpport-mismatch', wordRange(address.line, address.values[0]), `${what}, but no TCPPORT is set here, so the client uses ${DEFAULT_TCPPORT}.`, [
+        finding('tcpport-mismatch', wordRange(address.line, address.values[0]), `${what}, but no TCPPORT is set here, so the client uses ${scope.defaultOf(Opt.TCPPORT)}.`, [
           { title: `Add TCPPORT ${server.port}`, edits: [insertLineAfter(doc, address, address.indent, `TCPPORT ${server.port}`)], preferred: true },
         ]),
       );

@@ -5,6 +5,7 @@
 import { DiagnosticRelatedInformation, Location } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption, stanzaKind } from '../../../parser/document';
 import { OptionSpec, Place } from '../../../model/optionTable';
+import { Opt } from '../../../model/opt';
 import { windowsEvidence } from '../../../parser/fileKind';
 import type { ServiceContext } from '../../context';
 import { statementOf } from '../../../model/inclexcl';
@@ -193,9 +194,9 @@ export const unknownServers: Rule = (doc, ctx) => {
   if (doc.template && (doc.fileKind !== 'sys' || hasPlaceholderNames(doc.options) || doc.stanzas.some((s) => s.header.values[0]?.template))) return findings;
   if (doc.fileKind === 'sys') {
     const names = doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
-    for (const o of doc.unscoped) if (isOption(o, 'defaultserver')) report(o, names, 'this dsm.sys');
+    for (const o of doc.unscoped) if (isOption(o, Opt.DEFAULTSERVER)) report(o, names, 'this dsm.sys');
   } else if (doc.fileKind === 'opt-unix' && ctx.workspace) {
-    const selectors = doc.options.filter((o) => isOption(o, 'servername'));
+    const selectors = doc.options.filter((o) => isOption(o, Opt.SERVERNAME));
     if (!selectors.length) return findings;
     const sys = ctx.workspace.file(sysFor(doc.uri));
     const names = sys?.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
