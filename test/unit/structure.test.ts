@@ -1,4 +1,4 @@
-/** The shape of the code: no import cycles between the modules of server/src and client/src. */
+/** The shape of the code: no import cycles between the modules of server/src and client/src, and no module of server/src over 300 lines. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
@@ -55,6 +55,13 @@ describe('the shape of the code', () => {
     assert.ok(files.length > 20);
     const cycle = findCycle(importGraph(files));
     assert.equal(cycle, undefined, `import cycle: ${cycle?.map((f) => path.relative(ROOT, f)).join(' -> ')}`);
+  });
+
+  it('keeps every module of server/src at 300 lines or fewer', () => {
+    const long = sources(path.join(ROOT, 'server', 'src'))
+      .map((f) => ({ file: path.relative(ROOT, f), lines: fs.readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter((f) => f.lines > 300);
+    assert.deepEqual(long, [], 'split these modules: one job per file');
   });
 
   it('would see a cycle if there were one', () => {
