@@ -37,6 +37,8 @@ export interface OptionSpec {
   description: string;
   ibmPage: string;
   confirmed?: boolean;
+  /** Its position in the table, set by the table: lets a scope index its lines by option in an array. */
+  index?: number;
 }
 
 export interface OptionTableData {
@@ -50,10 +52,14 @@ const YES_NO_ACCEPTED = [...YES_NO, 'ON', 'OFF', 'TRUE', 'FALSE', '1', '0'];
 export class OptionTable {
   readonly options: readonly OptionSpec[];
   private readonly names: AbbreviationIndex<OptionSpec>;
+  private readonly byName: Map<string, OptionSpec>;
   private readonly keywordIndexes = new Map<OptionSpec, AbbreviationIndex<string>>();
 
   constructor(data: OptionTableData) {
     this.options = data.options;
+    // A table made over another (withKnownOptions) keeps the other's options first, at the same positions.
+    data.options.forEach((o, i) => (o.index ??= i));
+    this.byName = new Map(data.options.map((o) => [o.name, o] as const));
     this.names = new AbbreviationIndex(data.options.map((o) => [o.name, o] as const));
   }
 
@@ -67,6 +73,11 @@ export class OptionTable {
     const r = this.names.resolve(name);
     if (r.kind === 'tooShort' && r.items.length === 1 && r.items[0].confirmed === false) return { kind: 'match', item: r.items[0] };
     return r;
+  }
+
+  /** The option with exactly this name, as the table writes it (an Opt value). */
+  named(name: string): OptionSpec | undefined {
+    return this.byName.get(name);
   }
 
   lookup(name: string): OptionSpec | undefined {

@@ -24,7 +24,6 @@ export function parseDocument(text: string, uri: string, opts: ParseOptions): Ds
   const dialect = templateDialect(uri);
   if (dialect !== undefined) return parseTemplate(text, uri, dialect, opts);
   const byLine: (Entry | undefined)[] = [];
-  const entries: Entry[] = [];
   const options: OptionLine[] = [];
   const comments: CommentLine[] = [];
   const names = nameCacheFor(opts.table);
@@ -44,7 +43,7 @@ export function parseDocument(text: string, uri: string, opts: ParseOptions): Ds
     const entry = parseLine(text, from, to, line, names);
     // One slot per line, blank lines included, so that byLine stays a dense array.
     byLine.push(entry);
-    if (entry !== undefined) collect(entry, entries, options, comments);
+    if (entry !== undefined) collect(entry, options, comments);
     if (to >= length) break;
     let next = to + 1;
     if (text.charCodeAt(to) === 13 && text.charCodeAt(to + 1) === 10) next++;
@@ -52,5 +51,5 @@ export function parseDocument(text: string, uri: string, opts: ParseOptions): Ds
     from = next;
     line++;
   }
-  return assemble(uri, eol ?? '\n', byLine, entries, options, comments, opts);
+  return assemble(uri, eol ?? '\n', byLine, options, comments, opts);
 }

@@ -6,7 +6,7 @@ import { parseDocument } from './document';
 import { collect, detach, nameCacheFor, parseLine } from './scanner';
 import { assemble } from './stanzas';
 import { endOfLine, holdsTemplateMarks, lineHasTemplate } from './template';
-import type { CommentLine, DsmDocument, Entry, OptionLine, ParseOptions } from './types';
+import type { CommentLine, DsmDocument, OptionLine, ParseOptions } from './types';
 
 /**
  * Adds to `lines` the line of each change, provided every change stays inside
@@ -52,9 +52,8 @@ export function reparseLines(prev: DsmDocument, text: string, changed: ReadonlyM
     const own = detach(text.slice(from, to));
     byLine[line] = parseLine(own, 0, own.length, line, names);
   }
-  const entries: Entry[] = [];
   const options: OptionLine[] = [];
   const comments: CommentLine[] = [];
-  for (const entry of byLine) if (entry !== undefined) collect(entry, entries, options, comments);
-  return assemble(prev.uri, prev.eol, byLine, entries, options, comments, opts, template);
+  for (const entry of byLine) if (entry !== undefined) collect(entry, options, comments);
+  return assemble(prev.uri, prev.eol, byLine, options, comments, opts, template);
 }

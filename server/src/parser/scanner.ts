@@ -247,6 +247,16 @@ class ParsedOptionLine implements OptionLine {
     const first = text.charCodeAt(i);
     if (i >= this.contentEnd || first === DQUOTE || first === SQUOTE) return false;
     while (i < this.contentEnd && !isBlank(text.charCodeAt(i))) i++;
+    if (chars.length === 1 || chars.length === 2) {
+      // The usual question (a path separator, / or \): compared by code, no string made per character.
+      const a = chars.charCodeAt(0);
+      const b = chars.charCodeAt(chars.length - 1);
+      for (; i < this.contentEnd; i++) {
+        const c = text.charCodeAt(i);
+        if (c === a || c === b) return true;
+      }
+      return false;
+    }
     for (; i < this.contentEnd; i++) if (chars.indexOf(text[i]) !== -1) return true;
     return false;
   }
@@ -273,8 +283,7 @@ export function nameCacheFor(table: OptionTable): NameCache {
   return names;
 }
 
-export function collect(entry: Entry, entries: Entry[], options: OptionLine[], comments: CommentLine[]): void {
-  entries.push(entry);
+export function collect(entry: Entry, options: OptionLine[], comments: CommentLine[]): void {
   if (entry.kind === 'option') options.push(entry);
   else if (entry.kind === 'comment') comments.push(entry);
 }

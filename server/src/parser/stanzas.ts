@@ -20,12 +20,16 @@ export function isOption(entry: OptionLine, name: OptName): boolean {
   return entry.option?.name === name;
 }
 
+/** The non-blank lines, made when first asked for (no check reads them: they are for tests and tools). */
+function entriesOf(byLine: readonly (Entry | undefined)[]): Entry[] {
+  return byLine.filter((e): e is Entry => e !== undefined);
+}
+
 /** The document from its lines: the kind of file and the stanzas. */
 export function assemble(
   uri: string,
   eol: DsmDocument['eol'],
   byLine: (Entry | undefined)[],
-  entries: Entry[],
   options: OptionLine[],
   comments: CommentLine[],
   opts: ParseOptions,
@@ -34,7 +38,7 @@ export function assemble(
   const lineCount = byLine.length;
   const fileKind = detectFileKind(uri, options, opts.layout ?? 'auto', comments, opts.inclExclTarget);
   const { stanzas, unscoped } = stanzasOf(fileKind === 'sys', options, lineCount, template?.frames);
-  const doc: DsmDocument = { uri, lineCount, eol, fileKind, entries, options, comments, stanzas, unscoped, byLine };
+  const doc: DsmDocument = { uri, lineCount, eol, fileKind, get entries() { return entriesOf(byLine); }, options, comments, stanzas, unscoped, byLine };
   if (template) doc.template = template;
   return doc;
 }

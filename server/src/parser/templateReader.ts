@@ -80,7 +80,6 @@ class TemplateReader {
 export function parseTemplate(text: string, uri: string, dialect: TemplateDialect, opts: ParseOptions): DsmDocument {
   const reader = new TemplateReader(scanTemplate(text, dialect), nameCacheFor(opts.table));
   const byLine: (Entry | undefined)[] = [];
-  const entries: Entry[] = [];
   const options: OptionLine[] = [];
   const comments: CommentLine[] = [];
   const breaks = /\r\n|\r|\n/g;
@@ -89,13 +88,13 @@ export function parseTemplate(text: string, uri: string, dialect: TemplateDialec
     const m = breaks.exec(text);
     const entry = reader.line(text, from, m ? m.index : text.length, line);
     byLine.push(entry);
-    if (entry !== undefined) collect(entry, entries, options, comments);
+    if (entry !== undefined) collect(entry, options, comments);
     if (!m) break;
     eol ??= m[0] as DsmDocument['eol'];
     from = breaks.lastIndex;
   }
   const template = reader.finish(dialect, byLine.length - 1);
-  return assemble(uri, eol ?? '\n', byLine, entries, options, comments, opts, template);
+  return assemble(uri, eol ?? '\n', byLine, options, comments, opts, template);
 }
 
 /** What a name that holds a placeholder resolves to: no option. */

@@ -38,8 +38,8 @@ export interface EffectiveOption {
 }
 
 export class Scope {
-  /** The last line per option (by the table's name), made on the first question. */
-  private index: Map<string, OptionLine> | undefined;
+  /** The last line per option (by its position in the table), made on the first question. */
+  private index: (OptionLine | undefined)[] | undefined;
 
   constructor(
     /** The file the lines come from. */
@@ -115,7 +115,7 @@ export class Scope {
 
   /** The table's default for an option (null in the table: none). */
   defaultOf(name: OptName): string | undefined {
-    return this.table.lookup(name)?.default ?? undefined;
+    return this.table.named(name)?.default ?? undefined;
   }
 
   /**
@@ -141,11 +141,15 @@ export class Scope {
   private ownLine(name: OptName): OptionLine | undefined {
     let index = this.index;
     if (index === undefined) {
-      index = new Map();
-      for (const o of this.lines) if (o.option !== undefined) index.set(o.option.name, o);
+      index = new Array<OptionLine | undefined>(this.table.options.length);
+      for (const o of this.lines) {
+        const at = o.option?.index;
+        if (at !== undefined) index[at] = o;
+      }
       this.index = index;
     }
-    return index.get(name);
+    const at = this.table.named(name)?.index;
+    return at === undefined ? undefined : index[at];
   }
 }
 

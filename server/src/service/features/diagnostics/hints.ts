@@ -33,6 +33,7 @@ export const promptedOnlyOptions: Rule = (doc, ctx) => {
   for (const scope of hintScopes(doc, ctx)) {
     const mode = scope.keyword(Opt.SCHEDMODE);
     if (mode === 'prompted' || mayGive(doc, ctx, scope, Opt.SCHEDMODE, 'prompted')) continue;
+    if (!scope.isSet(Opt.TCPCLIENTPORT) && !scope.isSet(Opt.TCPCLIENTADDRESS)) continue;
     for (const o of scope.lines) {
       if (!isOption(o, Opt.TCPCLIENTPORT) && !isOption(o, Opt.TCPCLIENTADDRESS)) continue;
       findings.push(
