@@ -3,6 +3,7 @@ import { TextEdit, Range } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption, lastOption, serverScopes } from '../../../parser/document';
 import { Finding, Rule, UNNECESSARY, finding, hasPlaceholderNames, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
 import type { ServiceContext } from '../../context';
+import { serverOnlyLine } from './sessions';
 
 function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): string | undefined {
   const w = o?.values[i];
@@ -25,10 +26,16 @@ function hintScopes(doc: DsmDocument): OptionLine[][] {
   return doc.template ? scopes.filter((options) => !hasPlaceholderNames(options)) : scopes;
 }
 
-/** `prompted-only-option`: TCPCLIENTPORT / TCPCLIENTADDRESS matter only when the scheduler is prompted. */
+/**
+ * `prompted-only-option`: TCPCLIENTPORT / TCPCLIENTADDRESS matter only when the scheduler is prompted.
+ * Not beside SESSIONINITIATION SERVERONLY: there every session starts on TCPCLIENTPORT, so they are
+ * needed, not useless (the conflict with POLLING is serveronly-polling's to report).
+ * https://www.ibm.com/support/knowledgecenter/SSGSG7_7.1.3/client/r_opt_sessioninitiation.html
+ */
 export const promptedOnlyOptions: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   for (const options of hintScopes(doc)) {
+    if (serverOnlyLine(ctx, options)) continue;
     const mode = keywordOf(ctx, lastOption(options, 'schedmode'));
     if (mode === 'prompted' || mayGive(doc, ctx, options, 'schedmode', 'prompted')) continue;
     for (const o of options) {
