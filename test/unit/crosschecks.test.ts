@@ -252,3 +252,40 @@ describe('a site server\'s SET SCHEDMODES (schedmode-server-mismatch)', () => {
     assert.deepEqual(good.settings.serverCatalog.servers, [{ address: 'x.example.edu', tier: 'site server', port: 1500, schedmodes: 'polling' }]);
   });
 });
+
+describe('prompted-needs-tcpip', () => {
+  it('flags SHAREDMEM or NAMEDPIPES beside SCHEDMODE PROMPTED', () => {
+    assert.deepEqual(summary('SErvername a\n  COMMMethod SHAREdmem\n  SCHEDMODE PROMPTED\n'), [
+      ['schedmode-prompted', 'PROMPTED'],
+      ['prompted-needs-tcpip', 'SHAREdmem'],
+    ]);
+    assert.deepEqual(summary('COMMMETHOD NAMEDPIPES\nSCHEDMODE PROMPTED\n', WIN).map(([c]) => c), ['schedmode-prompted', 'prompted-needs-tcpip']);
+    // The SCHEDMODE fix resolves it.
+    assert.deepEqual(summary(fixAll('SErvername a\n  COMMMethod SHAREdmem\n  SCHEDMODE PROMPTED\n')!.text), []);
+  });
+
+  it('is silent for TCPIP, V6TCPIP and the default, and for a polling scheduler', () => {
+    for (const method of ['TCPip', 'V6Tcpip']) assert.deepEqual(summary(`SErvername a\n  COMMMethod ${method}\n  SCHEDMODE PROMPTED\n`).map(([c]) => c), ['schedmode-prompted'], method);
+    assert.deepEqual(summary('SErvername a\n  SCHEDMODE PROMPTED\n').map(([c]) => c), ['schedmode-prompted']);
+    assert.deepEqual(summary('SErvername a\n  COMMMethod SHAREdmem\n  SCHEDMODE POLLING\n'), []);
+  });
+});
+
+describe('password-ignored', () => {
+  it('marks a PASSWORD line where PASSWORDACCESS GENERATE is in effect as unnecessary, with a removal the user may choose', () => {
+    const text = 'SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\n  PASsword secret\n';
+    assert.deepEqual(summary(text), [['password-ignored', 'PASsword secret']]);
+    const d = diagnostic(text, 'password-ignored');
+    assert.deepEqual(d.tags, [1]);
+    const { doc, svc } = analyze(text);
+    const [remove] = svc.codeActions(doc, d.range, { diagnostics: [d] });
+    assert.equal(remove.isPreferred, false);
+    assert.equal(applyEdits(text, remove.edit!.changes![SYS]), 'SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\n');
+  });
+
+  it('is silent with PASSWORDACCESS PROMPT or unset, and across stanzas', () => {
+    assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess prompt\n  PASsword secret\n'), []);
+    assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASsword secret\n'), []);
+    assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\nSErvername b\n  SCHEDMODE POLLING\n  PASsword secret\n'), []);
+  });
+});

@@ -45,6 +45,8 @@ export const CODES = {
   'schedmode-server-mismatch': { severity: DiagnosticSeverity.Warning, summary: "The stanza's SCHEDMODe is not the one mode its catalogued server allows (the catalog entry's schedmodes, as SET SCHEDMODES)." },
   'passwordaccess-differs': { severity: DiagnosticSeverity.Information, summary: 'PASSWORDAccess written with different values in two stanzas of one dsm.sys: IBM asks for the same value in each.' },
   'encryptkey-prompt': { severity: DiagnosticSeverity.Warning, summary: 'ENCRYPTKey prompt beside INCLUDE.ENCRYPT: a scheduled backup cannot type the encryption key.' },
+  'prompted-needs-tcpip': { severity: DiagnosticSeverity.Warning, summary: 'SCHEDMODe PRompted with COMMMethod SHAREdmem or NAMedpipes: only TCP/IP can use the prompted mode.' },
+  'password-ignored': { severity: DiagnosticSeverity.Hint, summary: 'PASsword where PASSWORDAccess is generate: IBM says the password option is ignored then.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

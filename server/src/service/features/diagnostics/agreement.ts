@@ -1,6 +1,10 @@
-/** Options that must agree with each other: PASSWORDACCESS across the stanzas of a dsm.sys, ENCRYPTKEY with INCLUDE.ENCRYPT. */
+/**
+ * Options that must agree with each other: PASSWORDACCESS across the stanzas
+ * of a dsm.sys, ENCRYPTKEY with INCLUDE.ENCRYPT, a prompted scheduler with
+ * its communication method; and PASSWORD, which GENERATE makes do nothing.
+ */
 import { OptionLine, isOption, lastOption } from '../../../parser/document';
-import { Finding, Rule, finding, hasPlaceholderNames, replaceWord, wordRange } from './rule';
+import { Finding, Rule, UNNECESSARY, deleteLine, finding, hasPlaceholderNames, lineRange, replaceWord, wordRange } from './rule';
 import { OPT, VALUE } from './names';
 import { clientScopes, keyword } from './sessions';
 
@@ -68,6 +72,47 @@ export const encryptKeyPrompt: Rule = (doc, ctx) => {
         { title: 'Change ENCRYPTKEY to GENERATE (the key is kept on the server)', edits: [replaceWord(key.line, word, 'GENERATE')], preferred: false },
       ]),
     );
+  }
+  return findings;
+};
+
+/**
+ * `prompted-needs-tcpip`: IBM's schedmode page: "All communication methods
+ * can use the client polling mode, but only TCP/IP can use the server
+ * prompted mode." So SCHEDMODE PROMPTED with COMMMETHOD SHAREDMEM or
+ * NAMEDPIPES is never prompted. (V6TCPIP is TCP/IP too, and not flagged.)
+ * http://www-01.ibm.com/support/knowledgecenter/SSGSG7_7.1.4/client/r_opt_schedmode.html
+ */
+export const promptedNeedsTcpip: Rule = (doc, ctx) => {
+  const findings: Finding[] = [];
+  for (const { options } of clientScopes(doc)) {
+    if (doc.template && hasPlaceholderNames(options)) continue;
+    const method = lastOption(options, OPT.commMethod);
+    const how = keyword(ctx, method);
+    if (!method || !how || !VALUE.notTcpip.includes(how) || keyword(ctx, lastOption(options, OPT.schedmode)) !== VALUE.prompted) continue;
+    const message =
+      `SCHEDMODE PROMPTED with COMMMETHOD ${how.toUpperCase()}: IBM says only TCP/IP can use the server-prompted mode, so the server can never prompt this scheduler. ` +
+      'Use SCHEDMODE POLLING, which every communication method can use.';
+    findings.push(finding('prompted-needs-tcpip', wordRange(method.line, method.values[0]), message));
+  }
+  return findings;
+};
+
+/**
+ * `password-ignored`: IBM's passwordaccess page: "When passwordaccess
+ * generate is set, the password option is ignored."
+ * https://www.ibm.com/docs/en/storage-protect/8.1.22?topic=reference-passwordaccess
+ */
+export const passwordIgnored: Rule = (doc, ctx) => {
+  const findings: Finding[] = [];
+  for (const { options } of clientScopes(doc)) {
+    if (doc.template && hasPlaceholderNames(options)) continue;
+    if (keyword(ctx, lastOption(options, OPT.passwordAccess)) !== VALUE.generate) continue;
+    for (const o of options) {
+      if (!isOption(o, OPT.password)) continue;
+      const message = 'PASSWORD is ignored where PASSWORDACCESS is GENERATE (IBM): the client uses the password it generated and stored. The line does nothing but keep a password in the file.';
+      findings.push(finding('password-ignored', lineRange(o), message, [{ title: 'Remove the ignored PASSWORD line', edits: [deleteLine(doc, o.line)], preferred: false }], UNNECESSARY));
+    }
   }
   return findings;
 };

@@ -17,7 +17,7 @@ import { hashComments, promptedOnlyOptions, schedulerNeedsGenerate } from './hin
 import { unquotedPaths } from './paths';
 import { processingOrder, statementPatterns } from './inclexcl';
 import { schedmodeServerMismatch, serverOnlyManagedServices, serverOnlyPolling } from './sessions';
-import { encryptKeyPrompt, passwordAccessDiffers } from './agreement';
+import { encryptKeyPrompt, passwordAccessDiffers, passwordIgnored, promptedNeedsTcpip } from './agreement';
 
 export const RULES: readonly Rule[] = [
   schedmodePrompted,
@@ -40,6 +40,8 @@ export const RULES: readonly Rule[] = [
   schedmodeServerMismatch,
   passwordAccessDiffers,
   encryptKeyPrompt,
+  promptedNeedsTcpip,
+  passwordIgnored,
 ];
 
 export const DISABLE_MARKER = 'dsm-disable-next-line';

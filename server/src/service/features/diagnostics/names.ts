@@ -11,6 +11,8 @@ export const OPT = {
   encryptKey: 'encryptkey',
   includeEncrypt: 'include.encrypt',
   tcpServerAddress: 'tcpserveraddress',
+  commMethod: 'commmethod',
+  password: 'password',
 } as const;
 
 export const VALUE = {
@@ -19,6 +21,9 @@ export const VALUE = {
   serverOnly: 'serveronly',
   schedule: 'schedule',
   prompt: 'prompt',
+  generate: 'generate',
+  /** COMMMETHOD values that are not TCP/IP. */
+  notTcpip: ['sharedmem', 'namedpipes'] as readonly string[],
 } as const;
 
 /** The words a fix writes, as IBM's pages write them in examples. */
