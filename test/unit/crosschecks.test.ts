@@ -289,3 +289,19 @@ describe('password-ignored', () => {
     assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\nSErvername b\n  SCHEDMODE POLLING\n  PASsword secret\n'), []);
   });
 });
+
+describe('the checks across options in templates', () => {
+  const J2 = 'file:///srv/salt/tsm/dsm.sys.j2';
+
+  it('a SERVERONLY line in a branch makes the conflict information only: it holds when that branch is rendered', () => {
+    const text = 'SErvername fw\n  SCHEDMODE POLLING\n{% if firewalled %}\n  SESSIONINITIATION SERVERONLY\n{% endif %}\n';
+    const d = diagnostic(text, 'serveronly-polling', J2);
+    assert.equal(d.severity, 3);
+  });
+
+  it('outside branches, the SCHEDMODE fix of a template changes both lines as in a plain file', () => {
+    const text = 'SErvername {{ name }}\n  SESSIONINITIATION SERVERONLY\n  SCHEDMODE PROMPTED\n';
+    const fix = preferredFix(text, 'schedmode-prompted', J2);
+    assert.equal(fix.text, 'SErvername {{ name }}\n  SESSIONINITIATION CLIENT\n  SCHEDMODE POLLING\n');
+  });
+});

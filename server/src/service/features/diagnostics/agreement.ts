@@ -6,7 +6,7 @@
 import { OptionLine, isOption, lastOption } from '../../../parser/document';
 import { Finding, Rule, UNNECESSARY, deleteLine, finding, hasPlaceholderNames, lineRange, replaceWord, wordRange } from './rule';
 import { OPT, VALUE } from './names';
-import { clientScopes, keyword } from './sessions';
+import { clientScopes, keyword, unlessBranched } from './sessions';
 
 /**
  * `passwordaccess-differs`: IBM's API configuration overview, on dsm.sys:
@@ -36,11 +36,10 @@ export const passwordAccessDiffers: Rule = (doc, ctx) => {
     const message =
       `PASSWORDACCESS is ${w.value.toUpperCase()} here but ${first.value.toUpperCase()} in stanza ${first.stanza} (line ${first.line.line + 1}). ` +
       "IBM's API configuration overview asks that every stanza of a dsm.sys give PASSWORDACCESS the same value (prompt or generate).";
-    findings.push(
-      finding('passwordaccess-differs', wordRange(w.line.line, w.line.values[0]), message, [
-        { title: `Change PASSWORDACCESS to ${write}, as in stanza ${first.stanza}`, edits: [replaceWord(w.line.line, w.line.values[0], write)], preferred: false },
-      ]),
-    );
+    const f = finding('passwordaccess-differs', wordRange(w.line.line, w.line.values[0]), message, [
+      { title: `Change PASSWORDACCESS to ${write}, as in stanza ${first.stanza}`, edits: [replaceWord(w.line.line, w.line.values[0], write)], preferred: false },
+    ]);
+    findings.push(unlessBranched(doc, f, w.line, first.line));
   }
   return findings;
 };
@@ -66,12 +65,11 @@ export const encryptKeyPrompt: Rule = (doc, ctx) => {
       `ENCRYPTKEY PROMPT with INCLUDE.ENCRYPT (line ${encrypt.line + 1}): the client asks for the encryption key password at each backup and does not save it, ` +
       'so a scheduled backup has nobody to type it. Use ENCRYPTKEY SAVE (type the key once, in a backup run by hand; it is kept in the password file) or GENERATE (the key is kept on the server).';
     const word = key.values[0];
-    findings.push(
-      finding('encryptkey-prompt', wordRange(key.line, word), message, [
-        { title: 'Change ENCRYPTKEY to SAVE (then run one backup by hand to store the key)', edits: [replaceWord(key.line, word, 'SAVE')], preferred: false },
-        { title: 'Change ENCRYPTKEY to GENERATE (the key is kept on the server)', edits: [replaceWord(key.line, word, 'GENERATE')], preferred: false },
-      ]),
-    );
+    const f = finding('encryptkey-prompt', wordRange(key.line, word), message, [
+      { title: 'Change ENCRYPTKEY to SAVE (then run one backup by hand to store the key)', edits: [replaceWord(key.line, word, 'SAVE')], preferred: false },
+      { title: 'Change ENCRYPTKEY to GENERATE (the key is kept on the server)', edits: [replaceWord(key.line, word, 'GENERATE')], preferred: false },
+    ]);
+    findings.push(unlessBranched(doc, f, key, encrypt));
   }
   return findings;
 };
@@ -93,7 +91,7 @@ export const promptedNeedsTcpip: Rule = (doc, ctx) => {
     const message =
       `SCHEDMODE PROMPTED with COMMMETHOD ${how.toUpperCase()}: IBM says only TCP/IP can use the server-prompted mode, so the server can never prompt this scheduler. ` +
       'Use SCHEDMODE POLLING, which every communication method can use.';
-    findings.push(finding('prompted-needs-tcpip', wordRange(method.line, method.values[0]), message));
+    findings.push(unlessBranched(doc, finding('prompted-needs-tcpip', wordRange(method.line, method.values[0]), message), method, lastOption(options, OPT.schedmode)));
   }
   return findings;
 };
@@ -111,7 +109,8 @@ export const passwordIgnored: Rule = (doc, ctx) => {
     for (const o of options) {
       if (!isOption(o, OPT.password)) continue;
       const message = 'PASSWORD is ignored where PASSWORDACCESS is GENERATE (IBM): the client uses the password it generated and stored. The line does nothing but keep a password in the file.';
-      findings.push(finding('password-ignored', lineRange(o), message, [{ title: 'Remove the ignored PASSWORD line', edits: [deleteLine(doc, o.line)], preferred: false }], UNNECESSARY));
+      const f = finding('password-ignored', lineRange(o), message, [{ title: 'Remove the ignored PASSWORD line', edits: [deleteLine(doc, o.line)], preferred: false }], UNNECESSARY);
+      findings.push(unlessBranched(doc, f, o, lastOption(options, OPT.passwordAccess)));
     }
   }
   return findings;

@@ -16,7 +16,7 @@ import { TextEdit } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, lastOption } from '../../../parser/document';
 import type { ServerEntry, ServerSchedmodes } from '../../../model/serverCatalog';
 import type { ServiceContext } from '../../context';
-import { Fix, Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, rendering, replaceWord, wordRange } from './rule';
+import { Fix, Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, rendering, replaceWord, uncertain, wordRange } from './rule';
 import { OPT, VALUE, WRITE } from './names';
 
 /** The keyword (lower case, as the option table spells it) of a line's value word, when it resolves to one. */
@@ -31,6 +31,15 @@ export function keyword(ctx: ServiceContext, o: OptionLine | undefined, i = 0): 
 export function clientScopes(doc: DsmDocument): { header?: OptionLine; options: OptionLine[] }[] {
   if (doc.fileKind === 'sys') return doc.stanzas.filter((s) => s.kind === 'server').map((s) => ({ header: s.header, options: s.options }));
   return doc.fileKind === 'opt-windows' && doc.options.length ? [{ options: doc.options }] : [];
+}
+
+/**
+ * In a template, a finding that rests on lines of which one stands in a
+ * branch holds only when that branch is rendered: information, at most.
+ */
+export function unlessBranched(doc: DsmDocument, f: Finding, ...lines: (OptionLine | undefined)[]): Finding {
+  const frames = doc.template?.frames;
+  return frames && lines.some((o) => o && frames[o.line] !== undefined) ? uncertain(f) : f;
 }
 
 /** The SESSIONINITIATION line in effect in a scope, when it says SERVERONLY. */
@@ -95,7 +104,7 @@ export const serverOnlyPolling: Rule = (doc, ctx) => {
       'A polling scheduler never waits for that call: either this line does nothing, or the node is meant to be reached only by the server and its scheduled backups never start. ' +
       'Use SESSIONINITIATION CLIENT (the scheduler then polls), or SCHEDMODE PROMPTED with TCPCLIENTPORT open to the server. ' +
       CLIENTORSERVER_NOTE;
-    findings.push(finding('serveronly-polling', wordRange(si.line, si.values[0]), message, toClientFix(doc, si)));
+    findings.push(unlessBranched(doc, finding('serveronly-polling', wordRange(si.line, si.values[0]), message, toClientFix(doc, si)), si, line));
   }
   return findings;
 };
@@ -112,7 +121,7 @@ export const serverOnlyManagedServices: Rule = (doc, ctx) => {
       `MANAGEDSERVICES SCHEDULE with SESSIONINITIATION SERVERONLY (line ${si.line + 1}): IBM says the client acceptor (dsmcad) cannot be used for scheduling with SERVERONLY, so no schedule runs. ` +
       'Run the scheduler with dsmc schedule instead, or use SESSIONINITIATION CLIENT. ' +
       CLIENTORSERVER_NOTE;
-    findings.push(finding('serveronly-managedservices', wordRange(managed.line, managed.values[at]), message, toClientFix(doc, si)));
+    findings.push(unlessBranched(doc, finding('serveronly-managedservices', wordRange(managed.line, managed.values[at]), message, toClientFix(doc, si)), si, managed));
   }
   return findings;
 };
@@ -151,7 +160,8 @@ export const schedmodeServerMismatch: Rule = (doc, ctx) => {
     }
     const now = line ? `this stanza's SCHEDMODE is ${mode.toUpperCase()}` : 'this stanza has no SCHEDMODE, so its scheduler polls (the default)';
     const extra = wanted.mode === VALUE.prompted ? ' A prompted scheduler needs the server to reach TCPCLIENTPORT through any firewall.' : '';
-    findings.push(finding('schedmode-server-mismatch', range, `${where}, but ${now}: IBM says a client must use the one mode its server allows, or scheduled work is not processed.${extra}`, fixes));
+    const f = finding('schedmode-server-mismatch', range, `${where}, but ${now}: IBM says a client must use the one mode its server allows, or scheduled work is not processed.${extra}`, fixes);
+    findings.push(unlessBranched(doc, f, line, lastOption(options, OPT.tcpServerAddress)));
   }
   return findings;
 };
