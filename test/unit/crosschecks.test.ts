@@ -305,3 +305,17 @@ describe('the checks across options in templates', () => {
     assert.equal(fix.text, 'SErvername {{ name }}\n  SESSIONINITIATION CLIENT\n  SCHEDMODE POLLING\n');
   });
 });
+
+describe('hover on a catalogued server with schedmodes', () => {
+  it('says which schedulers the server accepts; nothing for ANY', () => {
+    const text = 'SErvername a\n  TCPServeraddress tsm.example.edu\n  SCHEDMODE PROMPTED\n';
+    const hoverWith = (schedmodes: string) => {
+      const svc = service({ serverCatalog: { servers: [{ address: 'tsm.example.edu', port: 1500, schedmodes }] } });
+      const { doc } = analyze(text, SYS, svc);
+      const h = svc.hover(doc, { line: 1, character: 22 });
+      return (h!.contents as { value: string }).value;
+    };
+    assert.match(hoverWith('prompted'), /PROMPTED schedulers only \(SET SCHEDMODES\)/);
+    assert.doesNotMatch(hoverWith('any'), /schedulers only/);
+  });
+});
