@@ -187,6 +187,21 @@ describe('dsm-lint: settings (--config) and suppression comments', () => {
     assert.equal(known.status, 0, known.stdout);
   });
 
+  it("takes a catalog server's schedmodes (its SET SCHEDMODES): a stanza that cannot work with it is flagged", () => {
+    const servers = (mode: string) => config(`s-${mode}.json`, JSON.stringify({ serverCatalog: { servers: [{ address: 'bucky5.doit.wisc.edu', port: 1503, schedmodes: mode }] } }));
+    const codes = (stdout: string) => problemLines(stdout).map((l) => l.split(' ').slice(0, 3).join(' '));
+    const polling = lint(['--config', servers('polling'), 'dsm.sys'], { cwd: t.dir });
+    assert.deepEqual(codes(polling.stdout), ['dsm.sys:7:23: warning schedmode-prompted', 'dsm.sys:8:1: hint hash-comment', 'dsm.sys:7:23: warning schedmode-server-mismatch']);
+    assert.match(polling.stdout, /bucky5\.doit\.wisc\.edu is set to accept only POLLING schedules/);
+    // A server that takes only prompted schedulers: PROMPTED is right for it, and the usual advice to poll is not given.
+    const prompted = lint(['--config', servers('prompted'), 'dsm.sys'], { cwd: t.dir });
+    assert.deepEqual(codes(prompted.stdout), ['dsm.sys:8:1: hint hash-comment']);
+    assert.equal(prompted.status, 0);
+    const bad = lint(['--config', servers('sometimes'), 'dsm.sys'], { cwd: t.dir });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /schedmodes must be one of "any", "polling", "prompted"/);
+  });
+
   it('reports a bad value, uses its default, checks everything, and exits 2', () => {
     const r = lint(['--config', config('bad.json', '{"severity": {"hash-comment": "loud"}}'), 'dsm.sys'], { cwd: t.dir });
     assert.equal(r.status, 2);

@@ -162,6 +162,40 @@ describe('dsm-lint --fix', () => {
   });
 });
 
+describe('dsm-lint --fix with SESSIONINITIATION SERVERONLY', () => {
+  const SERVERONLY_PROMPTED = [
+    'SErvername  fw',
+    '   TCPServeraddress   tsm.example.edu',
+    '   SESSIONINITiation  SERVEROnly',
+    '   SCHEDMODe          PROMPTED',
+    '   PASSWORDAccess     generate',
+    '   MANAGEDServices    schedule',
+    '',
+  ].join('\n');
+
+  it('a SERVERONLY + PROMPTED stanza ends client-initiated and polling, with nothing left to report', () => {
+    const t = tree({ 'dsm.sys': SERVERONLY_PROMPTED });
+    after(t.cleanup);
+    const before = lint(['dsm.sys'], { cwd: t.dir });
+    assert.match(before.stdout, /serveronly-managedservices/);
+    const r = lint(['--fix', 'dsm.sys'], { cwd: t.dir });
+    assert.equal(fs.readFileSync(t.at('dsm.sys'), 'utf8'), SERVERONLY_PROMPTED.replace('SERVEROnly', 'CLIENT').replace('PROMPTED', 'POLLING'));
+    assert.equal(r.stdout.split('\n')[0], 'dsm.sys:4:23: fixed schedmode-prompted: Change SCHEDMODE to POLLING and SESSIONINITIATION to CLIENT (then restart the scheduler)');
+    assert.equal(r.status, 0, r.stdout);
+    assert.doesNotMatch(r.stdout, /warning|error/);
+  });
+
+  it('a SERVERONLY stanza without SCHEDMODE gets POLLING and CLIENT in one fix', () => {
+    const text = SERVERONLY_PROMPTED.replace('   SCHEDMODe          PROMPTED\n', '');
+    const t = tree({ 'dsm.sys': text });
+    after(t.cleanup);
+    const r = lint(['--fix', 'dsm.sys'], { cwd: t.dir });
+    assert.equal(fs.readFileSync(t.at('dsm.sys'), 'utf8'), text.replace('SERVEROnly', 'CLIENT') + '   SCHEDMODE POLLING\n');
+    assert.match(r.stdout, /fixed schedmode-missing: Add SCHEDMODE POLLING to server stanza fw and change SESSIONINITIATION to CLIENT/);
+    assert.equal(r.status, 0, r.stdout);
+  });
+});
+
 describe('the atomic write, between check and rename', () => {
   const t = tree({});
   after(t.cleanup);

@@ -107,6 +107,38 @@ for (const transport of ['stdio', 'in-process'] as const) describe(`the server a
     assert.match(h.contents.value, /Enterprise server, port 1503/);
   });
 
+  it('SERVERONLY + PROMPTED: the quick fix and fix-all both leave a client-initiated, polling stanza', async () => {
+    const uri = 'file:///etc/tsm/serveronly/dsm.sys';
+    const text = 'SErvername fw\n   TCPServeraddress tsm.example.edu\n   SESSIONINITiation SERVEROnly\n   SCHEDMODe PROMPTED\n   PASSWORDAccess generate\n';
+    const want = text.replace('SERVEROnly', 'CLIENT').replace('PROMPTED', 'POLLING');
+    await client.open(uri, text);
+    const p = await client.diagnostics(uri, 1, SMALL_WAIT_MS);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['schedmode-prompted']);
+    assert.match(String(p.diagnostics[0].message), /SESSIONINITIATION=CLIENTORSERVER/);
+    const [quick] = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: p.diagnostics[0].range,
+      context: { diagnostics: p.diagnostics },
+    });
+    assert.equal(quick.isPreferred, true);
+    assert.equal(quick.title, 'Change SCHEDMODE to POLLING and SESSIONINITIATION to CLIENT (then restart the scheduler)');
+    assert.equal(apply(text, quick.edit.changes[uri]), want);
+    const [fixAll] = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(fixAll.kind, 'source.fixAll.dsm');
+    const edits = fixAll.edit.changes[uri];
+    assert.equal(apply(text, edits), want);
+    const ordered = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: ordered.map((e) => ({ range: e.range, text: e.newText })),
+    });
+    assert.deepEqual((await client.diagnostics(uri, 2, SMALL_WAIT_MS)).diagnostics, []);
+  });
+
   it('answers completion with POLLING first after SCHEDMODE', async () => {
     const uri = 'file:///etc/tsm/other/dsm.sys';
     await client.open(uri, 'SErvername x\n  SCHEDMODE \n');

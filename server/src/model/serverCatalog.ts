@@ -4,12 +4,17 @@
  */
 import rawCatalog from '../data/servers.json';
 
+/** How the server schedules, as its SET SCHEDMODES says: `any` accepts both client modes; the others only theirs. */
+export type ServerSchedmodes = 'any' | 'polling' | 'prompted';
+
 export interface ServerEntry {
   /** Host name or IP address, as written in TCPServeraddress. */
   address: string;
   /** Service tier or any short label the site uses (Enterprise, Lite, Archive). */
   tier: string;
   port: number;
+  /** The server's SET SCHEDMODES, when the site knows it; unknown means anything goes. */
+  schedmodes?: ServerSchedmodes;
 }
 
 export const BUILTIN_SERVERS: readonly ServerEntry[] = (rawCatalog as { servers: ServerEntry[] }).servers;

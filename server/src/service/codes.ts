@@ -40,6 +40,13 @@ export const CODES = {
   'pattern-platform': { severity: DiagnosticSeverity.Warning, summary: 'A Windows path in an include-exclude file for UNIX, or a UNIX path in one for Windows.' },
   'management-class': { severity: DiagnosticSeverity.Warning, summary: 'An invalid management class name, or a class after a statement that takes none.' },
   'statement-never-applies': { severity: DiagnosticSeverity.Warning, summary: "An include-exclude statement IBM's processing order never reaches." },
+  'serveronly-polling': { severity: DiagnosticSeverity.Warning, summary: 'SESSIONINITiation SERVEROnly where the scheduler polls (SCHEDMODe POlling, or no SCHEDMODe): only a prompted scheduler is reached.' },
+  'serveronly-managedservices': { severity: DiagnosticSeverity.Warning, summary: 'MANAGEDServices schedule with SESSIONINITiation SERVEROnly: the client acceptor cannot schedule then.' },
+  'schedmode-server-mismatch': { severity: DiagnosticSeverity.Warning, summary: "The stanza's SCHEDMODe is not the one mode its catalogued server allows (the catalog entry's schedmodes, as SET SCHEDMODES)." },
+  'passwordaccess-differs': { severity: DiagnosticSeverity.Information, summary: 'PASSWORDAccess written with different values in two stanzas of one dsm.sys: IBM asks for the same value in each.' },
+  'encryptkey-prompt': { severity: DiagnosticSeverity.Warning, summary: 'ENCRYPTKey prompt beside INCLUDE.ENCRYPT: a scheduled backup cannot type the encryption key.' },
+  'prompted-needs-tcpip': { severity: DiagnosticSeverity.Warning, summary: 'SCHEDMODe PRompted with COMMMethod SHAREdmem or NAMedpipes: only TCP/IP can use the prompted mode.' },
+  'password-ignored': { severity: DiagnosticSeverity.Hint, summary: 'PASsword where PASSWORDAccess is generate: IBM says the password option is ignored then.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

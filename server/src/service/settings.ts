@@ -68,11 +68,11 @@ function section(raw: unknown): unknown {
 }
 
 function fromChecked(values: Map<string, unknown>): DsmSettings {
-  const servers = values.get('dsm.serverCatalog.servers') as { address: string; tier?: string; port: number }[];
+  const servers = values.get('dsm.serverCatalog.servers') as (ServerEntry & { tier?: string })[];
   return {
     serverCatalog: {
       mode: values.get('dsm.serverCatalog.mode') as DsmSettings['serverCatalog']['mode'],
-      servers: servers.map((s) => ({ address: s.address, tier: s.tier?.trim() || 'site server', port: s.port })),
+      servers: servers.map((s) => ({ address: s.address, tier: s.tier?.trim() || 'site server', port: s.port, ...(s.schedmodes ? { schedmodes: s.schedmodes } : {}) })),
     },
     optionsFileLayout: values.get('dsm.optionsFileLayout') as LayoutSetting,
     severity: values.get('dsm.severity') as DsmSettings['severity'],

@@ -231,6 +231,22 @@ describe('Fix all', () => {
     assertAllPolling(doc);
   });
 
+  it('fix-all on a SERVERONLY + PROMPTED stanza sets SESSIONINITIATION CLIENT with SCHEDMODE POLLING, in one edit', async () => {
+    const doc = await openDoc('fix-all-serveronly/dsm.sys');
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'schedmode-prompted'), 'the PROMPTED warning');
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const actions = await codeActions(doc.uri, whole, vscode.CodeActionKind.SourceFixAll.value);
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.dsm');
+    assert.ok(fixAll, `a source.fixAll.dsm action; got: ${actions.map((a) => `${a.title} (${a.kind?.value})`).join(' | ') || '(none)'}`);
+    assert.match(fixAll.title, /SESSIONINITIATION CLIENT where it was SERVERONLY/);
+    await applyAction(fixAll);
+    const text = doc.getText();
+    assert.match(text, /^\s*SESSIONINITiation\s+CLIENT\s*$/m, text);
+    assert.match(text, /^\s*SCHEDMODe\s+POLLING\s*$/m, text);
+    assert.doesNotMatch(text, /SERVEROnly|PROMPTED\s*$/m, text);
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no diagnostics at all');
+  });
+
   it('editor.codeActionsOnSave {"source.fixAll.dsm": "explicit"} fixes the file on save', async () => {
     await withConfig('editor', 'codeActionsOnSave', { 'source.fixAll.dsm': 'explicit' }, vscode.ConfigurationTarget.Workspace, async () => {
       const doc = await openWithThreeProblems('fix-on-save/dsm.sys');

@@ -34,17 +34,29 @@ function wants(context: CodeActionContext, kind: string): boolean {
   return !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
 }
 
-/** Every fix-all fix of the document, as one list of edits (none overlap: each rule edits its own line). */
-function fixAllEdits(all: readonly Finding[]): { edits: TextEdit[]; changesSchedule: boolean } {
+/**
+ * Every fix-all fix of the document, as one list of edits. Each rule edits its
+ * own line, but two SCHEDMODE fixes of one SERVERONLY scope both change its
+ * SESSIONINITIATION word: an edit already taken is not taken twice.
+ */
+function fixAllEdits(all: readonly Finding[]): { edits: TextEdit[]; changesSchedule: boolean; toClient: boolean } {
   const edits: TextEdit[] = [];
+  const taken = new Set<string>();
   let changesSchedule = false;
+  let toClient = false;
   for (const f of all) {
     const fix = f.fixes.find((x) => x.fixAll);
     if (!fix) continue;
-    edits.push(...fix.edits);
+    for (const e of fix.edits) {
+      const key = `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`;
+      if (taken.has(key)) continue;
+      taken.add(key);
+      edits.push(e);
+    }
     changesSchedule ||= !!fix.changesSchedule;
+    toClient ||= !!fix.toClient;
   }
-  return { edits, changesSchedule };
+  return { edits, changesSchedule, toClient };
 }
 
 /** The code actions for a range, from the document's findings (as diagnostics computed them). */
@@ -70,10 +82,10 @@ export function codeActions(doc: DsmDocument, all: readonly Finding[], range: Ra
 
   // Fix-all is only offered when asked for by kind (on save, or the Fix All command), as VS Code expects of source actions.
   if (context.only && wants(context, FIX_ALL_KIND)) {
-    const { edits, changesSchedule } = fixAllEdits(all);
+    const { edits, changesSchedule, toClient } = fixAllEdits(all);
     if (edits.length) {
       actions.push({
-        title: 'Fix all SCHEDMODE problems: use POLLING' + (changesSchedule ? ' (then restart the scheduler)' : ''),
+        title: 'Fix all SCHEDMODE problems: use POLLING' + (toClient ? ', and SESSIONINITIATION CLIENT where it was SERVERONLY' : '') + (changesSchedule ? ' (then restart the scheduler)' : ''),
         kind: FIX_ALL_KIND,
         diagnostics: all.filter((f) => f.fixes.some((x) => x.fixAll)).map((f) => f.diagnostic),
         edit: { changes: { [doc.uri]: edits } },

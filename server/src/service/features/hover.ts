@@ -29,8 +29,13 @@ export const SCHEDMODE_EXPLANATION = lines(
   'Bucky Backup asks every client to write `SCHEDMODE POLLING` explicitly. Restart the scheduler (dsmcad, or the scheduler service) after changing it.',
 );
 
+/** What a site says of how the server schedules (SET SCHEDMODES); ANY, or nothing said, restricts nothing. */
+function schedmodesNote(s: ServerEntry): string {
+  return s.schedmodes && s.schedmodes !== 'any' ? `, ${s.schedmodes.toUpperCase()} schedulers only (SET SCHEDMODES)` : '';
+}
+
 function serverLine(s: ServerEntry): string {
-  return `${escape(s.address)}: ${escape(s.tier)}, port ${s.port}`;
+  return `${escape(s.address)}: ${escape(s.tier)}, port ${s.port}${schedmodesNote(s)}`;
 }
 
 function wordAt(o: OptionLine, character: number): { word: Word; index: number } | undefined {
@@ -47,7 +52,7 @@ function addressHover(doc: DsmDocument, o: OptionLine, address: string, ctx: Ser
   if (!port) agreement = `This scope sets no TCPPORT, so the client uses its default, 1500${server.port === 1500 ? ', which is right' : `: write TCPPORT ${server.port}`}.`;
   else if (Number(port.text) === server.port) agreement = `TCPPORT ${server.port} here agrees.`;
   else agreement = `TCPPORT here is ${escape(port.text)}, but this server listens on ${server.port}.`;
-  return lines(`**${escape(server.address)}**: ${escape(server.tier)} server, port ${server.port}.`, agreement);
+  return lines(`**${escape(server.address)}**: ${escape(server.tier)} server, port ${server.port}${schedmodesNote(server)}.`, agreement);
 }
 
 function portHover(doc: DsmDocument, o: OptionLine, text: string, ctx: ServiceContext): string | undefined {

@@ -5,6 +5,7 @@ import { Opt, OptName } from '../../../model/opt';
 import { Scope, serverScopes } from '../../scope';
 import { Finding, Rule, UNNECESSARY, finding, hasPlaceholderNames, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
 import type { ServiceContext } from '../../context';
+import { serverOnlyLine } from './sessions';
 
 function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): string | undefined {
   const w = o?.values[i];
@@ -27,10 +28,16 @@ function hintScopes(doc: DsmDocument, ctx: ServiceContext): Scope[] {
   return doc.template ? scopes.filter((scope) => !hasPlaceholderNames(scope.lines)) : scopes;
 }
 
-/** `prompted-only-option`: TCPCLIENTPORT / TCPCLIENTADDRESS matter only when the scheduler is prompted. */
+/**
+ * `prompted-only-option`: TCPCLIENTPORT / TCPCLIENTADDRESS matter only when the scheduler is prompted.
+ * Not beside SESSIONINITIATION SERVERONLY: there every session starts on TCPCLIENTPORT, so they are
+ * needed, not useless (the conflict with POLLING is serveronly-polling's to report).
+ * https://www.ibm.com/support/knowledgecenter/SSGSG7_7.1.3/client/r_opt_sessioninitiation.html
+ */
 export const promptedOnlyOptions: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   for (const scope of hintScopes(doc, ctx)) {
+    if (serverOnlyLine(ctx, scope.lines)) continue;
     const mode = scope.keyword(Opt.SCHEDMODE);
     if (mode === 'prompted' || mayGive(doc, ctx, scope, Opt.SCHEDMODE, 'prompted')) continue;
     if (!scope.isSet(Opt.TCPCLIENTPORT) && !scope.isSet(Opt.TCPCLIENTADDRESS)) continue;

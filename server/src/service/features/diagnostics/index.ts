@@ -16,6 +16,8 @@ import { tcpportMismatch } from './servers';
 import { hashComments, promptedOnlyOptions, schedulerNeedsGenerate } from './hints';
 import { unquotedPaths } from './paths';
 import { processingOrder, statementPatterns } from './inclexcl';
+import { schedmodeServerMismatch, serverOnlyManagedServices, serverOnlyPolling } from './sessions';
+import { encryptKeyPrompt, passwordAccessDiffers, passwordIgnored, promptedNeedsTcpip } from './agreement';
 
 export const RULES: readonly Rule[] = [
   schedmodePrompted,
@@ -33,6 +35,13 @@ export const RULES: readonly Rule[] = [
   unquotedPaths,
   statementPatterns,
   processingOrder,
+  serverOnlyPolling,
+  serverOnlyManagedServices,
+  schedmodeServerMismatch,
+  passwordAccessDiffers,
+  encryptKeyPrompt,
+  promptedNeedsTcpip,
+  passwordIgnored,
 ];
 
 export const DISABLE_MARKER = 'dsm-disable-next-line';

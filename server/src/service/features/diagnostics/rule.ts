@@ -17,6 +17,8 @@ export interface Fix {
   fixAll?: boolean;
   /** The fix changes SCHEDMODE, so the scheduler must be restarted afterwards. */
   changesSchedule?: boolean;
+  /** The fix also turns SESSIONINITIATION SERVERONLY into CLIENT (the server's node must then allow client sessions). */
+  toClient?: boolean;
   /** A command the editor runs instead of (or after) the edits. */
   command?: Command;
 }

@@ -2,8 +2,11 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption } from '../../../parser/document';
 import { Opt } from '../../../model/opt';
+import { scopeAt } from '../../scope';
 import { lineHasTemplate, onEveryPath } from '../../../parser/template';
 import { Fix, Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, lineRange, uncertain, wordRange } from './rule';
+import type { ServiceContext } from '../../context';
+import { CLIENTORSERVER_NOTE, serverOnlyLine, serverWantsPrompted, toClientEdit } from './sessions';
 
 const PROMPTED_MESSAGE =
   'SCHEDMODE PROMPTED: the server has to open a connection to this client to start each backup. ' +
@@ -11,6 +14,22 @@ const PROMPTED_MESSAGE =
   'Use SCHEDMODE POLLING, where the client itself asks the server for work, then restart the scheduler.';
 
 const RESTART = ' (then restart the scheduler)';
+
+const AND_CLIENT = ' and change SESSIONINITIATION to CLIENT';
+const ALSO_CLIENT = ' and SESSIONINITIATION to CLIENT';
+
+/**
+ * Where the scope says SESSIONINITIATION SERVERONLY, POLLING alone would
+ * leave a polling scheduler that may not contact the server (IBM's
+ * sessioninitiation page, cited in sessions.ts): the fix changes both lines.
+ */
+function serverOnlyNote(si: OptionLine): string {
+  return (
+    ` This scope also says SESSIONINITIATION SERVERONLY (line ${si.line + 1}), where only the server's prompted schedule may start a session: ` +
+    'the fix changes it to CLIENT as well, so that the polling scheduler may contact the server. ' +
+    CLIENTORSERVER_NOTE
+  );
+}
 
 const TEMPLATE_PROMPTED_MESSAGE =
   'SCHEDMODE comes from a template expression that names PROMPTED: the rendered file may say SCHEDMODE PROMPTED, ' +
@@ -30,15 +49,22 @@ export const schedmodePrompted: Rule = (doc, ctx) => {
     }
     const r = ctx.table.resolveKeyword(o.option, value.text);
     if (r.kind !== 'match' || r.item.toLowerCase() !== 'prompted') continue;
+    const scope = scopeAt(doc, o.line, ctx.table).lines;
+    // The site's server accepts only prompted schedulers: POLLING would break it (schedmode-server-mismatch says so instead).
+    if (serverWantsPrompted(ctx, scope)) continue;
     const range = wordRange(o.line, value);
-    const fix: Fix = { title: 'Change SCHEDMODE to POLLING' + RESTART, edits: [TextEdit.replace(range, 'POLLING')], preferred: true, fixAll: true, changesSchedule: true };
-    findings.push(finding('schedmode-prompted', range, PROMPTED_MESSAGE, [fix]));
+    const si = serverOnlyLine(ctx, scope);
+    const toClient = toClientEdit(doc, si, o);
+    const edits = toClient ? [TextEdit.replace(range, 'POLLING'), toClient] : [TextEdit.replace(range, 'POLLING')];
+    const title = 'Change SCHEDMODE to POLLING' + (toClient ? ALSO_CLIENT : '') + RESTART;
+    const fix: Fix = { title, edits, preferred: true, fixAll: true, changesSchedule: true, toClient: !!toClient };
+    findings.push(finding('schedmode-prompted', range, PROMPTED_MESSAGE + (toClient && si ? serverOnlyNote(si) : ''), [fix]));
   }
   return findings;
 };
 
-function addPolling(title: string, edit: TextEdit): Fix {
-  return { title: title + RESTART, edits: [edit], preferred: true, fixAll: true, changesSchedule: true };
+function addPolling(title: string, edits: TextEdit[], toClient: boolean): Fix {
+  return { title: title + (toClient ? AND_CLIENT : '') + RESTART, edits, preferred: true, fixAll: true, changesSchedule: true, toClient };
 }
 
 /**
@@ -78,9 +104,11 @@ interface Scope {
   message: string;
 }
 
-function missingFinding(doc: DsmDocument, { header, options, label, fixTitle, message }: Scope): Finding[] {
+function missingFinding(doc: DsmDocument, ctx: ServiceContext, { header, options, label, fixTitle, message }: Scope): Finding[] {
   const set = schedmodeSet(doc, header, options);
   if (set === 'yes' || set === 'unknown') return [];
+  // The site's server accepts only prompted schedulers: adding POLLING would break it (schedmode-server-mismatch says so instead).
+  if (serverWantsPrompted(ctx, options)) return [];
   const range = lineRange(header ?? options[0]);
   if (set === 'sometimes') {
     const first = options.find((o) => isOption(o, Opt.SCHEDMODE))!;
@@ -89,11 +117,16 @@ function missingFinding(doc: DsmDocument, { header, options, label, fixTitle, me
   }
   const anchor = anchorFor(doc, header, options);
   const indent = header ? (options[0] ?? header).indent : options[options.length - 1].indent;
-  return [finding('schedmode-missing', range, message, anchor ? [addPolling(fixTitle, insertLineAfter(doc, anchor, indent, 'SCHEDMODE POLLING'))] : [])];
+  if (!anchor) return [finding('schedmode-missing', range, message)];
+  const si = serverOnlyLine(ctx, options);
+  const toClient = toClientEdit(doc, si, anchor);
+  const add = insertLineAfter(doc, anchor, indent, 'SCHEDMODE POLLING');
+  const fix = addPolling(fixTitle, toClient ? [add, toClient] : [add], !!toClient);
+  return [finding('schedmode-missing', range, message + (toClient && si ? serverOnlyNote(si) : ''), [fix])];
 }
 
 /** `schedmode-missing`: a server stanza, or a complete dsm.opt, that leaves SCHEDMODE to defaults. */
-export const schedmodeMissing: Rule = (doc) => {
+export const schedmodeMissing: Rule = (doc, ctx) => {
   if (doc.fileKind === 'sys') {
     return doc.stanzas
       .filter((s) => s.kind === 'server')
@@ -102,10 +135,10 @@ export const schedmodeMissing: Rule = (doc) => {
         const message =
           `No SCHEDMODE in ${label}. Write SCHEDMODE POLLING explicitly: the scheduler then only connects outward, ` +
           'which firewalls allow, instead of depending on defaults that may leave it waiting for a call that is blocked.';
-        return missingFinding(doc, { header: s.header, options: s.options, label, fixTitle: `Add SCHEDMODE POLLING to ${label}`, message });
+        return missingFinding(doc, ctx, { header: s.header, options: s.options, label, fixTitle: `Add SCHEDMODE POLLING to ${label}`, message });
       });
   }
   if (doc.fileKind !== 'opt-windows' || !doc.options.length) return [];
   const message = 'This options file connects to a server but has no SCHEDMODE. Write SCHEDMODE POLLING explicitly: the scheduler then only connects outward, which firewalls allow.';
-  return missingFinding(doc, { options: doc.options, label: 'this options file', fixTitle: 'Add SCHEDMODE POLLING', message });
+  return missingFinding(doc, ctx, { options: doc.options, label: 'this options file', fixTitle: 'Add SCHEDMODE POLLING', message });
 };
