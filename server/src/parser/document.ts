@@ -6,15 +6,15 @@
  * cannot be understood is kept as words for the features to judge.
  * Columns are UTF-16 code units (JavaScript string indices), as LSP requires.
  *
- * A file kept as a template (its name says so: `dsm.sys.j2`) is read by a
- * second path (see "Templates" below): its tags are found first, then each
+ * A file kept as a template (its name says so: `dsm.sys.j2`, `dsm.sys.template`;
+ * or its text holds `{{`, `{%` or `<%`) is read by a second path (see "Templates" below): its tags are found first, then each
  * line that holds one is read around them. Plain files never take that path.
  */
 import { OptionSpec, OptionTable } from '../model/optionTable';
 import { Resolution } from '../model/abbreviations';
-import { detectFileKind, templateDialect } from './fileKind';
+import { detectFileKind, holdsDialectMarks, templateDialect, templateSyntax } from './fileKind';
 import { FrameBuilder, ScannedTag, endOfLine, exclusive, holdsTemplateMarks, lineHasTemplate, scanTemplate } from './template';
-import type { CommentLine, DsmDocument, Entry, LayoutSetting, OptionLine, Stanza, TemplateDialect, TemplateFrame, TemplateInfo, TemplateSpan, Word } from './types';
+import type { CommentLine, DsmDocument, Entry, LayoutSetting, OptionLine, Stanza, TemplateFrame, TemplateInfo, TemplateSpan, TemplateSyntax, Word } from './types';
 
 export type { CommentLine, DsmDocument, Entry, FileKind, LayoutSetting, OptionLine, Stanza, TemplateLine, Word } from './types';
 
@@ -313,8 +313,8 @@ function nameCacheFor(table: OptionTable): NameCache {
 }
 
 export function parseDocument(text: string, uri: string, opts: ParseOptions): DsmDocument {
-  const dialect = templateDialect(uri);
-  if (dialect !== undefined) return parseTemplate(text, uri, dialect, opts);
+  const syntax = templateSyntax(uri, text);
+  if (syntax !== undefined) return parseTemplate(text, uri, syntax, opts);
   const byLine: (Entry | undefined)[] = [];
   const entries: Entry[] = [];
   const options: OptionLine[] = [];
@@ -358,11 +358,14 @@ export function reparseLines(prev: DsmDocument, text: string, changed: ReadonlyM
   const template = prev.template;
   const names = nameCacheFor(opts.table);
   const byLine = prev.byLine.slice();
+  // Unless the name gives the template language, the text does: a line that gains a tag may make the file a template.
+  const dialectByName = templateDialect(prev.uri) !== undefined;
   for (const [line, from] of changed) {
     if (line < 0 || line >= byLine.length) throw new RangeError(`line ${line} is not in the document`);
     const to = endOfLine(text, from);
+    if (!dialectByName && holdsDialectMarks(text.slice(from, to))) return parseDocument(text, prev.uri, opts);
     // In a template, a line that held template syntax, or now may, can change the meaning of other lines: read it all again.
-    if (template && (lineHasTemplate(template.spans, line) || holdsTemplateMarks(text.slice(from, to), template.dialect))) return parseDocument(text, prev.uri, opts);
+    if (template && (lineHasTemplate(template.spans, line) || holdsTemplateMarks(text.slice(from, to), template))) return parseDocument(text, prev.uri, opts);
     // The line is parsed from a copy of its own, so that what it keeps (its
     // words) does not hold on to this version of the whole text.
     const own = detach(text.slice(from, to));
@@ -426,8 +429,8 @@ class TemplateReader {
     return entry;
   }
 
-  finish(dialect: TemplateDialect, lastLine: number): TemplateInfo {
-    return { dialect, spans: this.spans, blocks: this.builder.finish(lastLine), frames: this.frames };
+  finish({ dialect, placeholders }: TemplateSyntax, lastLine: number): TemplateInfo {
+    return { dialect, placeholders, spans: this.spans, blocks: this.builder.finish(lastLine), frames: this.frames };
   }
 
   /** The span of tag k, begun on this line or ending on it. */
@@ -448,8 +451,8 @@ class TemplateReader {
   }
 }
 
-function parseTemplate(text: string, uri: string, dialect: TemplateDialect, opts: ParseOptions): DsmDocument {
-  const reader = new TemplateReader(scanTemplate(text, dialect), nameCacheFor(opts.table));
+function parseTemplate(text: string, uri: string, syntax: TemplateSyntax, opts: ParseOptions): DsmDocument {
+  const reader = new TemplateReader(scanTemplate(text, syntax), nameCacheFor(opts.table));
   const byLine: (Entry | undefined)[] = [];
   const entries: Entry[] = [];
   const options: OptionLine[] = [];
@@ -465,7 +468,7 @@ function parseTemplate(text: string, uri: string, dialect: TemplateDialect, opts
     eol ??= m[0] as DsmDocument['eol'];
     from = breaks.lastIndex;
   }
-  const template = reader.finish(dialect, byLine.length - 1);
+  const template = reader.finish(syntax, byLine.length - 1);
   return assemble(uri, eol ?? '\n', byLine, entries, options, comments, opts, template);
 }
 

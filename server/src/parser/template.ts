@@ -3,9 +3,11 @@
  * ERB (Puppet, Chef) and EPP (Puppet). The scanner finds every tag in the
  * text (a pre-pass, before the lines are read) and what each control tag does
  * to the branch structure; the relations below tell whether two lines can be
- * rendered together. Plain files never come here.
+ * rendered together. Plain files never come here. The placeholders of files
+ * named as templates (`${VAR}`, `{name}`, `@VAR@`) are in placeholders.ts.
  */
-import type { TemplateBlock, TemplateDialect, TemplateFrame, TemplateSpan, TextPosition } from './types';
+import { holdsPlaceholderMarks, withPlaceholders } from './placeholders';
+import type { TemplateBlock, TemplateFrame, TemplateSpan, TemplateSyntax, TextPosition } from './types';
 
 /** What a control tag does: opens a block, starts another branch of the innermost one, or closes it. */
 export type Control = { role: 'open'; block: TemplateBlock['kind'] } | { role: 'branch'; isElse: boolean } | { role: 'close' };
@@ -167,18 +169,21 @@ function scanPercent(text: string, dialect: 'erb' | 'epp'): ScannedTag[] {
   return tags;
 }
 
-/** Every tag of a template, in order; they never overlap. */
-export function scanTemplate(text: string, dialect: TemplateDialect): ScannedTag[] {
-  return dialect === 'jinja' ? scanJinja(text) : scanPercent(text, dialect);
+/** Every tag of a template, placeholders included, in order; they never overlap. */
+export function scanTemplate(text: string, { dialect, placeholders }: TemplateSyntax): ScannedTag[] {
+  const tags = dialect === undefined ? [] : dialect === 'jinja' ? scanJinja(text) : scanPercent(text, dialect);
+  return placeholders ? withPlaceholders(text, tags) : tags;
 }
 
 /**
- * Does this text hold a tag's opening or closing delimiter? A line edited to
- * hold one may start or end a tag that spans other lines: then the whole
+ * Does this text hold a tag's opening or closing delimiter, or where
+ * placeholders count a character of one? A line edited to hold one may start
+ * or end a tag that spans other lines, or a placeholder: then the whole
  * template is read again.
  */
-export function holdsTemplateMarks(text: string, dialect: TemplateDialect): boolean {
-  return dialect === 'jinja' ? /\{[{%#]|[}%#]\}/.test(text) : /<%|%>/.test(text);
+export function holdsTemplateMarks(text: string, { dialect, placeholders }: TemplateSyntax): boolean {
+  if (placeholders && holdsPlaceholderMarks(text)) return true;
+  return dialect === 'jinja' ? /\{[{%#]|[}%#]\}/.test(text) : dialect !== undefined && /<%|%>/.test(text);
 }
 
 /** Blocks nested deeper than this are not told apart (a bound on the work a hostile template makes): their lines count as in the deepest one. */
