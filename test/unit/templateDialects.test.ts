@@ -171,9 +171,10 @@ describe('template dialects: placeholders in files named as templates', () => {
     assert.deepEqual(problems(text, AUTOCONF), []);
   });
 
-  it('Windows paths in a file named as a template: $Recycle is a placeholder to envsubst, so it is not judged either', () => {
-    const { doc } = analyze('EXCLUDE.DIR C:\\$Recycle.Bin\n', 'file:///c/dsm.opt.template');
-    assert.deepEqual(words(doc, 0), [['C:\\$Recycle.Bin', true]]);
+  it('\\$ is a literal $, as in a here-document: a Windows path in a file named as a template stays a path', () => {
+    const { doc } = analyze('EXCLUDE.DIR C:\\$Recycle.Bin\nEXCLUDE.DIR C:\\${TEMP_DIR}\n', 'file:///c/dsm.opt.template');
+    assert.deepEqual(words(doc, 0), [['C:\\$Recycle.Bin', false]]);
+    assert.deepEqual(words(doc, 1), [['C:\\${TEMP_DIR}', false]]);
   });
 
   it('hover on a placeholder explains it; a quick fix never edits one', () => {

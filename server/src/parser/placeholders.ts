@@ -3,7 +3,7 @@
  * (`dsm.sys.template`, `dsm.opt.in`, `dsm.sys.tpl`, and the Jinja, ERB and
  * EPP ones): `${VAR}`, `$VAR` and `$(command)` (envsubst, shell here-documents),
  * `{name}` (Python's str.format) and `@VAR@` (autoconf, CMake's
- * configure_file). Never in plain files: there `$` and braces are literal
+ * configure_file); `\$` is a literal `$`, as in a here-document. Never in plain files: there `$` and braces are literal
  * text of real values (Windows' `C:\$Recycle.Bin`, IBM's braces around a file
  * space name, `"{/Volumes/Macintosh HD}/.../*"`).
  *
@@ -31,6 +31,9 @@ const PLACEHOLDER = new RegExp(
   'y',
 );
 
+const DOLLAR = 36;
+const BACKSLASH = 92;
+
 /** The characters a placeholder starts with. */
 const STARTS = /[$@{]/g;
 
@@ -38,6 +41,11 @@ const STARTS = /[$@{]/g;
 function placeholdersIn(text: string, from: number, to: number, into: ScannedTag[]): void {
   STARTS.lastIndex = from;
   for (let m = STARTS.exec(text); m && m.index < to; m = STARTS.exec(text)) {
+    // `\$` is a literal `$` in a here-document, and Windows writes it in paths (`C:\$Recycle.Bin`).
+    if (text.charCodeAt(m.index) === DOLLAR && text.charCodeAt(m.index - 1) === BACKSLASH) {
+      STARTS.lastIndex = m.index + 2;
+      continue;
+    }
     PLACEHOLDER.lastIndex = m.index;
     const p = PLACEHOLDER.exec(text);
     if (!p || PLACEHOLDER.lastIndex > to) continue;
