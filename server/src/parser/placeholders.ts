@@ -7,13 +7,11 @@
  * text of real values (Windows' `C:\$Recycle.Bin`, IBM's braces around a file
  * space name, `"{/Volumes/Macintosh HD}/.../*"`).
  *
- * A placeholder stands on one line and renders as a value: it is found as a
- * tag of kind `expression`, so that everything the parser and the checks do
+ * A placeholder stands on one line and renders as a value: the scanner
+ * (template.ts) makes it a tag of kind `expression`, so that everything the parser and the checks do
  * for `{{ value }}` (never judge it, read the literal words around it) holds
  * for it too.
  */
-import type { ScannedTag } from './template';
-
 /**
  * One placeholder, from its first character. Python's replacement field is
  * a name, a number or nothing, then attribute and index parts, a conversion
@@ -37,8 +35,14 @@ const BACKSLASH = 92;
 /** The characters a placeholder starts with. */
 const STARTS = /[$@{]/g;
 
-/** The placeholders in [from, to) of the text. */
-function placeholdersIn(text: string, from: number, to: number, into: ScannedTag[]): void {
+/** Where a tag or a placeholder is in the text (end exclusive). */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The placeholders in [from, to) of the text, each made by `make`. */
+function placeholdersIn<T extends Span>(text: string, from: number, to: number, into: T[], make: (start: number, end: number) => T): void {
   STARTS.lastIndex = from;
   for (let m = STARTS.exec(text); m && m.index < to; m = STARTS.exec(text)) {
     // `\$` is a literal `$` in a here-document, and Windows writes it in paths (`C:\$Recycle.Bin`).
@@ -49,21 +53,21 @@ function placeholdersIn(text: string, from: number, to: number, into: ScannedTag
     PLACEHOLDER.lastIndex = m.index;
     const p = PLACEHOLDER.exec(text);
     if (!p || PLACEHOLDER.lastIndex > to) continue;
-    into.push({ kind: 'expression', start: m.index, end: PLACEHOLDER.lastIndex });
+    into.push(make(m.index, PLACEHOLDER.lastIndex));
     STARTS.lastIndex = PLACEHOLDER.lastIndex;
   }
 }
 
-/** The tags, with the placeholders found outside them, in order. */
-export function withPlaceholders(text: string, tags: readonly ScannedTag[]): ScannedTag[] {
-  const all: ScannedTag[] = [];
+/** The tags, with the placeholders found outside them (each made by `make`), in order. */
+export function withPlaceholders<T extends Span>(text: string, tags: readonly T[], make: (start: number, end: number) => T): T[] {
+  const all: T[] = [];
   let from = 0;
   for (const t of tags) {
-    placeholdersIn(text, from, t.start, all);
+    placeholdersIn(text, from, t.start, all, make);
     all.push(t);
     from = t.end;
   }
-  placeholdersIn(text, from, text.length, all);
+  placeholdersIn(text, from, text.length, all, make);
   return all;
 }
 
