@@ -188,6 +188,16 @@ describe('template dialects: placeholders in files named as templates', () => {
     for (const a of actions) for (const e of a.edit?.changes?.[ENVSUBST] ?? []) assert.notEqual(e.range.start.line, 5, a.title);
   });
 
+  it('a stanza name from a placeholder cannot be renamed: {name}, @VAR@ and $VAR as ${VAR}', () => {
+    const svc = service();
+    for (const [uri, name] of [[FORMAT, '{tsm_server}'], ['file:///src/dsm.sys.in', '@TSM_SERVER@'], [ENVSUBST, '$TSM_SERVER'], [ENVSUBST, '${TSM_SERVER}']]) {
+      const doc = svc.parse(`SErvername ${name}\n   TCPPort 1500\n`, uri);
+      assert.equal(svc.prepareRename(doc, { line: 0, character: 13 }), `${name} is a template expression, not a stanza name.`, uri);
+    }
+    const plain = svc.parse('SErvername @TSM_SERVER@\n   TCPPort 1500\n', 'file:///etc/dsm.sys');
+    assert.deepEqual(svc.prepareRename(plain, { line: 0, character: 13 }), { range: { start: { line: 0, character: 11 }, end: { line: 0, character: 23 } }, placeholder: '@TSM_SERVER@' }, 'in a plain file, a name');
+  });
+
   it('a line edited to gain or lose a placeholder is read again with the rest of the template', () => {
     const svc = service();
     const text = STANZA('main', '   TCPPort 1500\n');
