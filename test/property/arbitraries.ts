@@ -118,6 +118,8 @@ export const templatePiece: fc.Arbitrary<string> = fc.constantFrom(
   '{% if a %}', '{%- elif b -%}', '{% else %}', '{% endif %}', '{% for s in l %}', '{% endfor %}', '{% raw %}', '{% endraw %}',
   '<% if @a -%>', '<% else %>', '<% end -%>', '<% @l.each do |x| %>', '<% if $a { -%>', '<% } else { %>', '<% } %>',
   '{% if a and', '{{ v', '{#', '<% if', 'b %}', '}}', '#}', '%>', '{%', '{{', '<%', '<%%',
+  // Placeholders of files named as templates (dsm.sys.template), whole and in halves.
+  '${V}', '${V:-1500}', '$V', '$(hostname)', '{name}', '{0}', '@V@', '${V', '{name', '@V', '$', '}',
 );
 
 /** Lines of a template: plain lines, tags alone, placeholders in values and names, and options between tags. */
@@ -137,6 +139,11 @@ export const templateUri = fc.constantFrom(
   'file:///modules/tsm/templates/dsm.sys.erb',
   'file:///modules/tsm/templates/dsm.sys.epp',
   'file:///cookbooks/tsm/templates/dsm_win.opt.erb',
+  // Named as templates without a language (the text tells), and plain names read as templates by their tags alone.
+  'file:///image/dsm.sys.template',
+  'file:///image/dsm.opt.in',
+  'file:///srv/salt/tsm/files/dsm.sys',
+  'file:///srv/salt/tsm/files/dsm.opt',
 );
 
 export const uri = fc.constantFrom('file:///etc/tsm/dsm.sys', 'file:///opt/tivoli/dsm.opt', 'file:///c%3A/tsm/dsm_nightly.opt', 'untitled:Untitled-1', 'file:///etc/tsm/dsm.sys.smp');

@@ -48,6 +48,7 @@ function project(doc: DsmDocument) {
     unscoped: doc.unscoped.map((o) => o.line),
     template: doc.template && {
       dialect: doc.template.dialect,
+      placeholders: doc.template.placeholders,
       spans: doc.template.spans,
       blocks: doc.template.blocks,
       // Each line's frame, as the chain of (block's line, branch) from the innermost out.

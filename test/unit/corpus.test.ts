@@ -43,7 +43,12 @@ describe('realistic corpus', () => {
     assert.ok(all.length >= 8, `${all.length} files`);
     const kinds = new Set(all.map((f) => analyze(fs.readFileSync(f, 'utf8'), pathToFileURL(f).href).doc.fileKind));
     assert.deepEqual([...kinds].sort(), ['inclexcl', 'opt-unix', 'opt-windows', 'sys']);
-    for (const ext of ['.j2', '.jinja', '.tmpl', '.erb', '.epp']) assert.ok(all.some((f) => f.endsWith(ext)), `a template ending in ${ext}`);
+    for (const ext of ['.j2', '.jinja', '.tmpl', '.erb', '.epp', '.template', '.tpl', '.in']) assert.ok(all.some((f) => f.endsWith(ext)), `a template ending in ${ext}`);
+  });
+
+  it('reads a Jinja template kept under a plain name (a Salt formula) as a template, by its text', () => {
+    const salt = path.join(CORPUS, 'templates', 'salt-plain', 'dsm.sys');
+    assert.equal(analyze(fs.readFileSync(salt, 'utf8'), pathToFileURL(salt).href).doc.template?.dialect, 'jinja');
   });
 
   it('reads every file of inclexcl-files/ (shaped like the include-exclude files of Puppet modules and Ansible roles) as an include-exclude file, by its name', () => {

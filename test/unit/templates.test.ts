@@ -453,9 +453,9 @@ describe('templates: line-by-line re-parsing', () => {
     assert.deepEqual(problems(removed.next), ['duplicate-option 4 warning']);
   });
 
-  it('a plain file pays nothing: no template information, the same entries as before', () => {
-    const { doc } = analyze('SErvername a\n   TCPPort {{ x }}\n', 'file:///etc/dsm.sys');
+  it('a plain file pays nothing: no template information, the same entries as before; $ and braces are its literal text', () => {
+    const { doc } = analyze('SErvername a\n   TCPPort ${x}\n   EXCLUDE.DIR C:\\$Recycle.Bin\n', 'file:///etc/dsm.sys');
     assert.equal(doc.template, undefined);
-    assert.deepEqual(option(doc, 1).values.map((w) => w.text), ['{{', 'x', '}}']);
+    assert.deepEqual(option(doc, 1).values.map((w) => [w.text, w.template]), [['${x}', undefined]]);
   });
 });

@@ -6,11 +6,12 @@
  * cannot be understood is kept as words for the features to judge.
  * Columns are UTF-16 code units (JavaScript string indices), as LSP requires.
  *
- * A file kept as a template (its name says so: `dsm.sys.j2`) is read by a
- * second path (see "Templates" below): its tags are found first, then each
+ * A file kept as a template (its name says so: `dsm.sys.j2`, `dsm.sys.template`;
+ * or its text holds `{{`, `{%` or `<%`) is read by a second path
+ * (templateReader.ts): its tags are found first, then each
  * line that holds one is read around them. Plain files never take that path.
  */
-import { templateDialect } from './fileKind';
+import { templateSyntax } from './fileKind';
 import { collect, nameCacheFor, parseLine } from './scanner';
 import { assemble } from './stanzas';
 import { parseTemplate } from './templateReader';
@@ -21,8 +22,8 @@ export { unquotedWordThen } from './scanner';
 export { isOption, lastOption, stanzaAt, stanzaKind } from './stanzas';
 
 export function parseDocument(text: string, uri: string, opts: ParseOptions): DsmDocument {
-  const dialect = templateDialect(uri);
-  if (dialect !== undefined) return parseTemplate(text, uri, dialect, opts);
+  const syntax = templateSyntax(uri, text);
+  if (syntax !== undefined) return parseTemplate(text, uri, syntax, opts);
   const byLine: (Entry | undefined)[] = [];
   const options: OptionLine[] = [];
   const comments: CommentLine[] = [];

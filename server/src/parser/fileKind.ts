@@ -1,11 +1,11 @@
 /**
  * What kind of options file a document is, from its name and, for dsm.opt,
  * from what it holds; which names mark an include-exclude file; and whether
- * it is kept as a template, from its name. The two compose: the template
+ * it is kept as a template, from its name or else from its text. The two compose: the template
  * extension is taken off, then the kind is read from the rest (`dsm.sys.j2`
  * is a Jinja template of a dsm.sys, `tsm.exclude.j2` of an include-exclude file).
  */
-import type { CommentLine, FileKind, LayoutSetting, OptionLine, TemplateDialect } from './types';
+import type { CommentLine, FileKind, LayoutSetting, OptionLine, TemplateDialect, TemplateSyntax } from './types';
 
 /**
  * Options that only a complete options file carries: a dsm.opt that holds one
@@ -52,14 +52,22 @@ function basename(uri: string): string {
   }
 }
 
-/** The template extensions, each with the template language it stands for. `.tmpl` is read as Jinja (Salt and others). */
-const TEMPLATE_EXTENSIONS: ReadonlyMap<string, TemplateDialect> = new Map([
+/**
+ * The template extensions, each with the template language it stands for.
+ * `.tmpl` is read as Jinja (Salt and others). `.template`, `.tpl` and `.in`
+ * name no language: the file's text tells whether it holds tags, and its
+ * placeholders count (`${VAR}`, `{name}`, `@VAR@`: see placeholders.ts).
+ */
+const TEMPLATE_EXTENSIONS: ReadonlyMap<string, TemplateDialect | undefined> = new Map([
   ['j2', 'jinja'],
   ['jinja', 'jinja'],
   ['jinja2', 'jinja'],
   ['tmpl', 'jinja'],
   ['erb', 'erb'],
   ['epp', 'epp'],
+  ['template', undefined],
+  ['tpl', undefined],
+  ['in', undefined],
 ]);
 
 function extensionOf(name: string): string {
@@ -67,9 +75,45 @@ function extensionOf(name: string): string {
   return dot <= 0 ? '' : name.slice(dot + 1);
 }
 
-/** The template language of a document, from its name (`dsm.sys.j2`, `dsm.opt.erb`, `dsm.sys.epp`), or undefined for a plain file. */
+/** The template language a document's name gives (`dsm.sys.j2`, `dsm.opt.erb`, `dsm.sys.epp`), or undefined (a plain file, or `dsm.sys.template`). */
 export function templateDialect(uri: string): TemplateDialect | undefined {
   return TEMPLATE_EXTENSIONS.get(extensionOf(basename(uri)));
+}
+
+/** Is the document named as a template (`dsm.sys.j2`, `dsm.sys.template`, `dsm.opt.in`)? */
+export function isTemplateName(uri: string): boolean {
+  return TEMPLATE_EXTENSIONS.has(extensionOf(basename(uri)));
+}
+
+/** An EPP tag: Puppet's parameter list (`<%- | String $server | -%>`) or a `$variable` (ERB's Ruby writes `@variable`). */
+const EPP_TAG = /<%[-=]?\s*(?:[|$]|(?:if|unless|case)\s+\$)/;
+
+/**
+ * The template language a text shows, whatever the file's name: Jinja when
+ * it holds `{{` or `{%`, ERB or EPP (EPP when its tags hold Puppet
+ * variables) when it holds `<%`; the first mark decides. A few native
+ * searches of the text: a plain file pays about nothing.
+ */
+export function dialectFromText(text: string): TemplateDialect | undefined {
+  const expression = text.indexOf('{{');
+  const statement = text.indexOf('{%');
+  const percent = text.indexOf('<%');
+  const jinja = expression === -1 ? statement : statement === -1 ? expression : Math.min(expression, statement);
+  if (percent === -1) return jinja === -1 ? undefined : 'jinja';
+  if (jinja !== -1 && jinja < percent) return 'jinja';
+  return EPP_TAG.test(text) ? 'epp' : 'erb';
+}
+
+/** Does this text (an edited line) hold a mark that dialectFromText reads? */
+export function holdsDialectMarks(text: string): boolean {
+  return /\{[{%]|<%/.test(text);
+}
+
+/** How a document is kept as a template, from its name and its text; undefined for a plain file. */
+export function templateSyntax(uri: string, text: string): TemplateSyntax | undefined {
+  const placeholders = isTemplateName(uri);
+  const dialect = templateDialect(uri) ?? dialectFromText(text);
+  return dialect !== undefined || placeholders ? { dialect, placeholders } : undefined;
 }
 
 /** A file name without its template extension, if it has one: `dsm.sys.j2` gives `dsm.sys`. */

@@ -3,9 +3,13 @@
  * ERB (Puppet, Chef) and EPP (Puppet). The scanner finds every tag in the
  * text (a pre-pass, before the lines are read) and what each control tag does
  * to the branch structure; the relations below tell whether two lines can be
- * rendered together. Plain files never come here.
+ * rendered together. Plain files never come here. The placeholders of files
+ * named as templates (`${VAR}`, `{name}`, `@VAR@`) are in placeholders.ts.
  */
-import type { TemplateBlock, TemplateDialect, TemplateFrame, TemplateSpan, TextPosition } from './types';
+import { holdsPlaceholderMarks, withPlaceholders } from './placeholders';
+import type { TemplateBlock, TemplateFrame, TemplateSpan, TemplateSyntax } from './types';
+
+export { lineHasTemplate, touchesTemplate } from './templateSpans';
 
 /** What a control tag does: opens a block, starts another branch of the innermost one, or closes it. */
 export type Control = { role: 'open'; block: TemplateBlock['kind'] } | { role: 'branch'; isElse: boolean } | { role: 'close' };
@@ -167,18 +171,21 @@ function scanPercent(text: string, dialect: 'erb' | 'epp'): ScannedTag[] {
   return tags;
 }
 
-/** Every tag of a template, in order; they never overlap. */
-export function scanTemplate(text: string, dialect: TemplateDialect): ScannedTag[] {
-  return dialect === 'jinja' ? scanJinja(text) : scanPercent(text, dialect);
+/** Every tag of a template, placeholders included, in order; they never overlap. */
+export function scanTemplate(text: string, { dialect, placeholders }: TemplateSyntax): ScannedTag[] {
+  const tags = dialect === undefined ? [] : dialect === 'jinja' ? scanJinja(text) : scanPercent(text, dialect);
+  return placeholders ? withPlaceholders(text, tags, (start, end): ScannedTag => ({ kind: 'expression', start, end })) : tags;
 }
 
 /**
- * Does this text hold a tag's opening or closing delimiter? A line edited to
- * hold one may start or end a tag that spans other lines: then the whole
+ * Does this text hold a tag's opening or closing delimiter, or where
+ * placeholders count a character of one? A line edited to hold one may start
+ * or end a tag that spans other lines, or a placeholder: then the whole
  * template is read again.
  */
-export function holdsTemplateMarks(text: string, dialect: TemplateDialect): boolean {
-  return dialect === 'jinja' ? /\{[{%#]|[}%#]\}/.test(text) : /<%|%>/.test(text);
+export function holdsTemplateMarks(text: string, { dialect, placeholders }: TemplateSyntax): boolean {
+  if (placeholders && holdsPlaceholderMarks(text)) return true;
+  return dialect === 'jinja' ? /\{[{%#]|[}%#]\}/.test(text) : dialect !== undefined && /<%|%>/.test(text);
 }
 
 /** Blocks nested deeper than this are not told apart (a bound on the work a hostile template makes): their lines count as in the deepest one. */
@@ -269,34 +276,4 @@ export function onEveryPath(frames: readonly (TemplateFrame | undefined)[], with
     if (child.block.hasElse && onEveryPath(under, child)) covered.set(child.block, (covered.get(child.block) ?? 0) + 1);
   }
   return [...covered].some(([block, n]) => n === block.branches);
-}
-
-function before(p: TextPosition, q: TextPosition): boolean {
-  return p.line < q.line || (p.line === q.line && p.character < q.character);
-}
-
-/** The first span that ends after `p` (spans are in order and never overlap), by binary search; spans.length when none. */
-function firstEndingAfter(spans: readonly TemplateSpan[], p: TextPosition): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(p, spans[mid].range.end)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** Does an edit of this range change template syntax (or insert text inside a tag)? */
-export function touchesTemplate(spans: readonly TemplateSpan[], range: { start: TextPosition; end: TextPosition }): boolean {
-  const s = spans[firstEndingAfter(spans, range.start)];
-  if (!s) return false;
-  // An insertion touches a tag it falls strictly inside; a replacement, one it overlaps.
-  return before(range.start, range.end) ? before(s.range.start, range.end) : before(s.range.start, range.start);
-}
-
-/** Does some template syntax lie on this line (or run across it)? */
-export function lineHasTemplate(spans: readonly TemplateSpan[], line: number): boolean {
-  const s = spans[firstEndingAfter(spans, { line, character: 0 })];
-  return s !== undefined && s.range.start.line <= line;
 }

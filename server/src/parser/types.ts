@@ -106,9 +106,19 @@ export interface TemplateFrame {
   depth: number;
 }
 
+/**
+ * How a file is kept as a template: its tag language, from its name
+ * (`dsm.sys.j2`) or else from its text (`{{`, `{%`, `<%`), if it has one; and
+ * whether placeholders (`${VAR}`, `$VAR`, `{name}`, `@VAR@`) count, which
+ * they do only in a file named as a template (`dsm.sys.template`, `.tpl`, `.in`, `.j2`...).
+ */
+export interface TemplateSyntax {
+  dialect: TemplateDialect | undefined;
+  placeholders: boolean;
+}
+
 /** What a template adds to a parsed document. */
-export interface TemplateInfo {
-  dialect: TemplateDialect;
+export interface TemplateInfo extends TemplateSyntax {
   /** The template syntax of the text, in order. */
   spans: TemplateSpan[];
   /** The blocks, in the order of their opening tags. */
@@ -144,7 +154,7 @@ export interface DsmDocument {
   unscoped: OptionLine[];
   /** The entry on each line, for position look-ups. */
   byLine: (Entry | undefined)[];
-  /** Set when the file is a template (by its name): where its template syntax is, and its branches. */
+  /** Set when the file is a template (by its name, or by the tags in its text): where its template syntax is, and its branches. */
   template?: TemplateInfo;
 }
 

@@ -122,6 +122,16 @@ describe('Templates', () => {
     await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no diagnostic left');
   });
 
+  it('dsm.sys.template (envsubst): opened as dsm; no placeholder is judged, and its literal PROMPTED is all it reports', async () => {
+    const doc = await openDoc('templates/dsm.sys.template');
+    assert.strictEqual(doc.languageId, 'dsm');
+    const diags = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'schedmode-prompted'), 'schedmode-prompted');
+    const promptedLine = lineOf(doc, /^\s*SCHEDMODe\s+PROMPTED/);
+    assert.deepStrictEqual(diags.map(describeDiagnostic), diags.filter((d) => codeOf(d) === 'schedmode-prompted').map(describeDiagnostic),
+      'nothing but schedmode-prompted (no invalid-value on TCPPort ${DSM_TCPPORT}, no unknown option on ${DSM_EXTRA_OPTION})');
+    assertSchedmodeDiagnostic(diags[0], 'schedmode-prompted', wordRange(doc, promptedLine, 'PROMPTED'), diags);
+  });
+
   it('dsm.sys.j2: the outline shows the stanza with its options, not the control lines', async () => {
     const doc = await openDoc('templates/dsm.sys.j2');
     const symbols = await waitFor(async () => {

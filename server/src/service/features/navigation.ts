@@ -105,11 +105,18 @@ export function renameFiles(doc: DsmDocument, position: Position, ctx: ServiceCo
   return files.map((f) => f.uri).concat(files.some((f) => sameUri(f.uri, at.symbol.sysUri)) ? [] : [at.symbol.sysUri]);
 }
 
+/** Does the word at this position hold template syntax (`{{ s.name }}`, or `{tsm_server}`, `@SERVER@`, `$SERVER` in a file named as a template)? */
+function placeholderAt(doc: DsmDocument, position: Position): boolean {
+  const entry = doc.byLine[position.line];
+  if (entry?.kind !== 'option') return false;
+  return [entry.name, ...entry.values].some((w) => w.template === true && w.start <= position.character && position.character <= w.end);
+}
+
 /** Where a rename may start, or why it may not: only a stanza name whose stanza is known can be renamed. */
 export function prepareRename(doc: DsmDocument, position: Position, ctx: ServiceContext): { range: Range; placeholder: string } | string {
   const at = stanzaAt(doc, position);
   if (!at) return 'Only a stanza name can be renamed: a SErvername or REPLSERVERName header, or a DEFAULTServer, MYREPLICATIONServer or dsm.opt SErvername value.';
-  if (/\{\{|\{%|<%|\$\{/.test(at.symbol.name)) return `${at.symbol.name} is a template expression, not a stanza name.`;
+  if (/\{\{|\{%|<%|\$\{/.test(at.symbol.name) || placeholderAt(doc, position)) return `${at.symbol.name} is a template expression, not a stanza name.`;
   const sys = sysSummary(knownFiles(doc, ctx), at.symbol.sysUri);
   if (!sys) return `The dsm.sys that defines ${at.symbol.name} (${baseName(at.symbol.sysUri)} beside this file) is not known, so the files that name it cannot all be found.`;
   if (!stanzasNamed(sys, at.symbol.kind, at.symbol.name).length) return `No stanza named ${at.symbol.name} in ${baseName(sys.uri)}: there is nothing to rename.`;

@@ -24,8 +24,11 @@ import type { ServiceContext } from '../../context';
 import { ownersPlatform } from '../../workspace';
 import { Finding, Fix, Rule, UNNECESSARY, finding, wordRange } from './rule';
 
-/** Template syntax (Jinja, ERB): a line holding it is left to the template's own checks. */
+/** Template syntax (Jinja, ERB) in a word's text, even where the parser found no tag (a half-typed one). */
 const TEMPLATE = /\{\{|\{%|\{#|<%|%>|\}\}/;
+
+/** A word that holds template syntax (a tag, or a placeholder such as `${DATA}` of a file named as a template): a line holding one is left to the template's own checks. */
+const templated = (w: Word): boolean => w.template === true || TEMPLATE.test(w.text);
 
 interface Statement {
   o: OptionLine;
@@ -39,7 +42,7 @@ function statements(doc: DsmDocument): Statement[] {
   for (const o of doc.options) {
     const spec = statementOf(o.option);
     const pattern = o.values[0];
-    if (!spec || !pattern || o.values.some((w) => w.unterminated || TEMPLATE.test(w.text))) continue;
+    if (!spec || !pattern || o.values.some((w) => w.unterminated || templated(w))) continue;
     found.push({ o, spec, pattern });
   }
   return found;
@@ -155,7 +158,7 @@ export const statementPatterns: Rule = (doc, ctx) => {
       if (statementOf(o.option)) found.push(finding('invalid-value', wordRange(o.line, o.name), `${o.option!.name} needs a pattern: ${o.option!.value.syntax ?? ''}`.trim()));
       continue;
     }
-    const open = o.values.find((w) => w.unterminated && !TEMPLATE.test(w.text));
+    const open = o.values.find((w) => w.unterminated && !templated(w));
     if (open) {
       found.push(
         finding('pattern-unbalanced-quote', wordRange(o.line, open), `The ${open.quote} that opens ${open.text || 'this word'} is never closed: the client reads a pattern up to its closing quote.`, [
