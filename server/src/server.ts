@@ -58,6 +58,7 @@ import type { DsmDocument } from './parser/types';
 import { ClientProfile, clientProfile } from './session/clientProfile';
 import { DocumentStore } from './session/documentStore';
 import { Validator } from './session/validator';
+import { effectiveOptionsCommand } from './session/effectiveCommand';
 import { FileReader, NO_FILES, clientFiles } from './session/files';
 import { FileChange, MAX_INDEXED_BYTES, WorkspaceModel } from './session/workspace';
 import { WATCHED_FILE_GLOBS } from './parser/fileKind';
@@ -150,7 +151,7 @@ export class DsmServer {
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       codeLensProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [COMMANDS.restartReminder, COMMANDS.applyEdit, COMMANDS.firewallRules] },
+      executeCommandProvider: { commands: [COMMANDS.restartReminder, COMMANDS.applyEdit, COMMANDS.firewallRules, COMMANDS.effectiveOptions] },
       definitionProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
@@ -304,8 +305,11 @@ export class DsmServer {
     return this.withDocument('formatting', uri, token, [], (doc) => this.languageService().format(doc, this.documents.get(uri)!.getText(), range));
   }
 
-  onExecuteCommand(p: ExecuteCommandParams): null | ResponseError<void> | Promise<string | ResponseError<void>> {
+  onExecuteCommand(p: ExecuteCommandParams): null | ResponseError<void> | Promise<unknown> {
     if (p.command === COMMANDS.firewallRules) return this.firewallRules(p.arguments ?? []);
+    if (p.command === COMMANDS.effectiveOptions) {
+      return effectiveOptionsCommand(p.arguments ?? [], { service: () => this.languageService(), open: (u) => this.openDocument(u), files: this.files, log: (m) => this.log(m) });
+    }
     if (p.command === COMMANDS.restartReminder) {
       this.showMessage(MessageType.Info, RESTART_REMINDER_TEXT);
       return null;

@@ -18,9 +18,11 @@
  */
 import rawOverrides from '../../data/serverOverrides.json';
 import { Opt } from '../../model/opt';
+import { stanzaAt } from '../../parser/stanzas';
 import type { DsmDocument, Stanza } from '../../parser/types';
 import type { ServiceContext } from '../context';
 import { Scope, Source, fileScope, pairScope, stanzaScope } from '../scope';
+import { baseName } from '../../util/uris';
 
 /** How the server can set an option (data/serverOverrides.json). */
 export interface ServerOverride {
@@ -65,6 +67,8 @@ export interface EffectiveRequest {
   stanza?: string;
   /** Also the table's defaults of what nothing sets. */
   defaults?: boolean;
+  /** A dsm.sys: the stanza this line (0-based) stands in, when no stanza is named (the editor's cursor). */
+  line?: number;
 }
 
 export interface EffectiveOptions {
@@ -76,8 +80,7 @@ export interface EffectiveOptions {
 }
 
 function fileName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
+  return baseName(uri) || uri;
 }
 
 function serverStanzas(doc: DsmDocument): Stanza[] {
@@ -104,7 +107,8 @@ function noSuchStanza(doc: DsmDocument, name: string): { error: string } {
 function chooseScope(doc: DsmDocument, ctx: ServiceContext, request: EffectiveRequest, sys: DsmDocument | undefined): { scope: Scope; title: string; notes: string[] } | { error: string } {
   const notes: string[] = [];
   if (doc.fileKind === 'sys') {
-    const stanza = request.stanza !== undefined ? named(doc, request.stanza) : defaultStanza(doc, ctx);
+    const at = request.line !== undefined ? stanzaAt(doc, request.line) : undefined;
+    const stanza = request.stanza !== undefined ? named(doc, request.stanza) : at?.kind === 'server' ? at : defaultStanza(doc, ctx);
     if (!stanza) return request.stanza !== undefined ? noSuchStanza(doc, request.stanza) : { error: `${fileName(doc.uri)} has no server stanza.` };
     return { scope: stanzaScope(doc, stanza, ctx.table), title: `stanza ${stanza.name} of ${fileName(doc.uri)}`, notes };
   }
