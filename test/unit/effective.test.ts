@@ -125,3 +125,24 @@ describe('dsm.effectiveOptions: defaults and the server', () => {
     }
   });
 });
+
+describe('the stanza hover links to the effective options', () => {
+  const hoverAt = (client: object, line: number, character: number) => {
+    const svc = service(undefined, { client });
+    const h = svc.hover(svc.parse(TWO_STANZAS, SYS), { line, character });
+    return h ? (h.contents as { value: string }).value : '';
+  };
+
+  it('in a client that has dsm.showEffectiveOptions: a command link with the file and the stanza, encoded so that nothing ends the link', () => {
+    const text = hoverAt({ effectiveOptionsCommand: true }, 4, 14);
+    const link = /\[Show effective options\]\(command:dsm\.showEffectiveOptions\?([^)\s]+)\)/.exec(text);
+    assert.ok(link, text);
+    assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), [SYS, { stanza: 'second' }]);
+  });
+
+  it('no link for a client without the command, nor for one that shows plain text', () => {
+    assert.match(hoverAt({}, 4, 14), /\*\*Stanza second\*\*/);
+    assert.doesNotMatch(hoverAt({}, 4, 14), /command:/);
+    assert.doesNotMatch(hoverAt({ effectiveOptionsCommand: true, hoverFormat: 'plaintext' }, 4, 14), /command:|effective options/i);
+  });
+});
