@@ -1,14 +1,15 @@
 /**
  * What the VS Code client does on the desktop and in the browser alike:
- * the options it starts the server with, the dsm.addKnownOption and
- * dsm.showFirewallRules commands, the watcher of the workspace's option and
+ * the options it starts the server with, the dsm.addKnownOption,
+ * dsm.showFirewallRules and dsm.showEffectiveOptions commands (the latter
+ * with a read-only document of its own scheme), the watcher of the workspace's option and
  * include-exclude files, and the answers to the server's dsm/readFile,
  * dsm/findFiles and dsm/exists requests (vscode.workspace.fs and findFiles,
  * so remote, virtual and web workspaces are read the same way).
  * dsm.testConnection needs Node: the desktop entry gives its handler; without
  * one (the web) the command says it is not available.
  */
-import { CodeLens, ConfigurationTarget, ExtensionContext, FileType, RelativePattern, TextDocument, Uri, commands, window, workspace } from 'vscode';
+import { CodeLens, ConfigurationTarget, EventEmitter, ExtensionContext, FileType, RelativePattern, TextDocument, TextDocumentContentProvider, Uri, ViewColumn, commands, window, workspace } from 'vscode';
 import { BaseLanguageClient, ExecuteCommandRequest, LanguageClientOptions } from 'vscode-languageclient';
 import {
   EXISTS_REQUEST,
@@ -38,13 +39,16 @@ export function clientOptions(extra: InitializationOptions = {}): LanguageClient
     restartReminderCommand: true,
     fileAccess: true,
     firewallRulesCommand: true,
+    effectiveOptionsCommand: true,
     watchesFiles: true,
     ...extra,
   };
   // The client watches the files itself (the server then registers no watcher of its own for them, so no change
   // comes twice): the watcher runs from activation on, before the server has started.
   const fileEvents = workspace.createFileSystemWatcher(anyDepthGlob(WATCHED_FILE_GLOBS));
-  return { documentSelector: [{ language: 'dsm' }], initializationOptions, synchronize: { fileEvents } };
+  // The stanza hover links to dsm.showEffectiveOptions: VS Code runs a command link in a hover only when the Markdown trusts it.
+  const markdown = { isTrusted: { enabledCommands: [COMMANDS.showEffectiveOptions] } };
+  return { documentSelector: [{ language: 'dsm' }], initializationOptions, synchronize: { fileEvents }, markdown };
 }
 
 /** Offered by the server's quick fix on an unknown option: remember it as known in this workspace. */
@@ -103,6 +107,70 @@ async function showFirewallRules(client: BaseLanguageClient, ...args: unknown[])
   }
 }
 
+/** The scheme of the read-only documents that show the effective options (the server's text, asked for again when the document is). */
+export const EFFECTIVE_SCHEME = 'dsm-effective';
+
+/** What a dsm-effective document shows: the command's arguments, in its query. */
+interface EffectiveTarget {
+  uri: string;
+  stanza?: string;
+  line?: number;
+}
+
+function effectiveUri(target: EffectiveTarget): Uri {
+  const file = Uri.parse(target.uri).path.split('/').pop() || 'options';
+  const what = target.stanza ? `${file} ${target.stanza}` : file;
+  // A .txt path: VS Code shows it as plain text. The query holds what to ask the server.
+  return Uri.from({ scheme: EFFECTIVE_SCHEME, path: `/Effective options of ${what.replace(/[\\/]/g, '_')}.txt`, query: JSON.stringify(target) });
+}
+
+/** Answers a dsm-effective document with the server's text (dsm.effectiveOptions with text: true). */
+class EffectiveOptionsProvider implements TextDocumentContentProvider {
+  readonly changes = new EventEmitter<Uri>();
+  readonly onDidChange = this.changes.event;
+
+  constructor(private readonly client: BaseLanguageClient) {}
+
+  async provideTextDocumentContent(uri: Uri): Promise<string> {
+    const target = JSON.parse(uri.query) as EffectiveTarget;
+    try {
+      const text: unknown = await this.client.sendRequest(ExecuteCommandRequest.type, {
+        command: COMMANDS.effectiveOptions,
+        arguments: [target.uri, { stanza: target.stanza, line: target.line, defaults: true, text: true }],
+      });
+      return typeof text === 'string' ? text : 'The language server gave no answer.';
+    } catch (e) {
+      return `The effective options could not be shown: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+}
+
+/**
+ * The palette (the stanza at the cursor of the active dsm editor) or the stanza hover's link ([uri, { stanza }]):
+ * opens the effective options in a read-only document beside the editor.
+ */
+async function showEffectiveOptions(provider: EffectiveOptionsProvider, ...args: unknown[]): Promise<TextDocument | undefined> {
+  let target: EffectiveTarget | undefined;
+  const [uri, options] = args;
+  if (typeof uri === 'string') {
+    const stanza = typeof options === 'object' && options !== null && typeof (options as { stanza?: unknown }).stanza === 'string' ? (options as { stanza: string }).stanza : undefined;
+    target = { uri, stanza };
+  } else if (window.activeTextEditor?.document.languageId === 'dsm') {
+    const editor = window.activeTextEditor;
+    target = { uri: editor.document.uri.toString(), line: editor.selection.active.line };
+  }
+  if (!target) {
+    void window.showInformationMessage('Open a dsm.sys or dsm.opt, put the cursor in a server stanza, and run the command again.');
+    return undefined;
+  }
+  const shown = effectiveUri(target);
+  // Asked for again: the files may have changed since it was last shown.
+  provider.changes.fire(shown);
+  const doc = await workspace.openTextDocument(shown);
+  await window.showTextDocument(doc, { preview: false, viewColumn: ViewColumn.Beside });
+  return doc;
+}
+
 /** What an entry adds that needs more than the browser has. */
 export interface ClientExtras {
   /** dsm.testConnection: opens a TCP connection to a stanza's server (Node's net: the desktop only). */
@@ -138,6 +206,9 @@ export async function startClient(context: ExtensionContext, client: BaseLanguag
   context.subscriptions.push(commands.registerCommand(COMMANDS.addKnownOption, addKnownOption));
   context.subscriptions.push(commands.registerCommand(COMMANDS.showFirewallRules, (...args: unknown[]) => showFirewallRules(client, ...args)));
   context.subscriptions.push(commands.registerCommand(COMMANDS.testConnection, extras.testConnection ?? testConnectionUnavailable));
+  const effective = new EffectiveOptionsProvider(client);
+  context.subscriptions.push(workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, effective), effective.changes);
+  context.subscriptions.push(commands.registerCommand(COMMANDS.showEffectiveOptions, (...args: unknown[]) => showEffectiveOptions(effective, ...args)));
   const watcher = client.clientOptions.synchronize?.fileEvents;
   if (watcher && !Array.isArray(watcher)) context.subscriptions.push(watcher);
   client.onRequest(READ_FILE_REQUEST, readFile);

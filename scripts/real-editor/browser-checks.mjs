@@ -2,7 +2,8 @@
 // dsm.sys (with SCHEDMODE PROMPTED) from a fresh copy of the fixture, with the
 // extension loaded from its development path, and checks colours, the warning
 // squiggle, the hover of a Bucky host and the quick-fix menu; then the
-// firewall code lens (and the rules it opens), Format Document, and a Jinja
+// firewall code lens (and the rules it opens), Format Document, the effective
+// options document of the stanza at the cursor, and a Jinja
 // template of dsm.sys whose tags must be coloured apart.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -278,6 +279,37 @@ export async function runBrowserChecks(o) {
     }
     await page.mouse.move(1390, 600);
     await shot(page, 'format', 'screenshot-format.png');
+  });
+
+  await check('Show effective options: a read-only document of the stanza at the cursor', async () => {
+    if (!opened) throw new Error('the workbench did not open');
+    await openFile('firewall/dsm.sys', 'SErvername  LAB');
+    // The cursor into the LAB stanza, on its TCPCLIENTPort line.
+    const at = await poll(async () => (await textRect('TCPCLIENTPort      1501', '1501')) ?? { ok: false, why: 'line not on screen' }, 'the TCPCLIENTPort line of LAB');
+    await page.mouse.click(at.x + 2, at.y + at.height / 2);
+    await poll(async () => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget:visible input');
+      try { await input.waitFor({ timeout: 3000 }); } catch { return { ok: false, why: 'no command palette' }; }
+      await input.fill('>Show effective options');
+      const row = page.locator('.quick-input-widget:visible .monaco-list-row', { hasText: 'Show effective options' }).first();
+      try { await row.waitFor({ timeout: 3000 }); } catch { await page.keyboard.press('Escape'); return { ok: false, why: 'no Show effective options entry' }; }
+      await row.click();
+      try { await poll(async () => (await viewText()).includes('Effective options: stanza LAB of dsm.sys'), 'the effective options', 6000); return { ok: true }; } catch { return { ok: false, why: 'not shown yet' }; }
+    }, 'the effective options of LAB in an editor', 30000, 500);
+    const text = await viewText();
+    // The view lines of both editors (the dsm.sys and the options beside it), each line whole; the end of the options is off screen.
+    for (const line of [/^From dsm\.sys:$/m, /^ +SCHEDMODE: PROMPTED +line 18; server: SET SCHEDMODES$/m, /^ +TCPCLIENTPORT: 1501 +line 19; server: UPDATE NODE \.\.\. LLADDRESS$/m]) {
+      if (!line.test(text)) throw new Error(`the effective options lack ${line}:\n${text}`);
+    }
+    // Beside the dsm.sys: a second editor group, whose active tab is the options.
+    const tabs = await page.locator('.tabs-container .tab.active').allInnerTexts();
+    if (!tabs.some((t) => /Effective options of dsm\.sys/.test(t)) || tabs.length !== 2) throw new Error(`the active tabs are ${JSON.stringify(tabs)}`);
+    // Read-only: typing changes nothing.
+    await page.keyboard.type('zz');
+    await poll(async () => ({ ok: !(await viewText()).includes('zz') }), 'the text to stay as it is', 3000);
+    await page.mouse.move(1390, 600);
+    await shot(page, 'effective-options', 'screenshot-effective-options.png');
   });
 
   await check('template dsm.sys.j2: tags coloured apart from option names and values', async () => {

@@ -16,6 +16,8 @@ export interface InitializationOptions {
   firewallRulesCommand?: boolean;
   /** The client has dsm.testConnection, so the code lens offers "Test connection" (VS Code on the desktop). */
   testConnectionCommand?: boolean;
+  /** The client has dsm.showEffectiveOptions and trusts its command links in hovers: the stanza hover links to it. */
+  effectiveOptionsCommand?: boolean;
   /** The client answers dsm/readFile: files that are not open are read through it (VS Code, on the desktop and on the web). */
   fileAccess?: boolean;
   /**

@@ -1,6 +1,7 @@
 /**
  * Entry point of the web suite (the `extensionTestsPath` module), bundled
- * for the browser by scripts/web/run-tests.mjs. Runs web.test.ts with
+ * for the browser by scripts/web/run-tests.mjs. Runs web.test.ts (and the
+ * real-editor suite's effective.test.ts, which needs no Node) with
  * Mocha's browser build in the web extension host and prints the report on
  * the console, one line, where the runner reads it (there is no disk to
  * write it to). Rejects when a test failed or none ran.
@@ -18,5 +19,8 @@ export function run(): Promise<void> {
   // Loaded after setup, so that its describe() and it() are Mocha's.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./web.test');
-  return runRecorded(mocha, ['web.test.ts'], () => vscode.version, (report) => console.log(REPORT_PREFIX + JSON.stringify(report)));
+  // The real-editor suite's effective options tests are free of Node: the same tests on the web.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../vscode/suite/effective.test');
+  return runRecorded(mocha, ['web.test.ts', 'effective.test.ts'], () => vscode.version, (report) => console.log(REPORT_PREFIX + JSON.stringify(report)));
 }

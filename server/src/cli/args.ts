@@ -7,6 +7,8 @@ import { KINDS, forcedName } from './check';
 export const USAGE = `dsm-lint: checks IBM TSM / Spectrum Protect client option files (dsm.sys, dsm.opt).
 
 Usage: dsm-lint [options] <file | folder | -> ...
+       dsm-lint show [--stanza NAME] [--defaults] [--format text|json] <file>
+                                 every option in effect, and where it comes from (dsm-lint show --help)
 
 Folders are walked (node_modules and .git skipped) for the files whose names
 the checker recognises; files named on the command line are checked whatever

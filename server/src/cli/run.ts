@@ -15,6 +15,7 @@ import { loadSettings } from './config';
 import type { Summary } from './formats/common';
 import { formatter } from './formats/index';
 import { MAX_FILE_BYTES, lintBytes } from './lintFile';
+import { show } from './show';
 import { PER_WORKER, WorkerPool, inOrder, safeLint } from './pool';
 import { Progress } from './progress';
 import { CheckSetup, FileJob, FileResult, LEVEL_ORDER, Level, LintOptions } from './types';
@@ -174,6 +175,7 @@ async function lint(options: LintOptions, io: Io): Promise<number> {
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
+  if (args[0] === 'show') return show(args.slice(1), io);
   const parsed = parseCommandLine(args);
   switch (parsed.kind) {
     case 'help':

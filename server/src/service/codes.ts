@@ -69,7 +69,7 @@ export const LEVELS = {
 
 export type SeverityLevel = keyof typeof LEVELS;
 
-/** Commands. The server executes restartReminder, applyEdit and firewallRules; the VS Code client registers the others. */
+/** Commands. The server executes restartReminder, applyEdit, firewallRules and effectiveOptions; the VS Code client registers the others. */
 export const COMMANDS = {
   /** After a SCHEDMODE fix: tells the user (window/showMessage) that the scheduler must be restarted. */
   restartReminder: 'dsm.schedulerRestartReminder',
@@ -83,6 +83,10 @@ export const COMMANDS = {
   showFirewallRules: 'dsm.showFirewallRules',
   /** Client-side (VS Code desktop): opens a TCP connection to a stanza's server: arguments [{address, port, label}]. */
   testConnection: 'dsm.testConnection',
+  /** Every option in effect for a stanza or dsm.opt: arguments [uri, { stanza?, defaults?, line?, text? }?]; answers [{ name, value, source, serverOverride? }], or with text: true the text dsm-lint show prints. */
+  effectiveOptions: 'dsm.effectiveOptions',
+  /** Client-side (VS Code): opens the effective options of the stanza at the cursor in a read-only document: arguments [uri, { stanza?, line? }?]. */
+  showEffectiveOptions: 'dsm.showEffectiveOptions',
 } as const;
 
 export const RESTART_REMINDER_TEXT =

@@ -19,6 +19,8 @@ export interface ClientFeatures {
   firewallRulesCommand?: boolean;
   /** The client has dsm.testConnection (VS Code on the desktop): the code lens offers it. */
   testConnectionCommand?: boolean;
+  /** The client has dsm.showEffectiveOptions and runs its command links in hovers (VS Code): the stanza hover links to it. */
+  effectiveOptionsCommand?: boolean;
   /** How hover text is written: markdown, or plaintext for clients that show only that. */
   hoverFormat?: MarkupKind;
   /** How completion documentation is written. */

@@ -35,6 +35,7 @@ import { documentSymbols, foldingRanges } from './features/symbols';
 import { formatting } from './features/formatting';
 import { firewallLenses } from './features/firewall';
 import { firewallRules } from './features/firewallRules';
+import { EffectiveOptions, EffectiveRequest, effectiveOptions } from './features/effective';
 import * as navigation from './features/navigation';
 import { linkCandidates } from './features/links';
 import type { WorkspaceIndex } from './workspace';
@@ -164,6 +165,11 @@ export class DsmLanguageService {
   /** The firewall rules of a stanza (or a complete dsm.opt) as text, or why there are none. */
   firewallRules(doc: DsmDocument, stanza?: string): { text: string } | { error: string } {
     return firewallRules(doc, this.ctx, stanza);
+  }
+
+  /** Every option in effect for a stanza, a dsm.opt, or a UNIX dsm.opt with the stanza it selects in `sys` (the dsm.sys beside it). */
+  effectiveOptions(doc: DsmDocument, request: EffectiveRequest = {}, sys?: DsmDocument): EffectiveOptions | { error: string } {
+    return effectiveOptions(doc, this.ctx, request, sys);
   }
 
   /** The edits that format the document (its text as parsed), or the lines a range touches. */

@@ -33,3 +33,14 @@ function plainInline(text: string): string {
 export function markup(markdown: string, kind: MarkupKind = MarkupKind.Markdown): MarkupContent {
   return kind === MarkupKind.PlainText ? { kind, value: toPlainText(markdown) } : { kind, value: markdown };
 }
+
+/**
+ * A link that runs a client command with arguments (`command:id?args`), for
+ * clients that run command links in hovers (VS Code, where the client trusts
+ * this command). The arguments are JSON, percent-encoded with the brackets
+ * too, so nothing from a document can end the link or add to it.
+ */
+export function commandLink(title: string, command: string, args: unknown[]): string {
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return `[${escape(title)}](command:${command}?${encoded})`;
+}

@@ -17,8 +17,8 @@
  * configuration sources in order of decreasing priority: 1. dsm.sys, ...,
  * 4. dsm.opt): https://www.ibm.com/docs/en/SSEQVQ_8.1.11/api/c_ovw_cfg_opt.html
  */
-import type { OptName } from '../model/opt';
-import type { OptionSpec, OptionTable } from '../model/optionTable';
+import { Opt, type OptName } from '../model/opt';
+import type { OptionSpec, OptionTable, Place } from '../model/optionTable';
 import { stanzaAt } from '../parser/stanzas';
 import type { DsmDocument, OptionLine, Stanza, Word } from '../parser/types';
 
@@ -51,6 +51,8 @@ export class Scope {
     readonly stanza?: Stanza,
     /** The scope these lines stand under, which wins where both set an option (the dsm.sys stanza a UNIX dsm.opt selects). */
     readonly over?: Scope,
+    /** Where in the files the scope stands: whose options' defaults are in effect here (all, when not known). */
+    readonly places?: readonly Place[],
   ) {}
 
   /** The line that sets the option here (the last one in the file; the dsm.sys one over a dsm.opt's), if any. */
@@ -120,22 +122,39 @@ export class Scope {
 
   /**
    * Every option in effect, in the table's order: what the lines set, and
-   * with `defaults` the table's default of each option of this kind of file
-   * that nothing sets.
+   * with `defaults` the table's default of each option that nothing sets
+   * and that may stand in this scope's places. A repeatable option (DOMAIN,
+   * INCLUDE, INCLEXCL) is in effect with every line that gives it, one entry
+   * each, in the order the client reads them (the dsm.sys ones first); a
+   * stanza header counts once.
    */
   effective(defaults = false): EffectiveOption[] {
     const out: EffectiveOption[] = [];
+    const places = this.allPlaces();
     for (const option of this.table.options) {
       const name = option.name as OptName;
       const line = this.line(name);
-      if (line) {
-        const uri = this.uriOf(name)!;
-        out.push({ name, value: line.values.map((w) => w.text).join(' '), source: { uri, line: line.line }, option, line });
-      } else if (defaults && option.default !== null) {
+      if (line && option.repeatable && name !== Opt.SERVERNAME) {
+        for (const o of this.sourced(name)) out.push(entry(option, o.line, o.uri));
+      } else if (line) {
+        out.push(entry(option, line, this.uriOf(name)!));
+      } else if (defaults && option.default !== null && (!places || option.where.some((p) => places.includes(p)))) {
         out.push({ name, value: option.default, source: 'default', option });
       }
     }
     return out;
+  }
+
+  /** This scope's places and those of the scope it stands under; undefined when not known. */
+  private allPlaces(): readonly Place[] | undefined {
+    if (!this.places) return undefined;
+    return this.over?.places ? [...this.over.places, ...this.places] : this.places;
+  }
+
+  /** Every line that sets the option, with its file: the scope's it stands under first. */
+  private sourced(name: OptName): { line: OptionLine; uri: string }[] {
+    const own = this.lines.filter((o) => o.option?.name === name).map((line) => ({ line, uri: this.uri }));
+    return this.over ? [...this.over.sourced(name), ...own] : own;
   }
 
   private ownLine(name: OptName): OptionLine | undefined {
@@ -153,6 +172,13 @@ export class Scope {
   }
 }
 
+function entry(option: OptionSpec, line: OptionLine, uri: string): EffectiveOption {
+  return { name: option.name, value: line.values.map((w) => w.text).join(' '), source: { uri, line: line.line }, option, line };
+}
+
+/** Where a file's options outside stanzas stand, by its kind (an include-exclude file has none). */
+const FILE_PLACES: Partial<Record<DsmDocument['fileKind'], Place[]>> = { sys: ['sys-global'], 'opt-unix': ['opt-unix'], 'opt-windows': ['opt-windows'] };
+
 /** Scopes are made once per document version and kept with it. */
 const stanzaScopes = new WeakMap<Stanza, Scope>();
 const fileScopes = new WeakMap<DsmDocument, Scope>();
@@ -161,7 +187,7 @@ const fileScopes = new WeakMap<DsmDocument, Scope>();
 export function stanzaScope(doc: DsmDocument, stanza: Stanza, table: OptionTable): Scope {
   let scope = stanzaScopes.get(stanza);
   if (scope === undefined || scope.table !== table) {
-    scope = new Scope(doc.uri, [stanza.header, ...stanza.options], table, stanza);
+    scope = new Scope(doc.uri, [stanza.header, ...stanza.options], table, stanza, undefined, ['sys-stanza']);
     stanzaScopes.set(stanza, scope);
   }
   return scope;
@@ -171,7 +197,7 @@ export function stanzaScope(doc: DsmDocument, stanza: Stanza, table: OptionTable
 export function fileScope(doc: DsmDocument, table: OptionTable): Scope {
   let scope = fileScopes.get(doc);
   if (scope === undefined || scope.table !== table) {
-    scope = new Scope(doc.uri, doc.unscoped, table);
+    scope = new Scope(doc.uri, doc.unscoped, table, undefined, undefined, FILE_PLACES[doc.fileKind]);
     fileScopes.set(doc, scope);
   }
   return scope;
@@ -190,5 +216,5 @@ export function serverScopes(doc: DsmDocument, table: OptionTable): Scope[] {
 
 /** What a UNIX dsm.opt reads: its own options under those of the dsm.sys stanza it selects. */
 export function pairScope(opt: DsmDocument, sys: DsmDocument, stanza: Stanza, table: OptionTable): Scope {
-  return new Scope(opt.uri, opt.unscoped, table, undefined, stanzaScope(sys, stanza, table));
+  return new Scope(opt.uri, opt.unscoped, table, undefined, stanzaScope(sys, stanza, table), ['opt-unix']);
 }

@@ -63,6 +63,7 @@ export function clientProfile(params: InitializeParams): ClientProfile {
       restartReminderCommand: init.restartReminderCommand === true,
       firewallRulesCommand: init.firewallRulesCommand === true,
       testConnectionCommand: init.testConnectionCommand === true,
+      effectiveOptionsCommand: init.effectiveOptionsCommand === true,
       snippetSupport: item?.snippetSupport === true,
       hoverFormat: preferredFormat(text.hover?.contentFormat),
       documentationFormat: preferredFormat(item?.documentationFormat),

@@ -4,14 +4,15 @@
  * known option name or keyword value. Only the hovered line and its stanza
  * are looked at.
  */
-import { Hover, Position, Range } from 'vscode-languageserver-types';
+import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, Word, isOption } from '../../parser/document';
 import { Opt } from '../../model/opt';
 import { scopeAt } from '../scope';
 import { OptionSpec, Place } from '../../model/optionTable';
 import { ServerEntry } from '../../model/serverCatalog';
 import type { ServiceContext } from '../context';
-import { escape, lines, markup } from '../markup';
+import { commandLink, escape, lines, markup } from '../markup';
+import { COMMANDS } from '../codes';
 import { firewallNeedsAt, ruleText } from './firewall';
 import { statementHover } from './statements';
 import { stanzasNamed, sysFor } from '../workspace';
@@ -98,7 +99,14 @@ function stanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext): strin
     address ? `Server: ${serverText(address.text, ctx)}, port ${port ? escape(port.text) : '1500 (default)'}.` : 'No TCPSERVERADDRESS in this stanza.',
     `Scheduler: SCHEDMODE ${mode ? escape(mode.text) : 'not set'}.`,
     firewallHover(doc, line, ctx),
+    effectiveLink(ctx, [doc.uri, { stanza: stanza.name }]),
   );
+}
+
+/** A link to every option in effect, for a client that has dsm.showEffectiveOptions and shows Markdown. */
+function effectiveLink(ctx: ServiceContext, args: unknown[]): string | undefined {
+  if (!ctx.client.effectiveOptionsCommand || ctx.client.hoverFormat === MarkupKind.PlainText) return undefined;
+  return commandLink('Show effective options', COMMANDS.showEffectiveOptions, args);
 }
 
 /** The stanza's firewall needs, as the code lens says them, with what each rule is for. */
@@ -117,6 +125,7 @@ function selectedStanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext
   return lines(
     `**Stanza ${escape(stanza.name)}** of the dsm.sys beside this file (line ${stanza.headerRange.start.line + 1}).`,
     stanza.address ? `Server: ${serverText(stanza.address, ctx)}.` : 'No TCPSERVERADDRESS in that stanza.',
+    effectiveLink(ctx, [doc.uri]),
   );
 }
 

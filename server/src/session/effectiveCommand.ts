@@ -1,0 +1,66 @@
+/**
+ * dsm.effectiveOptions [uri] or [uri, { stanza?, defaults?, line?, text? }]:
+ * every option in effect, as an array of { name, value, source,
+ * serverOverride? } (with `text: true`, the text `dsm-lint show` prints, for
+ * the VS Code document). The document is the open one, else read through the
+ * server's file reader; for a UNIX dsm.opt the dsm.sys beside it is read the
+ * same way. The answer itself is the language service's.
+ */
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { DsmDocument } from '../parser/types';
+import { COMMANDS } from '../service/codes';
+import type { EffectiveEntry, EffectiveRequest } from '../service/features/effective';
+import { effectiveText } from '../service/features/effectiveText';
+import type { DsmLanguageService } from '../service/languageService';
+import { sysFor } from '../service/workspace';
+import { baseName } from '../util/uris';
+import type { FileReader } from './files';
+import { MAX_INDEXED_BYTES } from './workspace';
+
+export interface EffectiveHost {
+  service(): DsmLanguageService;
+  /** The parsed form of an open document. */
+  open(uri: string): DsmDocument | undefined;
+  files: FileReader;
+  log(message: string): void;
+}
+
+type Request = EffectiveRequest & { text?: boolean };
+
+const USAGE = `${COMMANDS.effectiveOptions} takes the URI of a dsm.sys or dsm.opt and, optionally, { stanza?: string, defaults?: boolean }`;
+
+function request(raw: unknown): Request | undefined {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const r = raw as Record<string, unknown>;
+  const ok =
+    (r.stanza === undefined || typeof r.stanza === 'string') &&
+    (r.defaults === undefined || typeof r.defaults === 'boolean') &&
+    (r.line === undefined || (typeof r.line === 'number' && Number.isInteger(r.line) && r.line >= 0)) &&
+    (r.text === undefined || typeof r.text === 'boolean');
+  return ok ? { stanza: r.stanza as string | undefined, defaults: r.defaults === true, line: r.line as number | undefined, text: r.text === true } : undefined;
+}
+
+async function documentOf(uri: string, host: EffectiveHost): Promise<DsmDocument | undefined> {
+  const open = host.open(uri);
+  if (open) return open;
+  const text = await host.files.read(uri, MAX_INDEXED_BYTES);
+  return text === undefined ? undefined : host.service().parse(text, uri);
+}
+
+export async function effectiveOptionsCommand(args: unknown[], host: EffectiveHost): Promise<EffectiveEntry[] | string | ResponseError<void>> {
+  const [uri, raw] = args;
+  const req = request(raw);
+  if (typeof uri !== 'string' || !req) return new ResponseError(ErrorCodes.InvalidParams, USAGE);
+  try {
+    const doc = await documentOf(uri, host);
+    if (!doc) return new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${uri}: it is not open, and not a readable file of at most ${MAX_INDEXED_BYTES} bytes`);
+    const sys = doc.fileKind === 'opt-unix' ? await documentOf(sysFor(uri), host) : undefined;
+    const answer = host.service().effectiveOptions(doc, req, sys);
+    if ('error' in answer) return new ResponseError(ErrorCodes.InvalidParams, answer.error);
+    return req.text ? effectiveText(answer, baseName) : answer.options;
+  } catch (e) {
+    host.log(`dsm: effective options failed: ${(e as Error).stack ?? e}`);
+    return new ResponseError(ErrorCodes.InternalError, 'The effective options could not be worked out; see the server log.');
+  }
+}
