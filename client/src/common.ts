@@ -1,14 +1,14 @@
 /**
  * What the VS Code client does on the desktop and in the browser alike:
- * the options it starts the server with, the dsm.addKnownOption and
- * dsm.showFirewallRules commands, the watcher of the workspace's option and
+ * the options it starts the server with, the dsm.addKnownOption,
+ * dsm.showFirewallRules and dsm.placeCursor commands, the watcher of the workspace's option and
  * include-exclude files, and the answers to the server's dsm/readFile,
  * dsm/findFiles and dsm/exists requests (vscode.workspace.fs and findFiles,
  * so remote, virtual and web workspaces are read the same way).
  * dsm.testConnection needs Node: the desktop entry gives its handler; without
  * one (the web) the command says it is not available.
  */
-import { CodeLens, ConfigurationTarget, ExtensionContext, FileType, RelativePattern, TextDocument, Uri, commands, window, workspace } from 'vscode';
+import { CodeLens, ConfigurationTarget, ExtensionContext, FileType, Position, RelativePattern, Selection, TextDocument, Uri, commands, window, workspace } from 'vscode';
 import { BaseLanguageClient, ExecuteCommandRequest, LanguageClientOptions } from 'vscode-languageclient';
 import {
   EXISTS_REQUEST,
@@ -39,12 +39,27 @@ export function clientOptions(extra: InitializationOptions = {}): LanguageClient
     fileAccess: true,
     firewallRulesCommand: true,
     watchesFiles: true,
+    placeCursorCommand: true,
     ...extra,
   };
   // The client watches the files itself (the server then registers no watcher of its own for them, so no change
   // comes twice): the watcher runs from activation on, before the server has started.
   const fileEvents = workspace.createFileSystemWatcher(anyDepthGlob(WATCHED_FILE_GLOBS));
   return { documentSelector: [{ language: 'dsm' }], initializationOptions, synchronize: { fileEvents } };
+}
+
+/**
+ * Run after the ignore quick fix (LSP has no cursor in a workspace edit): the
+ * cursor goes where the suppression's reason is written, in the editor of that document.
+ */
+function placeCursor(uri: unknown, position: unknown): void {
+  const p = position as { line?: unknown; character?: unknown } | undefined;
+  if (typeof uri !== 'string' || typeof p?.line !== 'number' || typeof p.character !== 'number') return;
+  const editor = window.visibleTextEditors.find((e) => e.document.uri.toString() === Uri.parse(uri, true).toString());
+  if (!editor) return;
+  const at = editor.document.validatePosition(new Position(p.line, p.character));
+  editor.selection = new Selection(at, at);
+  editor.revealRange(editor.selection);
 }
 
 /** Offered by the server's quick fix on an unknown option: remember it as known in this workspace. */
@@ -137,6 +152,7 @@ async function exists({ uri }: ExistsParams): Promise<ExistsResult> {
 export async function startClient(context: ExtensionContext, client: BaseLanguageClient, extras: ClientExtras = {}): Promise<void> {
   context.subscriptions.push(commands.registerCommand(COMMANDS.addKnownOption, addKnownOption));
   context.subscriptions.push(commands.registerCommand(COMMANDS.showFirewallRules, (...args: unknown[]) => showFirewallRules(client, ...args)));
+  context.subscriptions.push(commands.registerCommand(COMMANDS.placeCursor, placeCursor));
   context.subscriptions.push(commands.registerCommand(COMMANDS.testConnection, extras.testConnection ?? testConnectionUnavailable));
   const watcher = client.clientOptions.synchronize?.fileEvents;
   if (watcher && !Array.isArray(watcher)) context.subscriptions.push(watcher);

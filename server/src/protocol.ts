@@ -16,6 +16,8 @@ export interface InitializationOptions {
   firewallRulesCommand?: boolean;
   /** The client has dsm.testConnection, so the code lens offers "Test connection" (VS Code on the desktop). */
   testConnectionCommand?: boolean;
+  /** The client has dsm.placeCursor: the ignore quick fix leaves the cursor where the reason goes (others get a plain edit). */
+  placeCursorCommand?: boolean;
   /** The client answers dsm/readFile: files that are not open are read through it (VS Code, on the desktop and on the web). */
   fileAccess?: boolean;
   /**

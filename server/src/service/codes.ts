@@ -40,6 +40,7 @@ export const CODES = {
   'pattern-platform': { severity: DiagnosticSeverity.Warning, summary: 'A Windows path in an include-exclude file for UNIX, or a UNIX path in one for Windows.' },
   'management-class': { severity: DiagnosticSeverity.Warning, summary: 'An invalid management class name, or a class after a statement that takes none.' },
   'statement-never-applies': { severity: DiagnosticSeverity.Warning, summary: "An include-exclude statement IBM's processing order never reaches." },
+  'unused-disable': { severity: DiagnosticSeverity.Warning, summary: 'A dsm-disable comment that silences nothing (reported by dsm-lint --report-unused-disable).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
@@ -76,6 +77,8 @@ export const COMMANDS = {
   showFirewallRules: 'dsm.showFirewallRules',
   /** Client-side (VS Code desktop): opens a TCP connection to a stanza's server: arguments [{address, port, label}]. */
   testConnection: 'dsm.testConnection',
+  /** Client-side (VS Code): after the ignore quick fix, puts the cursor where the reason goes: arguments [uri, position]. */
+  placeCursor: 'dsm.placeCursor',
 } as const;
 
 export const RESTART_REMINDER_TEXT =
