@@ -87,6 +87,12 @@ describe('dsm-lint and suppression comments', () => {
     ]);
   });
 
+  it('--fix-code unused-disable removes the suppression that silences nothing, and only it', () => {
+    const r = lint(['--report-unused-disable', '--diff', '--fix-code', 'unused-disable', 'dsm.sys'], { cwd: t.dir });
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l)), ['-* dsm-disable-next-line tcpport-mismatch -- left over']);
+  });
+
   it('the two switches exclude each other', () => {
     const r = lint(['--no-inline-disable', '--report-unused-disable', 'dsm.sys'], { cwd: t.dir });
     assert.equal(r.status, 2);
