@@ -123,9 +123,11 @@ describe('links and summaries', () => {
     const plain = hoverAt({ hoverFormat: MarkupKind.PlainText })!;
     assert.equal((plain.contents as MarkupContent).kind, MarkupKind.PlainText);
     assert.ok((plain.contents as MarkupContent).value.startsWith('invalid-value: A value the option does not take: a keyword outside its set, a number out of range, a quoted keyword.\n\n'));
-    // A line without a diagnostic keeps its hover as it was.
+    // A line without a diagnostic keeps its hover as it was; the option's documentation ends with IBM's full address.
     const { doc, svc } = analyze(text);
-    assert.doesNotMatch((svc.hover(doc, Position.create(1, 4))!.contents as MarkupContent).value, /invalid-value|schedmode-missing/);
+    const own = (svc.hover(doc, Position.create(1, 4))!.contents as MarkupContent).value;
+    assert.doesNotMatch(own, /invalid-value|schedmode-missing/);
+    assert.ok(own.endsWith(`IBM's page: ${IBM_CLIENT_DOCS}r_opt_tcpserveraddress.html`), own);
   });
 
   it('a hover on a comment line with a diagnostic gives the summary alone, over the diagnostic range', () => {

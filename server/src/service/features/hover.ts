@@ -10,6 +10,7 @@ import { OptionSpec, Place } from '../../model/optionTable';
 import { ServerCatalog, ServerEntry } from '../../model/serverCatalog';
 import type { ServiceContext } from '../context';
 import { escape, lines, markup } from '../markup';
+import { ibmOptionAddress } from '../ibmPages';
 import { firewallNeedsAt, ruleText } from './firewall';
 import { statementHover } from './statements';
 import { stanzasNamed, sysFor } from '../workspace';
@@ -133,7 +134,7 @@ function buildDocumentation(option: OptionSpec, ctx: ServiceContext): string {
     range && `Range: ${range}.`,
     option.default !== null && `Default: ${escape(option.default)}.`,
     `Where: ${option.where.map((p) => PLACE_LABELS[p]).join('; ')}.`,
-    `Minimum abbreviation: the capitals. IBM page: ${option.ibmPage}.`,
+    `Minimum abbreviation: the capitals. IBM's page: ${ibmOptionAddress(option) ?? option.ibmPage}`,
   );
 }
 
