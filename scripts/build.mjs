@@ -3,13 +3,13 @@ import { chmodSync, readFileSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { buildBrowserBundles } from './browser-bundles.mjs';
 
-// The rule pages (docs/rules/<code>.md), which `dsm-lint rule` prints and its SARIF carries: inside the bundle,
+// The rule pages (docs/rules/<code>.md, by path), which `dsm-lint rule` prints and its SARIF carries: inside the bundle,
 // so that the installed command (dist/dsm-lint.js alone) has them.
 const rulePages = Object.fromEntries(
   readdirSync('docs/rules')
     .filter((f) => f.endsWith('.md'))
     .sort()
-    .map((f) => [f.slice(0, -3), readFileSync(`docs/rules/${f}`, 'utf8')]),
+    .map((f) => [`docs/rules/${f}`, readFileSync(`docs/rules/${f}`, 'utf8')]),
 );
 
 const common = {

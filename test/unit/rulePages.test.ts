@@ -32,7 +32,8 @@ describe('rule pages', () => {
 
   for (const code of codes) {
     it(`${code}: # code, the CODES summary, the five sections in order, Before and After, IBM's full address`, () => {
-      const page = fs.readFileSync(path.join(ROOT, rulePagePath(code)), 'utf8');
+      assert.equal(rulePagePath(code), `docs/rules/${code}.md`);
+      const page = fs.readFileSync(path.join(ROOT, rulePagePath(code)!), 'utf8');
       const lines = page.split('\n');
       assert.equal(lines[0], `# ${code}`);
       assert.equal(lines[1], '');

@@ -7,19 +7,20 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { codePage, rulePagePath } from '../service/ibmPages';
+import { rulePagePath } from '../service/ibmPages';
 
 declare const DSM_RULE_PAGES: Readonly<Record<string, string>> | undefined;
 
 /** The repository root, from out/server/src/cli. */
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 
-/** The page of a code, as written; undefined for a code that has none. */
+/** The page of a code, as written (by its path in codePages.json); undefined for a code that has none. */
 export function rulePageText(code: string): string | undefined {
-  if (!codePage(code)) return undefined;
-  if (typeof DSM_RULE_PAGES !== 'undefined') return Object.prototype.hasOwnProperty.call(DSM_RULE_PAGES, code) ? DSM_RULE_PAGES[code] : undefined;
+  const page = rulePagePath(code);
+  if (page === undefined) return undefined;
+  if (typeof DSM_RULE_PAGES !== 'undefined') return Object.prototype.hasOwnProperty.call(DSM_RULE_PAGES, page) ? DSM_RULE_PAGES[page] : undefined;
   try {
-    return fs.readFileSync(path.join(ROOT, rulePagePath(code)), 'utf8');
+    return fs.readFileSync(path.join(ROOT, page), 'utf8');
   } catch {
     return undefined;
   }

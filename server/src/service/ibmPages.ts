@@ -18,10 +18,9 @@ import codePages from '../data/codePages.json';
  */
 export const IBM_CLIENT_DOCS = 'https://www.ibm.com/docs/en/SSEQVQ_8.1.11/client/';
 
-/** Where the rule pages live, relative to the repository (and to the package). */
-export const RULE_PAGES_DIR = 'docs/rules';
-
 export interface CodePage {
+  /** The code's rule page, relative to the repository root (docs/rules/<code>.md). */
+  page: string;
   /** IBM's page for the code, a full address. */
   ibm: string;
   /** The page of the option on the diagnostic's line explains it better. */
@@ -56,9 +55,9 @@ export function pagedCodes(): string[] {
   return Object.keys(PAGES);
 }
 
-/** The rule page of a code, relative to the repository root. */
-export function rulePagePath(code: string): string {
-  return `${RULE_PAGES_DIR}/${code}.md`;
+/** The rule page of a code, relative to the repository root; undefined for a code that has none. */
+export function rulePagePath(code: string): string | undefined {
+  return codePage(code)?.page;
 }
 
 /** The address a diagnostic of this code links to: the involved option's IBM page where that says it better, else the code's IBM page. */
