@@ -1,7 +1,16 @@
 // Bundles the client and the server into one file each (dist/), with esbuild.
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { buildBrowserBundles } from './browser-bundles.mjs';
+
+// The rule pages (docs/rules/<code>.md, by path), which `dsm-lint rule` prints and its SARIF carries: inside the bundle,
+// so that the installed command (dist/dsm-lint.js alone) has them.
+const rulePages = Object.fromEntries(
+  readdirSync('docs/rules')
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => [`docs/rules/${f}`, readFileSync(`docs/rules/${f}`, 'utf8')]),
+);
 
 const common = {
   bundle: true,
@@ -26,6 +35,7 @@ await Promise.all([
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/dsm-lint.js',
     banner: { js: '#!/usr/bin/env node' },
+    define: { DSM_RULE_PAGES: JSON.stringify(rulePages) },
   }),
   // The web extension (package.json `browser`): no Node in it, each bundle within its size budget.
   buildBrowserBundles(common),

@@ -3,13 +3,14 @@
  * the options it starts the server with, the dsm.addKnownOption,
  * dsm.showFirewallRules and dsm.showEffectiveOptions commands (the latter
  * with a read-only document of its own scheme), the watcher of the workspace's option and
+ * dsm.showFirewallRules and dsm.placeCursor commands, the watcher of the workspace's option and
  * include-exclude files, and the answers to the server's dsm/readFile,
  * dsm/findFiles and dsm/exists requests (vscode.workspace.fs and findFiles,
  * so remote, virtual and web workspaces are read the same way).
  * dsm.testConnection needs Node: the desktop entry gives its handler; without
  * one (the web) the command says it is not available.
  */
-import { CodeLens, ConfigurationTarget, EventEmitter, ExtensionContext, FileType, RelativePattern, TextDocument, TextDocumentContentProvider, Uri, ViewColumn, commands, window, workspace } from 'vscode';
+import { CodeLens, ConfigurationTarget, EventEmitter, ExtensionContext, FileType, Position, RelativePattern, Selection, TextDocument, TextDocumentContentProvider, Uri, ViewColumn, commands, window, workspace } from 'vscode';
 import { BaseLanguageClient, ExecuteCommandRequest, LanguageClientOptions } from 'vscode-languageclient';
 import {
   EXISTS_REQUEST,
@@ -41,6 +42,7 @@ export function clientOptions(extra: InitializationOptions = {}): LanguageClient
     firewallRulesCommand: true,
     effectiveOptionsCommand: true,
     watchesFiles: true,
+    placeCursorCommand: true,
     ...extra,
   };
   // The client watches the files itself (the server then registers no watcher of its own for them, so no change
@@ -49,6 +51,20 @@ export function clientOptions(extra: InitializationOptions = {}): LanguageClient
   // The stanza hover links to dsm.showEffectiveOptions: VS Code runs a command link in a hover only when the Markdown trusts it.
   const markdown = { isTrusted: { enabledCommands: [COMMANDS.showEffectiveOptions] } };
   return { documentSelector: [{ language: 'dsm' }], initializationOptions, synchronize: { fileEvents }, markdown };
+}
+
+/**
+ * Run after the ignore quick fix (LSP has no cursor in a workspace edit): the
+ * cursor goes where the suppression's reason is written, in the editor of that document.
+ */
+function placeCursor(uri: unknown, position: unknown): void {
+  const p = position as { line?: unknown; character?: unknown } | undefined;
+  if (typeof uri !== 'string' || typeof p?.line !== 'number' || typeof p.character !== 'number') return;
+  const editor = window.visibleTextEditors.find((e) => e.document.uri.toString() === Uri.parse(uri, true).toString());
+  if (!editor) return;
+  const at = editor.document.validatePosition(new Position(p.line, p.character));
+  editor.selection = new Selection(at, at);
+  editor.revealRange(editor.selection);
 }
 
 /** Offered by the server's quick fix on an unknown option: remember it as known in this workspace. */
@@ -205,6 +221,7 @@ async function exists({ uri }: ExistsParams): Promise<ExistsResult> {
 export async function startClient(context: ExtensionContext, client: BaseLanguageClient, extras: ClientExtras = {}): Promise<void> {
   context.subscriptions.push(commands.registerCommand(COMMANDS.addKnownOption, addKnownOption));
   context.subscriptions.push(commands.registerCommand(COMMANDS.showFirewallRules, (...args: unknown[]) => showFirewallRules(client, ...args)));
+  context.subscriptions.push(commands.registerCommand(COMMANDS.placeCursor, placeCursor));
   context.subscriptions.push(commands.registerCommand(COMMANDS.testConnection, extras.testConnection ?? testConnectionUnavailable));
   const effective = new EffectiveOptionsProvider(client);
   context.subscriptions.push(workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, effective), effective.changes);

@@ -18,6 +18,8 @@ export interface InitializationOptions {
   testConnectionCommand?: boolean;
   /** The client has dsm.showEffectiveOptions and trusts its command links in hovers: the stanza hover links to it. */
   effectiveOptionsCommand?: boolean;
+  /** The client has dsm.placeCursor: the ignore quick fix leaves the cursor where the reason goes (others get a plain edit). */
+  placeCursorCommand?: boolean;
   /** The client answers dsm/readFile: files that are not open are read through it (VS Code, on the desktop and on the web). */
   fileAccess?: boolean;
   /**

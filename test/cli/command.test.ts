@@ -285,7 +285,7 @@ describe('dsm-lint: --jobs', () => {
 
 describe('dsm-lint: the command line, read', () => {
   it('reads every flag, in both spellings', () => {
-    const p = parseCommandLine(['-f', 'json', '--fail-on=hint', '--kind', 'opt', '-c', 'x.json', '--sys', 's', '--diff', '--fix-code', 'a,b', '--fix-code', 'c', '--stdin-filename', 'n', '--by-name', '-j', '4', '-q', '--no-progress', 'a', '-']);
+    const p = parseCommandLine(['-f', 'json', '--fail-on=hint', '--kind', 'opt', '-c', 'x.json', '--sys', 's', '--diff', '--fix-code', 'a,b', '--fix-code', 'c', '--stdin-filename', 'n', '--by-name', '-j', '4', '-q', '--no-progress', '--report-unused-disable', 'a', '-']);
     assert.equal(p.kind, 'run');
     if (p.kind !== 'run') return;
     assert.deepEqual(p.options, {
@@ -302,7 +302,9 @@ describe('dsm-lint: the command line, read', () => {
       quiet: true,
       byName: true,
       progress: false,
+      lint: { inlineDisable: true, reportUnusedDisable: true },
     });
+    assert.deepEqual((parseCommandLine(['--no-inline-disable', 'a']) as { options: { lint: unknown } }).options.lint, { inlineDisable: false, reportUnusedDisable: false });
     assert.equal((parseCommandLine(['--fix', '--fix-code', 'x,all', 'a']) as { options: { fixCodes: unknown } }).options.fixCodes, 'all');
     assert.equal(parseCommandLine(['-h']).kind, 'help');
     assert.equal(parseCommandLine(['-v']).kind, 'version');
@@ -316,6 +318,7 @@ describe('dsm-lint: the command line, read', () => {
     assert.equal(p.options.failOn, 'warning');
     assert.equal(p.options.fix, 'none');
     assert.equal(p.options.fixCodes, undefined);
+    assert.deepEqual(p.options.lint, { inlineDisable: true, reportUnusedDisable: false });
     assert.ok(p.options.jobs >= 1);
   });
 });

@@ -6,11 +6,12 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { PROMPTED_SYS, lint, tree } from './helpers';
+import { PROMPTED_SYS, ROOT, lint, tree } from './helpers';
 import { assertValidSarif, sarifValidator } from './sarifSchema';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
 import { sarifFormatter } from '../../server/src/cli/formats/sarif';
 import { CODES, INTERNAL_ERROR_CODE } from '../../server/src/service/codes';
+import { codePage } from '../../server/src/service/ibmPages';
 
 describe('dsm-lint --format text', () => {
   const t = tree({ 'a/dsm.sys': PROMPTED_SYS, 'b/dsm.sys': 'SErvername x\n  SCHEDMODE POLLING\n  bogus 1\n' });
@@ -122,12 +123,29 @@ describe('dsm-lint --format sarif', () => {
     assert.match(invocation?.toolExecutionNotifications?.[0].message.text ?? '', /^nothing\/here\.sys: cannot read it/);
   });
 
-  it('gives each rule a help URI when the package names its homepage', () => {
+  it("gives each rule IBM's page as its help URI, its rule page's What it catches as full description, and the page as help", () => {
+    const rules = assertValidSarif(lint(['--format', 'sarif', 'roles'], { cwd: t.dir }).stdout).runs[0].tool.driver.rules ?? [];
+    for (const code of Object.keys(CODES)) {
+      const rule = rules.find((x) => x.id === code)!;
+      const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', code + '.md'), 'utf8');
+      assert.equal(rule.helpUri, codePage(code)!.ibm);
+      assert.equal(rule.help?.markdown, page);
+      assert.equal(rule.fullDescription?.text, page.split('## What it catches\n\n')[1].split('\n\n## ')[0].replace(/\n/g, ' '));
+    }
+    assert.equal(rules.find((x) => x.id === 'schedmode-prompted')?.helpUri, 'https://www.ibm.com/docs/en/SSEQVQ_8.1.11/client/r_opt_schedmode.html');
+    // The internal error has no page, and the package names no homepage: no link is made up.
+    assert.equal(rules.find((x) => x.id === INTERNAL_ERROR_CODE)?.helpUri, undefined);
+  });
+
+  it("keeps IBM's pages, and links the homepage's code table for the rule without a page, when the package names a homepage", () => {
     const fmt = sarifFormatter({ cwd: t.dir, tool: { name: 'dsm-lint', version: '1.2.3', homepage: 'https://example.org/dsm-options' }, fix: 'none', quiet: false });
     const text = fmt.begin() + fmt.end({ files: 0, failed: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixes: 0, fixedFiles: 0 }).out;
     const driver = assertValidSarif(text).runs[0].tool.driver;
     assert.equal(driver.informationUri, 'https://example.org/dsm-options');
-    assert.ok(driver.rules?.every((x) => x.helpUri === 'https://example.org/dsm-options#diagnostic-codes'));
+    assert.deepEqual(
+      driver.rules?.map((x) => x.helpUri),
+      [...Object.keys(CODES).map((c) => codePage(c)!.ibm), 'https://example.org/dsm-options#diagnostic-codes'],
+    );
   });
 
   it('the schema check is no formality: it rejects a wrong level and a help URI that is no URI', () => {

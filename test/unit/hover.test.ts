@@ -62,7 +62,8 @@ describe('hover', () => {
       assert.match(h, /bucky5\\\.doit\\\.wisc\\\.edu \(Enterprise, listens on 1503\), port 1503/);
       assert.match(h, /SCHEDMODE POLLING/);
     }
-    assert.equal(hoverText('DEFAULTServer nowhere\nSErvername b5\n', 0, 16), undefined);
+    // A name of no stanza: no stanza to describe, only the summary of the line's diagnostic.
+    assert.equal(hoverText('DEFAULTServer nowhere\nSErvername b5\n', 0, 16), '`unknown-server`: DEFAULTServer\\, or a dsm\\.opt SErvername\\, names no stanza of the dsm\\.sys\\.');
   });
 
   it('documents other option names from the table, and nothing on comments, blanks or unknown words', () => {
@@ -72,7 +73,8 @@ describe('hover', () => {
     assert.equal(hoverText('* TCPServeraddress bucky5.doit.wisc.edu\n', 0, 25), undefined);
     assert.equal(hoverText('\n\n', 1, 0), undefined);
     assert.equal(hoverText('SErvername x\n  TCPServeraddress unknown.example.org\n', 1, 25), undefined);
-    assert.equal(hoverText('SErvername x\n  frobnicate 3\n', 1, 4), undefined);
+    // An unknown word has no documentation: the hover says only what its diagnostic's code means.
+    assert.equal(hoverText('SErvername x\n  frobnicate 3\n', 1, 4), '`unknown-option`: A name that is no client option\\: the client stops at start\\-up\\.');
   });
 
   it('follows the server catalog setting: a site server extends, or replaces, the built-in list', () => {

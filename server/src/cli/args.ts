@@ -27,11 +27,15 @@ Options:
   --fix-dry-run, --diff          print the fixes as a unified diff; write nothing
   --stdin-filename <name>        the name of the text read from "-"
   --by-name                      check named files only when their names are recognised (for hooks)
+  --no-inline-disable            report everything: dsm-disable comments silence nothing
+  --report-unused-disable        report dsm-disable comments that silence nothing (unused-disable)
   --jobs, -j <n>                 worker threads (default: the number of cores)
   --quiet, -q                    report only problems at or above --fail-on, and no summary
   --progress, --no-progress      a progress line on the terminal (default: when stdout and stderr are one)
   --version, -v                  print the version
   --help, -h                     print this help
+
+  dsm-lint rule <code>           print the page of a diagnostic code; rule --list lists every code
 
 Exit status: 0 when no problem reaches --fail-on, 1 when one does,
 2 on bad usage or a file that could not be read or written (the other files are still checked).
@@ -51,6 +55,8 @@ const SPEC = {
   diff: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   'by-name': { type: 'boolean' },
+  'no-inline-disable': { type: 'boolean' },
+  'report-unused-disable': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   quiet: { type: 'boolean', short: 'q' },
   progress: { type: 'boolean' },
@@ -85,6 +91,7 @@ function options(values: ReturnType<typeof read>['values'], inputs: string[]): L
   const dryRun = values['fix-dry-run'] || values.diff;
   if (values.fix && dryRun) throw new Error('--fix and --fix-dry-run (--diff) exclude each other.');
   if (values['fix-code'] && !values.fix && !dryRun) throw new Error('--fix-code goes with --fix or --fix-dry-run.');
+  if (values['no-inline-disable'] && values['report-unused-disable']) throw new Error('--no-inline-disable and --report-unused-disable exclude each other: without inline suppressions none can be unused.');
   if (values.progress && values['no-progress']) throw new Error('--progress and --no-progress exclude each other.');
   const format: Format = oneOf(values.format, FORMATS, 'text', '--format');
   if (dryRun && format !== 'text' && format !== 'json') throw new Error('--fix-dry-run prints a diff: use it with --format text or json.');
@@ -104,6 +111,7 @@ function options(values: ReturnType<typeof read>['values'], inputs: string[]): L
     quiet: !!values.quiet,
     byName: !!values['by-name'],
     progress: values.progress ? true : values['no-progress'] ? false : undefined,
+    lint: { inlineDisable: !values['no-inline-disable'], reportUnusedDisable: !!values['report-unused-disable'] },
   };
 }
 

@@ -75,7 +75,7 @@ export class Checker {
   constructor(setup: CheckSetup) {
     this.forced = setup.kind === undefined ? undefined : forcedName(setup.kind);
     const workspace = new DiskWorkspace(setup.sys, (text, uri) => this.service.parse(text, uri));
-    this.service = new DsmLanguageService({ settings: setup.settings, workspace });
+    this.service = new DsmLanguageService({ settings: setup.settings, workspace, lint: setup.lint });
   }
 
   /** The URI a file is parsed under: its own; under --kind, the forced name in the same folder. Standard input without a name is `untitled:`. */

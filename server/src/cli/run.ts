@@ -17,6 +17,7 @@ import { formatter } from './formats/index';
 import { MAX_FILE_BYTES, lintBytes } from './lintFile';
 import { show } from './show';
 import { PER_WORKER, WorkerPool, inOrder, safeLint } from './pool';
+import { ruleCommand } from './ruleCommand';
 import { Progress } from './progress';
 import { CheckSetup, FileJob, FileResult, LEVEL_ORDER, Level, LintOptions } from './types';
 import { WalkItem, walk } from './walk';
@@ -146,7 +147,7 @@ function prepare(options: LintOptions, io: Io): { setup: CheckSetup; problems: s
   if ('error' in loaded) return loaded;
   const sys = options.sys === undefined ? undefined : path.resolve(io.cwd, options.sys);
   if (sys !== undefined && !statSync(sys, { throwIfNoEntry: false })?.isFile()) return { error: `--sys ${options.sys}: there is no such file to read.` };
-  const setup: CheckSetup = { settings: settingsForKind(loaded.settings, options.kind), kind: options.kind, fix: options.fix, fixCodes: options.fixCodes, sys };
+  const setup: CheckSetup = { settings: settingsForKind(loaded.settings, options.kind), kind: options.kind, fix: options.fix, fixCodes: options.fixCodes, sys, lint: options.lint };
   return { setup, problems: loaded.problems.map((p) => `--config ${options.config}: ${p}`) };
 }
 
@@ -176,6 +177,13 @@ async function lint(options: LintOptions, io: Io): Promise<number> {
 
 export async function run(args: string[], io: Io): Promise<number> {
   if (args[0] === 'show') return show(args.slice(1), io);
+  // `dsm-lint rule ...`: a rule's page, or the list of codes (a file named "rule" is checked as ./rule).
+  if (args[0] === 'rule') {
+    const r = ruleCommand(args.slice(1));
+    await write(io.stdout, r.out);
+    await write(io.stderr, r.err);
+    return r.status;
+  }
   const parsed = parseCommandLine(args);
   switch (parsed.kind) {
     case 'help':

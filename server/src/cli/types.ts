@@ -4,6 +4,7 @@
  * crosses from a worker thread to the main thread by structured clone.
  */
 import type { DsmSettings } from '../service/settings';
+import type { LintModes } from '../service/context';
 
 /** A diagnostic severity, by the names of the `dsm.severity` setting. */
 export type Level = 'error' | 'warning' | 'information' | 'hint';
@@ -39,6 +40,8 @@ export interface LintOptions {
   byName: boolean;
   /** undefined: a progress line when both stdout and stderr are a terminal. */
   progress?: boolean;
+  /** --no-inline-disable, --report-unused-disable. */
+  lint: LintModes;
 }
 
 /** How every file of a run is checked: the same in the main thread and in each worker. */
@@ -49,6 +52,8 @@ export interface CheckSetup {
   fixCodes: FixCodes;
   /** The dsm.sys every dsm.opt is checked against (--sys), as an absolute path. */
   sys?: string;
+  /** How suppression comments are read. */
+  lint?: LintModes;
 }
 
 /** One file to check: its path on disk and the name it is shown by. */

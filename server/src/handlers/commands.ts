@@ -6,6 +6,7 @@ import { ErrorCodes, ExecuteCommandParams, MessageType, ResponseError, Workspace
 import type { ServerCore } from './core';
 import { COMMANDS, RESTART_REMINDER_TEXT } from '../service/codes';
 import { messageOf } from '../util/errors';
+import { effectiveOptionsCommand } from '../session/effectiveCommand';
 
 type Answer = unknown | ResponseError<void>;
 type CommandHandler = (server: ServerCore, args: unknown[]) => Answer | Promise<Answer>;
@@ -21,6 +22,8 @@ const COMMAND_HANDLERS: Record<string, CommandHandler> = {
     return null;
   },
   [COMMANDS.firewallRules]: firewallRules,
+  [COMMANDS.effectiveOptions]: (server, args) =>
+    effectiveOptionsCommand(args, { service: () => server.languageService(), open: (u) => server.openDocument(u), files: server.files, log: (m) => server.log(m) }),
 };
 
 /** The ids of the commands the server executes. */

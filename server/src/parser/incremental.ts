@@ -6,6 +6,7 @@ import { parseDocument } from './document';
 import { collect, detach, nameCacheFor, parseLine } from './scanner';
 import { assemble } from './stanzas';
 import { endOfLine, holdsTemplateMarks, lineHasTemplate } from './template';
+import { holdsDialectMarks, templateDialect } from './fileKind';
 import type { CommentLine, DsmDocument, OptionLine, ParseOptions } from './types';
 
 /**
@@ -42,11 +43,14 @@ export function reparseLines(prev: DsmDocument, text: string, changed: ReadonlyM
   const template = prev.template;
   const names = nameCacheFor(opts.table);
   const byLine = prev.byLine.slice();
+  // Unless the name gives the template language, the text does: a line that gains a tag may make the file a template.
+  const dialectByName = templateDialect(prev.uri) !== undefined;
   for (const [line, from] of changed) {
     if (line < 0 || line >= byLine.length) throw new RangeError(`line ${line} is not in the document`);
     const to = endOfLine(text, from);
+    if (!dialectByName && holdsDialectMarks(text.slice(from, to))) return parseDocument(text, prev.uri, opts);
     // In a template, a line that held template syntax, or now may, can change the meaning of other lines: read it all again.
-    if (template && (lineHasTemplate(template.spans, line) || holdsTemplateMarks(text.slice(from, to), template.dialect))) return parseDocument(text, prev.uri, opts);
+    if (template && (lineHasTemplate(template.spans, line) || holdsTemplateMarks(text.slice(from, to), template))) return parseDocument(text, prev.uri, opts);
     // The line is parsed from a copy of its own, so that what it keeps (its
     // words) does not hold on to this version of the whole text.
     const own = detach(text.slice(from, to));

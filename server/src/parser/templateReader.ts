@@ -8,7 +8,7 @@ import { Resolution } from '../model/abbreviations';
 import { DQUOTE, HASH, NameCache, SQUOTE, STAR, collect, commentLine, indentOf, isBlank, nameCacheFor, nameWord, parseLine } from './scanner';
 import { assemble } from './stanzas';
 import { FrameBuilder, ScannedTag, scanTemplate } from './template';
-import type { CommentLine, DsmDocument, Entry, OptionLine, ParseOptions, TemplateDialect, TemplateFrame, TemplateInfo, TemplateSpan, Word } from './types';
+import type { CommentLine, DsmDocument, Entry, OptionLine, ParseOptions, TemplateFrame, TemplateInfo, TemplateSpan, TemplateSyntax, Word } from './types';
 
 /*
  * Templates. Their tags are found first, over the whole text (a tag may run
@@ -55,8 +55,8 @@ class TemplateReader {
     return entry;
   }
 
-  finish(dialect: TemplateDialect, lastLine: number): TemplateInfo {
-    return { dialect, spans: this.spans, blocks: this.builder.finish(lastLine), frames: this.frames };
+  finish({ dialect, placeholders }: TemplateSyntax, lastLine: number): TemplateInfo {
+    return { dialect, placeholders, spans: this.spans, blocks: this.builder.finish(lastLine), frames: this.frames };
   }
 
   /** The span of tag k, begun on this line or ending on it. */
@@ -77,8 +77,8 @@ class TemplateReader {
   }
 }
 
-export function parseTemplate(text: string, uri: string, dialect: TemplateDialect, opts: ParseOptions): DsmDocument {
-  const reader = new TemplateReader(scanTemplate(text, dialect), nameCacheFor(opts.table));
+export function parseTemplate(text: string, uri: string, syntax: TemplateSyntax, opts: ParseOptions): DsmDocument {
+  const reader = new TemplateReader(scanTemplate(text, syntax), nameCacheFor(opts.table));
   const byLine: (Entry | undefined)[] = [];
   const options: OptionLine[] = [];
   const comments: CommentLine[] = [];
@@ -93,7 +93,7 @@ export function parseTemplate(text: string, uri: string, dialect: TemplateDialec
     eol ??= m[0] as DsmDocument['eol'];
     from = breaks.lastIndex;
   }
-  const template = reader.finish(dialect, byLine.length - 1);
+  const template = reader.finish(syntax, byLine.length - 1);
   return assemble(uri, eol ?? '\n', byLine, options, comments, opts, template);
 }
 

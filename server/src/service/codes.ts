@@ -47,6 +47,7 @@ export const CODES = {
   'encryptkey-prompt': { severity: DiagnosticSeverity.Warning, summary: 'ENCRYPTKey prompt beside INCLUDE.ENCRYPT: a scheduled backup cannot type the encryption key.' },
   'prompted-needs-tcpip': { severity: DiagnosticSeverity.Warning, summary: 'SCHEDMODe PRompted with COMMMethod SHAREdmem or NAMedpipes: only TCP/IP can use the prompted mode.' },
   'password-ignored': { severity: DiagnosticSeverity.Hint, summary: 'PASsword where PASSWORDAccess is generate: IBM says the password option is ignored then.' },
+  'unused-disable': { severity: DiagnosticSeverity.Warning, summary: 'A dsm-disable comment that silences nothing (reported by dsm-lint --report-unused-disable).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
@@ -87,6 +88,8 @@ export const COMMANDS = {
   effectiveOptions: 'dsm.effectiveOptions',
   /** Client-side (VS Code): opens the effective options of the stanza at the cursor in a read-only document: arguments [uri, { stanza?, line? }?]. */
   showEffectiveOptions: 'dsm.showEffectiveOptions',
+  /** Client-side (VS Code): after the ignore quick fix, puts the cursor where the reason goes: arguments [uri, position]. */
+  placeCursor: 'dsm.placeCursor',
 } as const;
 
 export const RESTART_REMINDER_TEXT =

@@ -27,6 +27,18 @@ export interface ClientFeatures {
   documentationFormat?: MarkupKind;
   /** The client asks for completion items' documentation on demand (completionItem/resolve), so long lists go without it. */
   resolveDocumentation?: boolean;
+  /** The client shows a diagnostic's codeDescription (LSP publishDiagnostics.codeDescriptionSupport): diagnostics link IBM's page. */
+  codeDescription?: boolean;
+  /** The client has dsm.placeCursor (VS Code does): the ignore quick fix leaves the cursor where the reason goes. */
+  placeCursorCommand?: boolean;
+}
+
+/** How suppression comments are read (dsm-lint's --no-inline-disable and --report-unused-disable); the editor keeps the defaults. */
+export interface LintModes {
+  /** Suppression comments silence findings (default true). */
+  inlineDisable?: boolean;
+  /** Suppressions that silence nothing are reported as unused-disable (default false). */
+  reportUnusedDisable?: boolean;
 }
 
 export interface ServiceContext {
@@ -36,4 +48,5 @@ export interface ServiceContext {
   client: ClientFeatures;
   /** The other files of the client's setup, as far as they are known; the server does the reading. */
   workspace?: WorkspaceIndex;
+  lint?: LintModes;
 }

@@ -24,12 +24,13 @@ import { parseDocument } from '../parser/document';
 import { reparseLines } from '../parser/incremental';
 import { kindFromName } from '../parser/fileKind';
 import type { DsmDocument } from '../parser/types';
-import type { ClientFeatures, ServiceContext } from './context';
+import type { ClientFeatures, LintModes, ServiceContext } from './context';
 import { catalogFor, DEFAULT_SETTINGS, DsmSettings } from './settings';
 import { findings } from './features/diagnostics';
 import type { Finding } from './features/diagnostics/rule';
 import { codeActions } from './features/codeActions';
 import { hover } from './features/hover';
+import { withFindings } from './features/diagnosticHover';
 import { completion, resolveCompletion } from './features/completion';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { formatting } from './features/formatting';
@@ -48,6 +49,8 @@ export interface ServiceOptions {
   client?: ClientFeatures;
   /** The other files of the client's setup; without it, each document is checked alone. */
   workspace?: WorkspaceIndex;
+  /** How suppression comments are read (dsm-lint's flags). */
+  lint?: LintModes;
 }
 
 export class DsmLanguageService {
@@ -73,6 +76,7 @@ export class DsmLanguageService {
       catalog: catalogFor(settings),
       client: { snippetSupport: true, ...options.client },
       workspace: options.workspace,
+      lint: options.lint,
     };
   }
 
@@ -138,7 +142,7 @@ export class DsmLanguageService {
   }
 
   hover(doc: DsmDocument, position: Position): Hover | null {
-    return hover(doc, position, this.ctx);
+    return withFindings(hover(doc, position, this.ctx), this.findings(doc), position, this.ctx);
   }
 
   completion(doc: DsmDocument, position: Position): CompletionItem[] {

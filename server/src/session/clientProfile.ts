@@ -68,6 +68,8 @@ export function clientProfile(params: InitializeParams): ClientProfile {
       hoverFormat: preferredFormat(text.hover?.contentFormat),
       documentationFormat: preferredFormat(item?.documentationFormat),
       resolveDocumentation: Array.isArray(resolvable) && resolvable.includes('documentation'),
+      codeDescription: text.publishDiagnostics?.codeDescriptionSupport === true,
+      placeCursorCommand: init.placeCursorCommand === true,
     },
     pullConfiguration: caps.workspace?.configuration === true,
     configurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,

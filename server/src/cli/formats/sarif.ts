@@ -40,7 +40,9 @@ function driver(ctx: FormatContext): Sarif.ToolComponent {
     rules: rules().map((r) => ({
       id: r.id,
       shortDescription: { text: r.description },
-      ...(ctx.tool.homepage ? { helpUri: `${ctx.tool.homepage}#diagnostic-codes` } : {}),
+      ...(r.fullDescription ? { fullDescription: { text: r.fullDescription } } : {}),
+      ...(r.helpUri ? { helpUri: r.helpUri } : ctx.tool.homepage ? { helpUri: `${ctx.tool.homepage}#diagnostic-codes` } : {}),
+      ...(r.page ? { help: { text: r.fullDescription ?? r.description, markdown: r.page } } : {}),
       defaultConfiguration: { level: LEVEL[r.level] },
     })),
   };

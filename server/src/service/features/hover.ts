@@ -13,6 +13,7 @@ import { ServerEntry } from '../../model/serverCatalog';
 import type { ServiceContext } from '../context';
 import { commandLink, escape, lines, markup } from '../markup';
 import { COMMANDS } from '../codes';
+import { ibmOptionAddress } from '../ibmPages';
 import { firewallNeedsAt, ruleText } from './firewall';
 import { statementHover } from './statements';
 import { stanzasNamed, sysFor } from '../workspace';
@@ -150,7 +151,7 @@ function buildDocumentation(option: OptionSpec, ctx: ServiceContext): string {
     range && `Range: ${range}.`,
     option.default !== null && `Default: ${escape(option.default)}.`,
     `Where: ${option.where.map((p) => PLACE_LABELS[p]).join('; ')}.`,
-    `Minimum abbreviation: the capitals. IBM page: ${option.ibmPage}.`,
+    `Minimum abbreviation: the capitals. IBM's page: ${ibmOptionAddress(option) ?? option.ibmPage}`,
   );
 }
 

@@ -1,14 +1,17 @@
 /**
  * Diagnostics: every rule's findings, with the user's severities and
- * `* dsm-disable-next-line` comments applied. The code-action feature uses
+ * suppression comments (`* dsm-disable-next-line`, `* dsm-disable`) applied,
+ * each linked to the page that explains it. The code-action feature uses
  * the same findings, so a fix always belongs to the diagnostic it was made for.
  */
-import { DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { DsmDocument, TemplateSpan } from '../../../parser/types';
 import { touchesTemplate } from '../../../parser/template';
 import type { ServiceContext } from '../../context';
 import { INTERNAL_ERROR_CODE, LEVELS, SOURCE, isCode } from '../../codes';
 import { Finding, Rule } from './rule';
+import { Suppressions, disableFix } from './suppressions';
+import { codeHref } from '../../ibmPages';
 import { schedmodeMissing, schedmodePrompted } from './schedmode';
 import { optionNames, optionValues } from './options';
 import { duplicateOptions, duplicateStanzas, placement, unknownServers } from './structure';
@@ -44,28 +47,19 @@ export const RULES: readonly Rule[] = [
   passwordIgnored,
 ];
 
-export const DISABLE_MARKER = 'dsm-disable-next-line';
+export { DISABLE_MARKER, DISABLE_FILE_MARKER } from './suppressions';
 
-/** Lines silenced by a `* dsm-disable-next-line [code ...]` comment: the codes, or an empty set for all. */
-function disabledLines(doc: DsmDocument): Map<number, Set<string>> {
-  const disabled = new Map<number, Set<string>>();
-  for (const c of doc.comments) {
-    if (!c.text.startsWith(DISABLE_MARKER)) continue;
-    const codes = c.text.slice(DISABLE_MARKER.length).split(/[\s,]+/).filter(Boolean);
-    disabled.set(c.line + 1, new Set(codes));
-  }
-  return disabled;
+/** The option a diagnostic's line names, when it names exactly one: its IBM page may explain the finding best. */
+function optionOnLine(doc: DsmDocument, line: number) {
+  const entry = doc.byLine[line];
+  return entry?.kind === 'option' ? entry.option : undefined;
 }
 
-function disableFix(doc: DsmDocument, f: Finding) {
-  const line = f.diagnostic.range.start.line;
-  const entry = doc.byLine[line];
-  const indent = entry?.kind === 'option' ? entry.indent : '';
-  return {
-    title: `Ignore ${f.diagnostic.code} on this line`,
-    edits: [TextEdit.insert({ line, character: 0 }, `${indent}* ${DISABLE_MARKER} ${f.diagnostic.code}${doc.eol}`)],
-    preferred: false,
-  };
+/** Links the diagnostic to the page that explains it (LSP codeDescription), for clients that show it. */
+function describe(doc: DsmDocument, f: Finding, ctx: ServiceContext): void {
+  if (!ctx.client.codeDescription) return;
+  const href = codeHref(String(f.diagnostic.code), optionOnLine(doc, f.diagnostic.range.start.line));
+  if (href) f.diagnostic.codeDescription = { href };
 }
 
 /**
@@ -85,7 +79,8 @@ function keepInTemplate(spans: readonly TemplateSpan[], f: Finding, reported: Se
 /** Every finding of every rule, as the user configured them. A rule that throws loses only its own findings. */
 export function findings(doc: DsmDocument, ctx: ServiceContext): Finding[] {
   const all: Finding[] = [];
-  const disabled = disabledLines(doc);
+  const inline = ctx.lint?.inlineDisable !== false;
+  const suppressions = inline ? new Suppressions(doc) : undefined;
   const levels = ctx.settings.severity;
   const reported = new Set<string>();
   for (const rule of RULES) {
@@ -108,16 +103,25 @@ export function findings(doc: DsmDocument, ctx: ServiceContext): Finding[] {
     }
     for (const f of found) {
       const code = f.diagnostic.code;
+      if (suppressions?.silences(f.diagnostic)) continue;
       const level = isCode(code) ? levels[code] : undefined;
       if (level !== undefined) {
         const severity = LEVELS[level];
         if (severity === null) continue;
         f.diagnostic.severity = f.uncertain ? Math.max(severity, DiagnosticSeverity.Information) as DiagnosticSeverity : severity;
       }
-      const silenced = disabled.get(f.diagnostic.range.start.line);
-      if (silenced && (silenced.size === 0 || silenced.has(String(code)))) continue;
-      if (isCode(code)) f.fixes.push(disableFix(doc, f));
+      if (isCode(code)) f.fixes.push(disableFix(doc, f, ctx));
       if (doc.template && !keepInTemplate(doc.template.spans, f, reported)) continue;
+      describe(doc, f, ctx);
+      all.push(f);
+    }
+  }
+  if (suppressions && ctx.lint?.reportUnusedDisable) {
+    const level = levels['unused-disable'];
+    const severity = level === undefined ? undefined : LEVELS[level];
+    for (const f of severity === null ? [] : suppressions.unused(doc)) {
+      if (severity) f.diagnostic.severity = severity;
+      describe(doc, f, ctx);
       all.push(f);
     }
   }
