@@ -38,14 +38,17 @@ export interface EffectiveOption {
 }
 
 export class Scope {
-  /** The last line per option (by its position in the table), made on the first question. */
+  /** In a large scope, the last line per option (by its position in the table), made on the first question. */
   private index: (OptionLine | undefined)[] | undefined;
+  private allLines: readonly OptionLine[] | undefined;
 
   constructor(
     /** The file the lines come from. */
     readonly uri: string,
-    /** The lines of the scope, in order (a stanza's header first). */
-    readonly lines: readonly OptionLine[],
+    /** The stanza header, when the scope is a stanza. */
+    readonly header: OptionLine | undefined,
+    /** The options after the header (or all of them), in order. */
+    readonly options: readonly OptionLine[],
     readonly table: OptionTable,
     /** The stanza, when the scope is one. */
     readonly stanza?: Stanza,
@@ -54,6 +57,11 @@ export class Scope {
     /** Where in the files the scope stands: whose options' defaults are in effect here (all, when not known). */
     readonly places?: readonly Place[],
   ) {}
+
+  /** The lines of the scope, in order (a stanza's header first). */
+  get lines(): readonly OptionLine[] {
+    return (this.allLines ??= this.header ? [this.header, ...this.options] : this.options);
+  }
 
   /** The line that sets the option here (the last one in the file; the dsm.sys one over a dsm.opt's), if any. */
   line(name: OptName): OptionLine | undefined {
@@ -158,6 +166,12 @@ export class Scope {
   }
 
   private ownLine(name: OptName): OptionLine | undefined {
+    const options = this.options;
+    // A scope of a few lines (most stanzas) is searched; a large one is indexed once (a file of 100,000 stanzas keeps no index per stanza).
+    if (options.length <= SEARCHED) {
+      for (let i = options.length - 1; i >= 0; i--) if (options[i].option?.name === name) return options[i];
+      return this.header?.option?.name === name ? this.header : undefined;
+    }
     let index = this.index;
     if (index === undefined) {
       index = new Array<OptionLine | undefined>(this.table.options.length);
@@ -172,6 +186,9 @@ export class Scope {
   }
 }
 
+/** Scopes of at most this many lines are searched, not indexed. */
+const SEARCHED = 32;
+
 function entry(option: OptionSpec, line: OptionLine, uri: string): EffectiveOption {
   return { name: option.name, value: line.values.map((w) => w.text).join(' '), source: { uri, line: line.line }, option, line };
 }
@@ -181,14 +198,15 @@ const FILE_PLACES: Partial<Record<DsmDocument['fileKind'], Place[]>> = { sys: ['
 
 /** Scopes are made once per document version and kept with it. */
 const stanzaScopes = new WeakMap<Stanza, Scope>();
+const STANZA_PLACES: Place[] = ['sys-stanza'];
 const fileScopes = new WeakMap<DsmDocument, Scope>();
 
-/** The scope of a dsm.sys stanza: its header and options. */
+/** The scope of a dsm.sys stanza: its header and options. Only a large one is kept (with its index): a small one costs less to make again. */
 export function stanzaScope(doc: DsmDocument, stanza: Stanza, table: OptionTable): Scope {
-  let scope = stanzaScopes.get(stanza);
+  let scope = stanza.options.length > SEARCHED ? stanzaScopes.get(stanza) : undefined;
   if (scope === undefined || scope.table !== table) {
-    scope = new Scope(doc.uri, [stanza.header, ...stanza.options], table, stanza, undefined, ['sys-stanza']);
-    stanzaScopes.set(stanza, scope);
+    scope = new Scope(doc.uri, stanza.header, stanza.options, table, stanza, undefined, STANZA_PLACES);
+    if (stanza.options.length > SEARCHED) stanzaScopes.set(stanza, scope);
   }
   return scope;
 }
@@ -197,7 +215,7 @@ export function stanzaScope(doc: DsmDocument, stanza: Stanza, table: OptionTable
 export function fileScope(doc: DsmDocument, table: OptionTable): Scope {
   let scope = fileScopes.get(doc);
   if (scope === undefined || scope.table !== table) {
-    scope = new Scope(doc.uri, doc.unscoped, table, undefined, undefined, FILE_PLACES[doc.fileKind]);
+    scope = new Scope(doc.uri, undefined, doc.unscoped, table, undefined, undefined, FILE_PLACES[doc.fileKind]);
     fileScopes.set(doc, scope);
   }
   return scope;
@@ -216,5 +234,5 @@ export function serverScopes(doc: DsmDocument, table: OptionTable): Scope[] {
 
 /** What a UNIX dsm.opt reads: its own options under those of the dsm.sys stanza it selects. */
 export function pairScope(opt: DsmDocument, sys: DsmDocument, stanza: Stanza, table: OptionTable): Scope {
-  return new Scope(opt.uri, opt.unscoped, table, undefined, stanzaScope(sys, stanza, table), ['opt-unix']);
+  return new Scope(opt.uri, undefined, opt.unscoped, table, undefined, stanzaScope(sys, stanza, table), ['opt-unix']);
 }
