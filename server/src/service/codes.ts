@@ -40,6 +40,8 @@ export const CODES = {
   'pattern-platform': { severity: DiagnosticSeverity.Warning, summary: 'A Windows path in an include-exclude file for UNIX, or a UNIX path in one for Windows.' },
   'management-class': { severity: DiagnosticSeverity.Warning, summary: 'An invalid management class name, or a class after a statement that takes none.' },
   'statement-never-applies': { severity: DiagnosticSeverity.Warning, summary: "An include-exclude statement IBM's processing order never reaches." },
+  'removed-option': { severity: DiagnosticSeverity.Information, summary: 'An option IBM has removed, renamed or replaced: the message says since when and by what.' },
+  'stanza-name': { severity: DiagnosticSeverity.Warning, summary: 'A dsm.sys server stanza name longer than 64 characters, or with a blank in it.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

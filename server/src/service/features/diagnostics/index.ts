@@ -16,6 +16,7 @@ import { tcpportMismatch } from './servers';
 import { hashComments, promptedOnlyOptions, schedulerNeedsGenerate } from './hints';
 import { unquotedPaths } from './paths';
 import { processingOrder, statementPatterns } from './inclexcl';
+import { removedOptions, stanzaNames } from './names';
 
 export const RULES: readonly Rule[] = [
   schedmodePrompted,
@@ -33,6 +34,8 @@ export const RULES: readonly Rule[] = [
   unquotedPaths,
   statementPatterns,
   processingOrder,
+  removedOptions,
+  stanzaNames,
 ];
 
 export const DISABLE_MARKER = 'dsm-disable-next-line';
