@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MarkupContent, Position } from 'vscode-languageserver-types';
 import { builtinOptionTable, supports } from '../../server/src/model/optionTable';
+import { toPlainText } from '../../server/src/service/markup';
 import { analyze, applyEdits } from './helpers';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -142,5 +143,24 @@ describe('stanza-name', () => {
 
   it('leaves a template placeholder alone', () => {
     assert.deepEqual(codes(`SErvername {{ tsm_server_name_that_is_rather_long_and_goes_on_past_sixty_four_chars }}\n  SCHEDMODE POLLING\n`, 'file:///etc/dsm.sys.j2').filter((c) => c.code === 'stanza-name'), []);
+  });
+});
+
+describe('rule pages of the codes added here', () => {
+  for (const code of ['removed-option', 'stanza-name']) {
+    it(`docs/rules/${code}.md has the shape of a rule page and IBM's address`, () => {
+      const text = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${code}.md`), 'utf8');
+      const headings = [...text.matchAll(/^#{1,2} .*$/gm)].map((m) => m[0]);
+      assert.deepEqual(headings, [`# ${code}`, '## What it catches', '## Why it matters', '## Example', '## When to silence it', "## IBM's page"]);
+      assert.match(text.split('\n')[2], /^\S.*\.$/, 'a one-line summary under the title');
+      assert.match(text.slice(text.indexOf('## Example')), /Before:\n\n```[\s\S]*?```\n\n[\s\S]*After[^\n]*:\n\n```/);
+      assert.match(text.slice(text.indexOf("## IBM's page")), /https:\/\/www\.ibm\.com\/\S+/);
+    });
+  }
+});
+
+describe('links in plain-text hovers', () => {
+  it("reads IBM's page link as its text and address", () => {
+    assert.equal(toPlainText("[IBM's page (storage\\-protect 8\\.2\\.2)](https://www.ibm.com/docs/en/storage-protect/8.2.2?topic=reference-lanfreeshmport)."), "IBM's page (storage-protect 8.2.2) (https://www.ibm.com/docs/en/storage-protect/8.2.2?topic=reference-lanfreeshmport).");
   });
 });
