@@ -130,7 +130,9 @@ describe('dsm-lint --format sarif', () => {
       const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', code + '.md'), 'utf8');
       assert.equal(rule.helpUri, codePage(code)!.ibm);
       assert.equal(rule.help?.markdown, page);
-      assert.equal(rule.fullDescription?.text, page.split('## What it catches\n\n')[1].split('\n\n## ')[0].replace(/\n/g, ' '));
+      // The section's paragraphs, each on one line.
+      const catches = page.split('## What it catches\n\n')[1].split('\n\n## ')[0];
+      assert.equal(rule.fullDescription?.text, catches.split(/\n\n+/).map((p) => p.replace(/\n/g, ' ')).join('\n\n'));
     }
     assert.equal(rules.find((x) => x.id === 'schedmode-prompted')?.helpUri, 'https://www.ibm.com/docs/en/SSEQVQ_8.1.11/client/r_opt_schedmode.html');
     // The internal error has no page, and the package names no homepage: no link is made up.

@@ -10,7 +10,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient, SMALL_WAIT_MS } from './lspClient';
 import { MINIMAL, VSCODE } from './profiles';
 import { CODES, COMMANDS } from '../../server/src/service/codes';
-import { IBM_CLIENT_DOCS } from '../../server/src/service/ibmPages';
+
+import { ibmOptionAddress } from '../../server/src/service/ibmPages';
+import { builtinOptionTable } from '../../server/src/model/optionTable';
+/** TCPPort's IBM page: the address its entry in the option table was read at. */
+const TCPPORT_PAGE = ibmOptionAddress(builtinOptionTable().lookup('TCPPort')!)!;
 
 const SYS = 'file:///etc/tsm/dsm.sys';
 const TEXT = 'SErvername  bucky5\n   TCPServeraddress   tsm.example.org\n   TCPPort            99999\n   SCHEDMODe          POLLING\n';
@@ -46,13 +50,13 @@ describe('VS Code (codeDescriptionSupport, dsm.placeCursor)', () => {
   after(() => client.stop());
 
   it("gets each diagnostic linked to IBM's page of the option on its line", () => {
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.codeDescription?.href]), [['invalid-value', IBM_CLIENT_DOCS + 'r_opt_tcpport.html']]);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.codeDescription?.href]), [['invalid-value', TCPPORT_PAGE]]);
   });
 
   it("gets the code's summary first in the hover of the diagnostic's line", async () => {
     const hover = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri: SYS }, position: { line: 2, character: 5 } });
     assert.equal(hover.contents.kind, 'markdown');
-    assert.ok(hover.contents.value.startsWith(`[invalid-value](${IBM_CLIENT_DOCS}r_opt_tcpport.html): A value the option does not take`), hover.contents.value);
+    assert.ok(hover.contents.value.startsWith(`[invalid-value](${TCPPORT_PAGE}): A value the option does not take`), hover.contents.value);
   });
 
   it('gets the ignore quick fix with the reason slot, and the command that puts the cursor there', async () => {

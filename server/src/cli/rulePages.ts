@@ -38,5 +38,6 @@ export function pageSection(page: string, heading: string): string {
     if (!fenced && /^#{1,2} /.test(line)) break;
     body.push(line);
   }
-  return body.join('\n').trim().replace(/\n(?!\n)/g, ' ').replace(/\n\n+/g, '\n\n');
+  // Each paragraph on one line, paragraphs apart.
+  return body.join('\n').trim().split(/\n{2,}/).map((p) => p.replace(/\n/g, ' ')).join('\n\n');
 }

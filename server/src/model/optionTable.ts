@@ -7,7 +7,13 @@ import { AbbreviationIndex, Resolution } from './abbreviations';
 
 /** Where an option may stand. */
 export type Place = 'sys-global' | 'sys-stanza' | 'opt-unix' | 'opt-windows';
+/** The platform a file is written for: its kinds are UNIX (dsm.sys, a UNIX dsm.opt) and Windows. */
 export type Platform = 'unix' | 'windows';
+/** A client platform as IBM's option pages mark them (HP-UX only in older versions). */
+export type ClientPlatform = 'aix' | 'linux' | 'solaris' | 'macos' | 'hpux' | 'windows';
+/** The client platforms a UNIX file may be for. */
+export const UNIX_PLATFORMS: readonly ClientPlatform[] = ['aix', 'linux', 'solaris', 'macos', 'hpux'];
+export const ALL_PLATFORMS: readonly ClientPlatform[] = [...UNIX_PLATFORMS, 'windows'];
 
 export interface ValueSpec {
   type: 'keyword' | 'number' | 'yesno' | 'filespec' | 'text' | 'name' | 'host';
@@ -33,12 +39,44 @@ export interface OptionSpec {
   repeatable: boolean;
   default: string | null;
   where: Place[];
-  platforms: Platform[];
+  /** IBM's default where it differs by platform; `default` stays the value most clients have. */
+  defaults?: Partial<Record<ClientPlatform, string>>;
+  /** The places IBM's page names, when fewer than `where` (which keeps the wider set: no false alarm). */
+  documentedWhere?: Place[];
+  platforms: ClientPlatform[];
   description: string;
   ibmPage: string;
-  confirmed?: boolean;
   /** Its position in the table, set by the table: lets a scope index its lines by option in an array. */
   index?: number;
+  /** IBM's page read for this option: its full ibm.com address and the documentation's version. */
+  source?: { url: string; version: string };
+  /** Why no IBM page of the option could be read (the README lists these). */
+  unconfirmed?: string;
+  /** What IBM's page, as read, did not show: treated leniently. */
+  unverified?: ('abbreviation' | 'values')[];
+  /** Where IBM's pages disagree; the table follows the reading that raises no false alarm. */
+  contradictions?: string;
+  /** The version from which IBM documents the option as removed or renamed. */
+  removedIn?: string;
+  /** The option IBM names as its replacement. */
+  replacedBy?: string;
+  /** True when IBM says the client still accepts the old option. */
+  stillAccepted?: boolean;
+}
+
+/** Does the option run on a platform of this kind (`unix`: any of AIX, Linux, Solaris, macOS, HP-UX)? */
+export function supports(option: OptionSpec, platform: Platform): boolean {
+  return platform === 'windows' ? option.platforms.includes('windows') : option.platforms.some((p) => p !== 'windows');
+}
+
+/** Was this part of the option's entry left unshown by IBM's page as read (then the table is lenient about it)? */
+export function isUnverified(option: OptionSpec, part: 'abbreviation' | 'values'): boolean {
+  return option.unverified?.includes(part) === true;
+}
+
+/** Has IBM removed, renamed or replaced the option? */
+export function isRemoved(option: OptionSpec): boolean {
+  return option.removedIn !== undefined || option.replacedBy !== undefined;
 }
 
 export interface OptionTableData {
@@ -65,13 +103,13 @@ export class OptionTable {
 
   /**
    * Which option a name stands for. Where IBM's capitals for an option could
-   * not be confirmed (`confirmed: false`), a prefix shorter than the recorded
+   * not be confirmed (`unverified: ["abbreviation"]`), a prefix shorter than the recorded
    * capitals that fits that option alone is accepted: the table must not
    * reject what the client may accept.
    */
   resolve(name: string): Resolution<OptionSpec> {
     const r = this.names.resolve(name);
-    if (r.kind === 'tooShort' && r.items.length === 1 && r.items[0].confirmed === false) return { kind: 'match', item: r.items[0] };
+    if (r.kind === 'tooShort' && r.items.length === 1 && isUnverified(r.items[0], 'abbreviation')) return { kind: 'match', item: r.items[0] };
     return r;
   }
 
@@ -113,9 +151,10 @@ export function withKnownOptions(base: OptionTable, names: readonly string[]): O
     repeatable: true,
     default: null,
     where: ['sys-global', 'sys-stanza', 'opt-unix', 'opt-windows'],
-    platforms: ['unix', 'windows'],
+    platforms: [...ALL_PLATFORMS],
     description: 'An option this site declared known in the dsm.knownOptions setting.',
     ibmPage: '(site setting)',
+    unconfirmed: 'declared known by this site (dsm.knownOptions)',
   }));
   return new OptionTable({ options: [...base.options, ...extra] });
 }

@@ -48,6 +48,8 @@ export const CODES = {
   'prompted-needs-tcpip': { severity: DiagnosticSeverity.Warning, summary: 'SCHEDMODe PRompted with COMMMethod SHAREdmem or NAMedpipes: only TCP/IP can use the prompted mode.' },
   'password-ignored': { severity: DiagnosticSeverity.Hint, summary: 'PASsword where PASSWORDAccess is generate: IBM says the password option is ignored then.' },
   'unused-disable': { severity: DiagnosticSeverity.Warning, summary: 'A dsm-disable comment that silences nothing (reported by dsm-lint --report-unused-disable).' },
+  'removed-option': { severity: DiagnosticSeverity.Information, summary: 'An option IBM has removed, renamed or replaced: the message says since when and by what.' },
+  'stanza-name': { severity: DiagnosticSeverity.Warning, summary: 'A dsm.sys server stanza name longer than 64 characters, or with a blank in it.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -26,7 +26,9 @@ export function toPlainText(markdown: string): string {
 }
 
 function plainInline(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])|\*\*|`/g, (_, escaped: string | undefined) => escaped ?? '');
+  // The features' own links (never text from a document, which is escaped) read as "text (address)".
+  return text
+    .replace(/\[([^\]]*)\]\((https?:\/\/[^\s)]+)\)/g, '$1 ($2)').replace(/\\([!-/:-@[-`{-~])|\*\*|`/g, (_, escaped: string | undefined) => escaped ?? '');
 }
 
 /** Markdown as the client wants it: as it is, or as plain text. */

@@ -8,7 +8,7 @@ import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types'
 import { DsmDocument, OptionLine, Word, isOption } from '../../parser/document';
 import { Opt } from '../../model/opt';
 import { scopeAt } from '../scope';
-import { OptionSpec, Place } from '../../model/optionTable';
+import { ClientPlatform, OptionSpec, Place } from '../../model/optionTable';
 import { ServerEntry } from '../../model/serverCatalog';
 import type { ServiceContext } from '../context';
 import { commandLink, escape, lines, markup } from '../markup';
@@ -24,6 +24,27 @@ const PLACE_LABELS: Record<Place, string> = {
   'opt-unix': 'a UNIX dsm.opt',
   'opt-windows': 'a Windows dsm.opt',
 };
+
+const PLATFORM_LABELS: Record<ClientPlatform, string> = { aix: 'AIX', linux: 'Linux', solaris: 'Solaris', macos: 'macOS', hpux: 'HP-UX', windows: 'Windows' };
+
+/** Where IBM's page is, and what it says beyond the syntax: platforms, defaults by platform, contradictions, removal. */
+function provenance(option: OptionSpec): (string | false)[] {
+  const d = option.defaults;
+  const byPlatform = d && (Object.keys(d) as ClientPlatform[]).map((p) => `${PLATFORM_LABELS[p]} ${escape(d[p] ?? '')}`).join('; ');
+  const removed = [option.removedIn && `IBM removed or renamed it in version ${escape(option.removedIn)}`, option.replacedBy && `IBM replaced it by ${escape(option.replacedBy)}`]
+    .filter(Boolean)
+    .join('; ');
+  return [
+    `Platforms: ${option.platforms.map((p) => PLATFORM_LABELS[p]).join(', ')}.`,
+    !!byPlatform && `Default by platform: ${byPlatform}.`,
+    !!option.documentedWhere && `IBM's page names only ${option.documentedWhere.map((p) => PLACE_LABELS[p]).join('; ')}; the other places are accepted too, so that nothing the client may accept is flagged.`,
+    !!removed && `**Removed**: ${removed}${option.stillAccepted ? ' (the client still accepts it)' : ''}.`,
+    !!option.contradictions && `**IBM's pages disagree**: ${escape(option.contradictions)}`,
+    option.source
+      ? `[IBM's page (${escape(option.source.version)})](${option.source.url}). Minimum abbreviation: the capitals${option.unverified?.includes('abbreviation') ? ' (not shown on the page as read: shorter prefixes are accepted)' : ''}.`
+      : `Not confirmed against IBM's documentation: ${escape(option.unconfirmed ?? 'no page read')}. IBM's page, as best known: ${ibmOptionAddress(option) ?? escape(option.ibmPage)}.`,
+  ];
+}
 
 export const SCHEDMODE_EXPLANATION = lines(
   '**POLLING** (recommended): the client starts every conversation. It asks the server for its schedule, checks in again every QUERYSCHEDPERIOD hours, and in the backup window asks until it is told to start. It needs only outbound connections, so it works through any firewall that lets the client out.',
@@ -151,7 +172,7 @@ function buildDocumentation(option: OptionSpec, ctx: ServiceContext): string {
     range && `Range: ${range}.`,
     option.default !== null && `Default: ${escape(option.default)}.`,
     `Where: ${option.where.map((p) => PLACE_LABELS[p]).join('; ')}.`,
-    `Minimum abbreviation: the capitals. IBM's page: ${ibmOptionAddress(option) ?? option.ibmPage}`,
+    ...provenance(option),
   );
 }
 
@@ -186,7 +207,7 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
     markdown = TEMPLATE_HOVER;
   } else if (isOption(entry, Opt.SCHEDMODE)) {
     const head = at.index === -1 ? '**SCHEDMODE**: how the client scheduler learns that a backup is due.' : undefined;
-    markdown = lines(head, SCHEDMODE_EXPLANATION);
+    markdown = lines(head, SCHEDMODE_EXPLANATION, at.index === -1 && option && provenance(option).at(-1));
   } else if (statement) {
     markdown = statement;
   } else if (at.index === -1) {

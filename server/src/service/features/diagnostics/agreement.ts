@@ -6,7 +6,7 @@
 import { OptionLine, isOption, lastOption } from '../../../parser/document';
 import { Finding, Rule, UNNECESSARY, deleteLine, finding, hasPlaceholderNames, lineRange, replaceWord, wordRange } from './rule';
 import { Opt } from '../../../model/opt';
-import { VALUE } from './names';
+import { VALUE } from './keywords';
 import { clientScopes, keyword, unlessBranched } from './sessions';
 
 /**

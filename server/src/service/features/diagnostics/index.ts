@@ -21,6 +21,7 @@ import { unquotedPaths } from './paths';
 import { processingOrder, statementPatterns } from './inclexcl';
 import { schedmodeServerMismatch, serverOnlyManagedServices, serverOnlyPolling } from './sessions';
 import { encryptKeyPrompt, passwordAccessDiffers, passwordIgnored, promptedNeedsTcpip } from './agreement';
+import { removedOptions, stanzaNames } from './naming';
 
 export const RULES: readonly Rule[] = [
   schedmodePrompted,
@@ -45,6 +46,8 @@ export const RULES: readonly Rule[] = [
   encryptKeyPrompt,
   promptedNeedsTcpip,
   passwordIgnored,
+  removedOptions,
+  stanzaNames,
 ];
 
 export { DISABLE_MARKER, DISABLE_FILE_MARKER } from './suppressions';

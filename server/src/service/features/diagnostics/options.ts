@@ -6,7 +6,7 @@ import { Command, TextEdit } from 'vscode-languageserver-types';
 import { COMMANDS } from '../../codes';
 import { OptionLine, Word } from '../../../parser/document';
 import { lineHasTemplate } from '../../../parser/template';
-import { OptionSpec, OptionTable } from '../../../model/optionTable';
+import { OptionSpec, OptionTable, isUnverified } from '../../../model/optionTable';
 import { closest, distance } from '../../../model/similarity';
 import { Finding, Fix, Rule, finding, replaceWord, wordRange } from './rule';
 
@@ -102,7 +102,7 @@ export const optionValues: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   for (const o of doc.options) {
     const option = o.option;
-    if (!option || option.confirmed === false) continue;
+    if (!option || isUnverified(option, 'values')) continue;
     const type = option.value.type;
     if (type !== 'keyword' && type !== 'yesno' && type !== 'number') continue;
     if (!o.values.length) {

@@ -18,7 +18,7 @@ import type { ServerEntry, ServerSchedmodes } from '../../../model/serverCatalog
 import type { ServiceContext } from '../../context';
 import { Fix, Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, rendering, replaceWord, uncertain, wordRange } from './rule';
 import { Opt } from '../../../model/opt';
-import { VALUE, WRITE } from './names';
+import { VALUE, WRITE } from './keywords';
 
 /** The keyword (lower case, as the option table spells it) of a line's value word, when it resolves to one. */
 export function keyword(ctx: ServiceContext, o: OptionLine | undefined, i = 0): string | undefined {

@@ -4,7 +4,7 @@
  */
 import { DiagnosticRelatedInformation, Location } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption, stanzaKind } from '../../../parser/document';
-import { OptionSpec, Place } from '../../../model/optionTable';
+import { OptionSpec, Place, supports } from '../../../model/optionTable';
 import { Opt } from '../../../model/opt';
 import { windowsEvidence } from '../../../parser/fileKind';
 import type { ServiceContext } from '../../context';
@@ -40,7 +40,7 @@ function allowed(option: OptionSpec, kind: DsmDocument['fileKind'], place: Stand
   if (kind === 'sys') return where.includes(place === 'global' ? 'sys-global' : 'sys-stanza');
   if (kind === 'opt-unix') return where.includes('opt-unix');
   if (kind === 'inclexcl') return statementOf(option) !== undefined;
-  return where.includes('opt-windows') || option.platforms.includes('windows');
+  return where.includes('opt-windows') || supports(option, 'windows');
 }
 
 /** Why a file reads as a Windows options file, for messages. */
@@ -70,7 +70,7 @@ export const placement: Rule = (doc, ctx) => {
     if (!option || (doc.fileKind === 'sys' && stanzaKind(o))) return;
     if (allowed(option, doc.fileKind, place)) return;
     const range = wordRange(o.line, o.name);
-    if (doc.fileKind === 'opt-windows' && !option.platforms.includes('windows')) {
+    if (doc.fileKind === 'opt-windows' && !supports(option, 'windows')) {
       findings.push(unixOnlyInWindows(doc, o, option, ctx));
       return;
     }
