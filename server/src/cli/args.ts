@@ -7,6 +7,7 @@ import { KINDS, forcedName } from './check';
 export const USAGE = `dsm-lint: checks IBM TSM / Spectrum Protect client option files (dsm.sys, dsm.opt).
 
 Usage: dsm-lint [options] <file | folder | -> ...
+       dsm-lint doctor [options]   (can the next scheduled backup of this host run? see doctor --help)
 
 Folders are walked (node_modules and .git skipped) for the files whose names
 the checker recognises; files named on the command line are checked whatever

@@ -1,0 +1,107 @@
+/**
+ * What the option files say that the doctor needs: the stanza in use and,
+ * in it, the server's address and port, the scheduling mode, the password
+ * and log options. The names of the options the doctor reads are in this
+ * one place (OPT), so that they are easy to convert to typed ids.
+ */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { lastOption } from '../../parser/document';
+import type { DsmDocument, OptionLine } from '../../parser/types';
+import type { DsmLanguageService } from '../../service/languageService';
+import { decode } from '../encoding';
+import type { HostFs } from './locate';
+import { readFileSync } from 'fs';
+
+/** The options the doctor reads, by their full names in lower case. */
+export const OPT = {
+  servername: 'servername',
+  defaultServer: 'defaultserver',
+  address: 'tcpserveraddress',
+  port: 'tcpport',
+  schedmode: 'schedmode',
+  sessionInitiation: 'sessioninitiation',
+  clientPort: 'tcpclientport',
+  passwordAccess: 'passwordaccess',
+  passwordDir: 'passworddir',
+  schedLog: 'schedlogname',
+  errorLog: 'errorlogname',
+  managedServices: 'managedservices',
+  inclExcl: 'inclexcl',
+} as const;
+
+/** One option's value as set, and where. */
+export interface Setting {
+  value: string;
+  /** All the value's words (MANAGEDSERVICES schedule webclient). */
+  words: string[];
+  file: string;
+  line: number;
+}
+
+export interface StanzaConfig {
+  name: string;
+  file: string;
+  line: number;
+  get(option: string): Setting | undefined;
+  /** Every INCLEXCL file it names. */
+  inclExcl: string[];
+}
+
+export function readDoc(host: HostFs, service: DsmLanguageService, file: string): DsmDocument | undefined {
+  try {
+    const text = decode(readFileSync(host.local(file))).text;
+    // Parsed under the host's name of the file, so that its kind is known from the name.
+    const uri = pathToFileURL(path.resolve(host.local(file))).href;
+    const doc = service.parse(text, uri);
+    return doc;
+  } catch {
+    return undefined;
+  }
+}
+
+function settingOf(o: OptionLine | undefined, file: string): Setting | undefined {
+  if (!o || !o.values.length) return undefined;
+  return { value: o.values[0].text, words: o.values.map((w) => w.text), file, line: o.line };
+}
+
+function config(name: string, file: string, line: number, options: readonly OptionLine[]): StanzaConfig {
+  return {
+    name,
+    file,
+    line,
+    get: (option) => settingOf(lastOption(options, option), file),
+    inclExcl: options.filter((o) => lastOption([o], OPT.inclExcl)).map((o) => o.values[0]?.text).filter((v): v is string => !!v),
+  };
+}
+
+/**
+ * The stanza the client uses: SERVERNAME in dsm.opt, else DEFAULTSERVER in dsm.sys, else the first
+ * stanza (the order is marked unconfirmed in docs/tsm-option-files.md; it is the one the checker uses).
+ * On Windows (no dsm.sys) the whole dsm.opt. A message when none can be chosen.
+ */
+export function stanzaInUse(sys: { doc: DsmDocument; file: string } | undefined, opt: { doc: DsmDocument; file: string } | undefined): StanzaConfig | { error: string; file?: string; line?: number } {
+  if (!sys) {
+    if (opt && opt.doc.fileKind === 'opt-windows') return config(path.basename(opt.file), opt.file, 0, opt.doc.options);
+    return { error: 'no dsm.sys was found, so no server stanza can be read.' };
+  }
+  const servers = sys.doc.stanzas.filter((s) => s.kind === 'server');
+  const selected = opt && lastOption(opt.doc.unscoped, OPT.servername);
+  const byDefault = lastOption(sys.doc.unscoped, OPT.defaultServer);
+  const wanted = selected ?? byDefault;
+  const name = wanted?.values[0]?.text;
+  if (name !== undefined) {
+    const stanza = servers.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const where = selected ? opt!.file : sys.file;
+    if (!stanza) return { error: `${selected ? 'dsm.opt selects' : 'DEFAULTSERVER names'} the stanza "${name}", which ${sys.file} does not have.`, file: where, line: wanted!.line };
+    return config(stanza.name, sys.file, stanza.header.line, [stanza.header, ...stanza.options]);
+  }
+  if (!servers.length) return { error: `${sys.file} has no SERVERNAME stanza.`, file: sys.file };
+  return config(servers[0].name, sys.file, servers[0].header.line, [servers[0].header, ...servers[0].options]);
+}
+
+/** A file named in an option: an absolute path as it is, a relative one in the client's directory. */
+export function fileSpec(host: HostFs, dir: string | undefined, spec: string): string {
+  const abs = host.windows ? path.win32.isAbsolute(spec) : spec.startsWith('/');
+  return abs || !dir ? spec : host.join(dir, spec);
+}
