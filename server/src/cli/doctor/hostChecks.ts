@@ -147,10 +147,10 @@ export async function checkServer(stanza: StanzaConfig, options: DoctorOptions):
   const where = { file: address?.file ?? stanza.file, line: address?.line ?? stanza.line };
   if (!address) {
     findings.push({ code: 'doctor-server-no-address', severity: 'error', message: `stanza ${stanza.name} has no TCPSERVERADDRESS: the client does not know which server to reach.`, fix: 'Add TCPSERVERADDRESS with the server\'s host name to the stanza.', ...where });
-  } else if (!options.network) {
-    findings.push({ code: 'doctor-network-skipped', severity: 'info', message: `the connection to ${address.value}:${port} was not tried (--no-network).` });
   } else if (!Number.isInteger(port) || port < 1 || port > 65535) {
     findings.push({ code: 'doctor-server-bad-port', severity: 'error', message: `TCPPORT ${portSetting!.value} is no port number.`, fix: 'Set TCPPORT to the server\'s port.', file: portSetting!.file, line: portSetting!.line });
+  } else if (!options.network) {
+    findings.push({ code: 'doctor-network-skipped', severity: 'info', message: `the connection to ${address.value}:${port} was not tried (--no-network).` });
   } else {
     const { result, detail } = await probe(address.value, port, options.timeout);
     state.connection = result;
