@@ -76,6 +76,10 @@ export const COMMANDS = {
   showFirewallRules: 'dsm.showFirewallRules',
   /** Client-side (VS Code desktop): opens a TCP connection to a stanza's server: arguments [{address, port, label}]. */
   testConnection: 'dsm.testConnection',
+  /** Client-side (VS Code desktop): finds how the scheduler runs, shows the command, runs it in a terminal once confirmed, then asks the doctor. */
+  restartScheduler: 'dsm.restartScheduler',
+  /** Client-side (VS Code desktop): runs `dsm-lint doctor` and shows its findings in a document. */
+  checkHost: 'dsm.checkHost',
 } as const;
 
 export const RESTART_REMINDER_TEXT =
