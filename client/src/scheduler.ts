@@ -132,7 +132,7 @@ export function afterRestart(report: DoctorReport): { ok: boolean; message: stri
 export const RUN_LABEL = 'Run it in a terminal';
 
 /**
- * Finds the command, shows it and asks (a quick pick whose first item is Cancel, so that Enter alone runs
+ * Finds the command, shows it and asks (a quick pick titled with the command: escape or Cancel runs
  * nothing), runs it in a terminal, then asks the doctor. Returns what happened (the tests read it).
  */
 export async function restartScheduler(context: ExtensionContext): Promise<RestartResult> {
@@ -142,7 +142,7 @@ export async function restartScheduler(context: ExtensionContext): Promise<Resta
     return { ran: false };
   }
   const shown = display(argv);
-  const pick = await window.showQuickPick([{ label: 'Cancel' }, { label: RUN_LABEL, description: shown }], {
+  const pick = await window.showQuickPick([{ label: RUN_LABEL, description: shown }, { label: 'Cancel' }], {
     title: `Restart the scheduler: ${shown}`,
     placeHolder: `Runs "${shown}" in a terminal of VS Code, where sudo can ask for your password.`,
     ignoreFocusOut: true,
