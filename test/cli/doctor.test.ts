@@ -92,4 +92,20 @@ describe('dsm-lint doctor: the scheduler', { skip: process.platform !== 'linux' 
       u.cleanup();
     }
   });
+
+  it('-servername and -optfile on the command line of the acceptor choose the stanza and the options file it reads', async () => {
+    const sys = sysFor(1500) + 'SErvername  second\n   TCPServeraddress   127.0.0.1\n   PASSWORDAccess     prompt\n   MANAGEDServices    schedule\n';
+    const u = tree({ [`${BIN}/dsm.sys`]: sys, [`${BIN}/dsm.opt`]: 'SErvername local\n', 'etc/other.opt': 'SErvername local\n', ...STORED });
+    const p = startFake('dsmcad', { args: ['-servername=second', '-optfile=/etc/other.opt'] });
+    try {
+      await untilNamed(p.child.pid!, 'dsmcad');
+      const r = await doctor(['--root', u.dir, '--no-network', '-f', 'json']);
+      assert.equal(r.json?.stanzas[0].name, 'second', r.stdout);
+      assert.ok(codes(r).includes('doctor-password-prompt'));
+      assert.match(finding(r, 'doctor-option-files')!.message, /\/etc\/other\.opt \(-optfile=\/etc\/other\.opt \(the scheduler's command line\)\)/);
+    } finally {
+      await p.stop();
+      u.cleanup();
+    }
+  });
 });

@@ -59,14 +59,18 @@ export function sysFor(port: number, extra: string[] = []): string {
 
 /**
  * A harmless program started under a scheduler's name, from a copy in a temporary folder: `sleep`
- * as dsmcad, `tail -F schedule` as dsmc (it waits for a file that never comes).
+ * as dsmcad, `tail -F schedule` as dsmc (it waits for a file that never comes); with `args`,
+ * `tail -F -- <args>`, so that the command line carries the client's options.
  */
-export function startFake(kind: 'dsmcad' | 'dsmc'): { child: ChildProcess; stop: () => Promise<void> } {
+export function startFake(kind: 'dsmcad' | 'dsmc', options: { args?: string[] } = {}): { child: ChildProcess; stop: () => Promise<void> } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsm-doctor-proc-'));
   const exe = path.join(dir, kind);
-  fs.copyFileSync(kind === 'dsmcad' ? '/bin/sleep' : '/usr/bin/tail', exe);
+  // With options of the client's on its command line, tail -F waits for a file of that name.
+  const tail = kind === 'dsmc' || !!options.args;
+  fs.copyFileSync(tail ? '/usr/bin/tail' : '/bin/sleep', exe);
   fs.chmodSync(exe, 0o755);
-  const child = spawn(exe, kind === 'dsmcad' ? ['600'] : ['-F', 'schedule'], { cwd: dir, stdio: 'ignore' });
+  const args = options.args ? ['-F', '--', ...options.args] : kind === 'dsmcad' ? ['600'] : ['-F', 'schedule'];
+  const child = spawn(exe, args, { cwd: dir, stdio: 'ignore' });
   const stop = () =>
     new Promise<void>((resolve) => {
       const done = () => (fs.rmSync(dir, { recursive: true, force: true }), resolve());

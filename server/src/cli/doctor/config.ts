@@ -77,15 +77,26 @@ function config(name: string, file: string, line: number, options: readonly Opti
 
 /**
  * The stanza the client uses: SERVERNAME in dsm.opt, else DEFAULTSERVER in dsm.sys, else the first
- * stanza (the order is marked unconfirmed in docs/tsm-option-files.md; it is the one the checker uses).
+ * stanza (the order is marked unconfirmed in docs/tsm-option-files.md; it is the one the checker uses);
+ * -servername on the scheduler's command line first.
  * On Windows (no dsm.sys) the whole dsm.opt. A message when none can be chosen.
  */
-export function stanzaInUse(sys: { doc: DsmDocument; file: string } | undefined, opt: { doc: DsmDocument; file: string } | undefined): StanzaConfig | { error: string; file?: string; line?: number } {
+export function stanzaInUse(
+  sys: { doc: DsmDocument; file: string } | undefined,
+  opt: { doc: DsmDocument; file: string } | undefined,
+  /** -servername=... on the scheduler's command line: it overrides the files. */
+  commandLine?: string,
+): StanzaConfig | { error: string; file?: string; line?: number } {
   if (!sys) {
     if (opt && opt.doc.fileKind === 'opt-windows') return config(path.basename(opt.file), opt.file, 0, opt.doc.options);
     return { error: 'no dsm.sys was found, so no server stanza can be read.' };
   }
   const servers = sys.doc.stanzas.filter((s) => s.kind === 'server');
+  if (commandLine !== undefined) {
+    const stanza = servers.find((s) => s.name.toLowerCase() === commandLine.toLowerCase());
+    if (!stanza) return { error: `the scheduler runs with -servername=${commandLine}, a stanza ${sys.file} does not have.`, file: sys.file };
+    return config(stanza.name, sys.file, stanza.header.line, [stanza.header, ...stanza.options]);
+  }
   const selected = opt && lastOption(opt.doc.unscoped, OPT.servername);
   const byDefault = lastOption(sys.doc.unscoped, OPT.defaultServer);
   const wanted = selected ?? byDefault;

@@ -66,7 +66,7 @@ export async function doctor(options: DoctorOptions, io: DoctorIo): Promise<Doct
   const optDoc = located.opt ? readDoc(host, checker.service, located.opt) : undefined;
   let stanza: StanzaConfig | undefined;
   if (sysDoc || optDoc) {
-    const chosen = stanzaInUse(sysDoc && { doc: sysDoc, file: located.sys! }, optDoc && { doc: optDoc, file: located.opt! });
+    const chosen = stanzaInUse(sysDoc && { doc: sysDoc, file: located.sys! }, optDoc && { doc: optDoc, file: located.opt! }, procs?.[0]?.servername);
     if ('error' in chosen) findings.push({ code: 'doctor-no-stanza', severity: 'error', message: chosen.error, fix: 'Make SERVERNAME in dsm.opt (or DEFAULTSERVER) name a stanza of dsm.sys.', file: chosen.file, line: chosen.line });
     else stanza = chosen;
   }
