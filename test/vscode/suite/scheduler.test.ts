@@ -103,6 +103,23 @@ describe('Restart the scheduler (desktop)', function () {
     assert.ok(Date.parse(s.started) > Date.parse(s.optionFilesChanged!), `${s.started} is not after ${s.optionFilesChanged}`);
   });
 
+  it('where no unit, init script or service is found, it runs nothing (and says what to restart by hand)', async function () {
+    // A machine with the real client's init script would offer that instead.
+    if (fs.existsSync('/etc/init.d/dsmcad')) this.skip();
+    fs.mkdirSync(at('empty-bin'));
+    fs.writeFileSync(at('empty-bin', 'systemctl'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${at('empty.calls')}'\nexit 0\n`, { mode: 0o755 });
+    const before = fs.readFileSync(at('sudo.calls'), 'utf8');
+    process.env.PATH = `${at('empty-bin')}${path.delimiter}${saved.PATH}`;
+    try {
+      const r = await vscode.commands.executeCommand<RestartResult>('dsm.restartScheduler');
+      assert.deepStrictEqual(r, { ran: false });
+      assert.match(fs.readFileSync(at('empty.calls'), 'utf8'), /^list-unit-files /m);
+      assert.strictEqual(fs.readFileSync(at('sudo.calls'), 'utf8'), before);
+    } finally {
+      process.env.PATH = `${at('bin')}${path.delimiter}${saved.PATH}`;
+    }
+  });
+
   it('Check this host (doctor): the findings in a document, with links to the option lines', async () => {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('dsm.checkHost');
     assert.ok(doc, 'no document');
