@@ -9,6 +9,7 @@ export const USAGE = `dsm-lint: checks IBM TSM / Spectrum Protect client option 
 Usage: dsm-lint [options] <file | folder | -> ...
        dsm-lint show [--stanza NAME] [--defaults] [--format text|json] <file>
                                  every option in effect, and where it comes from (dsm-lint show --help)
+       dsm-lint doctor [options]   (can the next scheduled backup of this host run? see doctor --help)
 
 Folders are walked (node_modules and .git skipped) for the files whose names
 the checker recognises; files named on the command line are checked whatever

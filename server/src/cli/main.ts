@@ -6,6 +6,7 @@
 import { isMainThread } from 'worker_threads';
 import { serveWorker } from './pool';
 import { run } from './run';
+import { runDoctor } from './doctor/index';
 
 function main(): void {
   // A reader that stops early (`dsm-lint . | head`) is no error of the run.
@@ -14,7 +15,10 @@ function main(): void {
     process.exit(process.exitCode ?? 0);
   });
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), workerScript: __filename };
-  run(process.argv.slice(2), io).then(
+  const args = process.argv.slice(2);
+  // `dsm-lint doctor`: the host check (a file named doctor is checked with `dsm-lint ./doctor`).
+  const command = args[0] === 'doctor' ? runDoctor(args.slice(1), { ...io, env: process.env }) : run(args, io);
+  command.then(
     (code) => (process.exitCode = code),
     (e: Error) => {
       process.stderr.write(`dsm-lint: internal error: ${e.stack ?? e}\n`);

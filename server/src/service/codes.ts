@@ -92,6 +92,10 @@ export const COMMANDS = {
   showEffectiveOptions: 'dsm.showEffectiveOptions',
   /** Client-side (VS Code): after the ignore quick fix, puts the cursor where the reason goes: arguments [uri, position]. */
   placeCursor: 'dsm.placeCursor',
+  /** Client-side (VS Code desktop): finds how the scheduler runs, shows the command, runs it in a terminal once confirmed, then asks the doctor. */
+  restartScheduler: 'dsm.restartScheduler',
+  /** Client-side (VS Code desktop): runs `dsm-lint doctor` and shows its findings in a document. */
+  checkHost: 'dsm.checkHost',
 } as const;
 
 export const RESTART_REMINDER_TEXT =
