@@ -63,6 +63,8 @@ import { FileChange, MAX_INDEXED_BYTES, WorkspaceModel } from './session/workspa
 import { WATCHED_FILE_GLOBS } from './parser/fileKind';
 import { anyDepthGlob } from './util/globs';
 import { baseName, folderOf } from './util/uris';
+import { ExplainAccess, ExplainAnswer, explainCommand } from './session/explain';
+import { ownersPlatform } from './service/workspace';
 
 export const SERVER_INFO = { name: 'dsm-language-server', version };
 
@@ -150,7 +152,7 @@ export class DsmServer {
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       codeLensProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [COMMANDS.restartReminder, COMMANDS.applyEdit, COMMANDS.firewallRules] },
+      executeCommandProvider: { commands: [COMMANDS.restartReminder, COMMANDS.applyEdit, COMMANDS.firewallRules, COMMANDS.explainPath] },
       definitionProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
@@ -304,8 +306,9 @@ export class DsmServer {
     return this.withDocument('formatting', uri, token, [], (doc) => this.languageService().format(doc, this.documents.get(uri)!.getText(), range));
   }
 
-  onExecuteCommand(p: ExecuteCommandParams): null | ResponseError<void> | Promise<string | ResponseError<void>> {
+  onExecuteCommand(p: ExecuteCommandParams): null | ResponseError<void> | Promise<string | ExplainAnswer | ResponseError<void>> {
     if (p.command === COMMANDS.firewallRules) return this.firewallRules(p.arguments ?? []);
+    if (p.command === COMMANDS.explainPath) return this.explainPath(p.arguments ?? []);
     if (p.command === COMMANDS.restartReminder) {
       this.showMessage(MessageType.Info, RESTART_REMINDER_TEXT);
       return null;
@@ -336,6 +339,26 @@ export class DsmServer {
     } catch (e) {
       this.log(`dsm: firewall rules failed: ${(e as Error).stack ?? e}`);
       return new ResponseError(ErrorCodes.InternalError, 'The firewall rules could not be made; see the server log.');
+    }
+  }
+
+  /** dsm.explainPath [uri, path, { stanza?, operation? }]: which include-exclude statement decides the path (session/explain.ts). */
+  private async explainPath(args: unknown[]): Promise<ExplainAnswer | ResponseError<void>> {
+    const access: ExplainAccess = {
+      open: (uri) => {
+        const open = this.documents.find(uri);
+        return open ? { doc: this.documents.parsed(open.uri)!, text: open.getText() } : undefined;
+      },
+      read: (uri) => this.files.read(uri, MAX_INDEXED_BYTES),
+      parse: (text, uri) => this.languageService().parse(text, uri),
+      platformOf: (uri) => ownersPlatform(this.workspace.inclExclOwners(uri)),
+    };
+    try {
+      const answer = await explainCommand(args, access, MAX_INDEXED_BYTES);
+      return 'error' in answer ? new ResponseError(ErrorCodes.InvalidParams, answer.error) : answer;
+    } catch (e) {
+      this.log(`dsm: explain path failed: ${(e as Error).stack ?? e}`);
+      return new ResponseError(ErrorCodes.InternalError, 'The path could not be explained; see the server log.');
     }
   }
 

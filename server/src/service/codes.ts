@@ -76,6 +76,10 @@ export const COMMANDS = {
   showFirewallRules: 'dsm.showFirewallRules',
   /** Client-side (VS Code desktop): opens a TCP connection to a stanza's server: arguments [{address, port, label}]. */
   testConnection: 'dsm.testConnection',
+  /** Which include-exclude statement decides a path: arguments [uri, path] or [uri, path, { stanza?, operation? }]; answers { path, decision, by, managementClass?, reason }. */
+  explainPath: 'dsm.explainPath',
+  /** Client-side (VS Code): asks for a path, shows which statement decides it and goes to that line: arguments [uri?]. */
+  whichStatement: 'dsm.whichStatementDecides',
 } as const;
 
 export const RESTART_REMINDER_TEXT =
