@@ -19,6 +19,7 @@ import { PER_WORKER, WorkerPool, inOrder, safeLint } from './pool';
 import { Progress } from './progress';
 import { CheckSetup, FileJob, FileResult, LEVEL_ORDER, Level, LintOptions } from './types';
 import { WalkItem, walk } from './walk';
+import { explainCommand } from './explain';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -174,6 +175,7 @@ async function lint(options: LintOptions, io: Io): Promise<number> {
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
+  if (args[0] === 'explain') return explainCommand(args.slice(1), io);
   const parsed = parseCommandLine(args);
   switch (parsed.kind) {
     case 'help':
