@@ -12,6 +12,7 @@ import type { ServiceContext } from '../context';
 import { escape, lines, markup } from '../markup';
 import { firewallNeedsAt, ruleText } from './firewall';
 import { statementHover } from './statements';
+import { decidesHover } from './explainHover';
 import { stanzasNamed, sysFor } from '../workspace';
 
 const PLACE_LABELS: Record<Place, string> = {
@@ -170,7 +171,7 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
     const head = at.index === -1 ? '**SCHEDMODE**: how the client scheduler learns that a backup is due.' : undefined;
     markdown = lines(head, SCHEDMODE_EXPLANATION);
   } else if (statement) {
-    markdown = statement;
+    markdown = at.index <= 0 ? lines(statement, decidesHover(doc, entry.line, ctx)) : statement;
   } else if (at.index === -1) {
     markdown = option ? optionDocumentation(option, ctx) : undefined;
   } else if (isOption(entry, 'tcpserveraddress') && at.index === 0) {
