@@ -25,6 +25,7 @@ import {
 import { COMMANDS } from '../../server/src/service/codes';
 import { WATCHED_FILE_GLOBS } from '../../server/src/parser/fileKind';
 import { anyDepthGlob } from '../../server/src/util/globs';
+import { whichStatementDecides } from './whichStatement';
 
 export const CLIENT_ID = 'dsm';
 export const CLIENT_NAME = 'TSM Client Options';
@@ -138,6 +139,7 @@ export async function startClient(context: ExtensionContext, client: BaseLanguag
   context.subscriptions.push(commands.registerCommand(COMMANDS.addKnownOption, addKnownOption));
   context.subscriptions.push(commands.registerCommand(COMMANDS.showFirewallRules, (...args: unknown[]) => showFirewallRules(client, ...args)));
   context.subscriptions.push(commands.registerCommand(COMMANDS.testConnection, extras.testConnection ?? testConnectionUnavailable));
+  context.subscriptions.push(commands.registerCommand(COMMANDS.whichStatement, (...args: unknown[]) => whichStatementDecides(client, ...args)));
   const watcher = client.clientOptions.synchronize?.fileEvents;
   if (watcher && !Array.isArray(watcher)) context.subscriptions.push(watcher);
   client.onRequest(READ_FILE_REQUEST, readFile);
