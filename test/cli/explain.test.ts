@@ -69,6 +69,19 @@ describe('dsm-lint explain', () => {
     }
   });
 
+  it('reads a UNIX dsm.opt as the client does: the stanza its SErvername selects, in the dsm.sys beside it', () => {
+    const t = setup();
+    try {
+      fs.writeFileSync(t.at('dsm.opt'), 'SErvername two\n');
+      const r = lint(['explain', '-f', 'json', 'dsm.opt', '/home/x/disk.iso'], { cwd: t.dir });
+      assert.equal(r.status, 0, r.stderr);
+      const [a] = JSON.parse(r.stdout) as Answer[];
+      assert.deepEqual([a.decision, a.by?.uri.endsWith('/dsm.sys'), a.by?.line, a.stanza], ['excluded', true, 6, 'two']);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('exits 2 with a sentence for a dsm.sys of several stanzas without --stanza, a missing file, or no path', () => {
     const t = setup();
     try {

@@ -13,6 +13,7 @@ import type { Explanation as Base } from '../../server/src/model/inclexclSimulat
 
 type Explanation = Base & { stanza?: string };
 import { matchesPattern } from '../../server/src/model/inclexclMatch';
+import { explainCommand } from '../../server/src/session/explain';
 
 const svc = service();
 
@@ -228,8 +229,24 @@ describe('include-exclude simulator: lists of stanzas and files', () => {
     assert.equal(d[0].stanza, 'b');
   });
 
-  it('refuses a UNIX dsm.opt, which holds no list', () => {
+  it('refuses a UNIX dsm.opt without its dsm.sys, which holds the list', () => {
     const r = explainPaths(file(['SErvername a', 'DOMain /home'], 'file:///etc/dsm.opt'), new Map(), ['/x']);
     assert.ok('error' in r && /UNIX dsm.opt holds no include-exclude list/.test(r.error));
+  });
+});
+
+describe('include-exclude simulator: a UNIX dsm.opt', () => {
+  it('reads the list of the stanza its SErvername selects, in the dsm.sys beside it', async () => {
+    const texts: Record<string, string> = {
+      'file:///etc/tsm/dsm.opt': 'SErvername second\n',
+      'file:///etc/tsm/dsm.sys': 'SErvername first\n  TCPServeraddress a\n  exclude /x/*\nSErvername second\n  TCPServeraddress b\n  include /x/* mc2\n',
+    };
+    const access = { open: () => undefined, read: async (u: string) => texts[u], parse: (t: string, u: string) => svc.parse(t, u), platformOf: () => undefined };
+    const a = await explainCommand(['file:///etc/tsm/dsm.opt', '/x/y'], access, 1e6);
+    assert.ok(!('error' in a));
+    assert.deepEqual([a.decision, a.by?.uri, a.by?.line, a.managementClass, a.stanza], ['included', 'file:///etc/tsm/dsm.sys', 5, 'mc2', 'second']);
+    delete texts['file:///etc/tsm/dsm.sys'];
+    const none = await explainCommand(['file:///etc/tsm/dsm.opt', '/x/y'], access, 1e6);
+    assert.ok('error' in none && /could not be read/.test(none.error));
   });
 });

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { DsmLanguageService } from '../service/languageService';
-import { ListFile, explainPaths, inclExclFilesOf } from '../service/features/explain';
+import { ListFile, explainPaths, inclExclFilesOf, selectedStanza } from '../service/features/explain';
 import { MAX_INDEXED_BYTES } from '../session/workspace';
 import { ownersPlatform } from '../service/workspace';
 import type { Explanation } from '../model/inclexclSimulator';
@@ -21,7 +21,8 @@ export const EXPLAIN_USAGE = `Usage: dsm-lint explain [--stanza NAME] [--operati
 
 Says which include-exclude statement decides whether the client backs up
 (or archives) each path, and why. <file> is a dsm.sys (with --stanza when it
-has several server stanzas and no DEFAULTServer), a Windows dsm.opt or an
+has several server stanzas and no DEFAULTServer), a dsm.opt (on UNIX: the
+stanza its SErvername selects in the dsm.sys beside it) or an
 include-exclude file; the INCLExcl files a stanza names are read from the disk.
 JSON output is an array of { path, decision, by, managementClass?, reason }.
 `;
@@ -83,15 +84,23 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   const holder: { svc?: DsmLanguageService } = {};
   const workspace = new DiskWorkspace(undefined, (text, u) => holder.svc!.parse(text, u));
   const svc = (holder.svc = new DsmLanguageService({ workspace }));
-  const main: ListFile = { doc: svc.parse(read.text, uri), text: read.text };
+  let main: ListFile = { doc: svc.parse(read.text, uri), text: read.text };
+  // A UNIX dsm.opt: the list is that of the dsm.sys stanza it selects, in the dsm.sys beside it.
+  const selected = selectedStanza(main.doc);
+  const sysText = selected && readText(fileURLToPath(selected.sysUri));
+  let stanza = values.stanza;
+  if (selected && sysText && 'text' in sysText) {
+    main = { doc: svc.parse(sysText.text, selected.sysUri), text: sysText.text };
+    stanza ??= selected.stanza;
+  }
   const files = new Map<string, ListFile>();
-  for (const target of inclExclFilesOf(main.doc, values.stanza)) {
+  for (const target of inclExclFilesOf(main.doc, stanza)) {
     if (!target.startsWith('file:')) continue;
     const t = readText(fileURLToPath(target));
     if ('text' in t) files.set(target, { doc: svc.parse(t.text, target), text: t.text });
   }
   const platform = ownersPlatform(workspace.inclExclOwners(uri));
-  const answers = explainPaths(main, files, paths, { stanza: values.stanza, operation, platform });
+  const answers = explainPaths(main, files, paths, { stanza, operation, platform });
   if ('error' in answers) return fail(`${file}: ${answers.error}`);
   io.stdout.write(format === 'json' ? JSON.stringify(answers, null, 2) + '\n' : answers.map((a) => textOf(a, io.cwd)).join(''));
   return 0;

@@ -7,7 +7,7 @@
  */
 import type { Platform } from '../model/optionTable';
 import type { Explanation } from '../model/inclexclSimulator';
-import { ListFile, explainPaths, inclExclFilesOf } from '../service/features/explain';
+import { ListFile, explainPaths, inclExclFilesOf, selectedStanza } from '../service/features/explain';
 
 /** What the command needs of the session. */
 export interface ExplainAccess {
@@ -45,13 +45,21 @@ async function load(access: ExplainAccess, uri: string, maxBytes: number): Promi
 export async function explainCommand(args: unknown[], access: ExplainAccess, maxBytes: number): Promise<ExplainAnswer | { error: string }> {
   const a = explainArguments(args);
   if (!a) return { error: 'dsm.explainPath takes [uri, path] or [uri, path, { stanza?, operation?: "backup" | "archive" }]' };
-  const main = await load(access, a.uri, maxBytes);
+  let main = await load(access, a.uri, maxBytes);
   if (!main) return { error: `Cannot read ${a.uri}: it is not open, and not a readable file of at most ${maxBytes} bytes` };
+  // A UNIX dsm.opt: the list is that of the dsm.sys stanza it selects.
+  const selected = selectedStanza(main.doc);
+  const sys = selected && (await load(access, selected.sysUri, maxBytes));
+  let stanza = a.stanza;
+  if (selected && sys) {
+    main = sys;
+    stanza ??= selected.stanza;
+  }
   const files = new Map<string, ListFile>();
-  for (const target of inclExclFilesOf(main.doc, a.stanza)) {
+  for (const target of inclExclFilesOf(main.doc, stanza)) {
     const file = await load(access, target, maxBytes);
     if (file) files.set(target, file);
   }
-  const answers = explainPaths(main, files, [a.path], { stanza: a.stanza, operation: a.operation, platform: access.platformOf(a.uri) });
+  const answers = explainPaths(main, files, [a.path], { stanza, operation: a.operation, platform: access.platformOf(a.uri) });
   return 'error' in answers ? answers : answers[0];
 }

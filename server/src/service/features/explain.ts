@@ -18,10 +18,12 @@ import type { Platform } from '../../model/optionTable';
 import { Operation, isManagementClassName, looksLikePath, patternPlatform, statementOf } from '../../model/inclexcl';
 import { Explanation, ListStatement, explainPath } from '../../model/inclexclSimulator';
 import { resolveFileSpec } from '../../util/uris';
+import { sysFor } from '../workspace';
 
 /** The two options this module reads by name, in one place (the option table's spelling). */
 const INCLEXCL = 'inclexcl';
 const DEFAULT_SERVER = 'defaultserver';
+const SERVER_NAME = 'servername';
 
 /** A file of the list, parsed, with its text (for the lines an answer quotes). */
 export interface ListFile {
@@ -57,7 +59,7 @@ function onlyStatements(doc: DsmDocument): boolean {
 function scope(doc: DsmDocument, stanza: string | undefined): { options: OptionLine[]; stanza?: string } | { error: string } {
   if (doc.fileKind === 'inclexcl' || doc.fileKind === 'opt-windows' || onlyStatements(doc)) return { options: doc.options };
   if (doc.fileKind === 'opt-unix') {
-    return { error: 'A UNIX dsm.opt holds no include-exclude list: the client reads the list of the dsm.sys stanza that its SErvername selects. Explain a path with that dsm.sys.' };
+    return { error: 'A UNIX dsm.opt holds no include-exclude list: the client reads the list of the dsm.sys stanza that its SErvername selects, and that dsm.sys (beside it) could not be read.' };
   }
   const servers = doc.stanzas.filter((s) => s.kind === 'server');
   const names = servers.map((s) => s.name).join(', ');
@@ -65,6 +67,22 @@ function scope(doc: DsmDocument, stanza: string | undefined): { options: OptionL
   if (wanted === undefined) return { error: servers.length ? `This dsm.sys has several server stanzas (${names}) and no DEFAULTServer: name one.` : 'This dsm.sys has no server stanza.' };
   const found = servers.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
   return found ? { options: found.options, stanza: found.name } : { error: `No server stanza ${wanted} in this dsm.sys${names ? ` (it has ${names})` : ''}.` };
+}
+
+/**
+ * For a UNIX dsm.opt: the dsm.sys beside it, whose stanza's list the client
+ * reads, and the stanza its SErvername selects (else the dsm.sys's
+ * DEFAULTServer or only stanza). IBM, "Client options file overview"
+ * (http://www.ibm.com/support/knowledgecenter/SSGSG7_7.1.4/client/c_cfg_clientopts_overview.html):
+ * on UNIX the client reads dsm.opt and dsm.sys, which identifies the server;
+ * that SErvername in dsm.opt picks the stanza, and the fallback order, are
+ * the project's reading (docs: tsm-option-files.md says the order is unconfirmed).
+ */
+export function selectedStanza(doc: DsmDocument): { sysUri: string; stanza?: string } | undefined {
+  if (doc.fileKind !== 'opt-unix' || onlyStatements(doc)) return undefined;
+  let stanza: string | undefined;
+  for (const o of doc.options) if (is(o, SERVER_NAME) && o.values[0]) stanza = o.values[0].text;
+  return { sysUri: sysFor(doc.uri), ...(stanza ? { stanza } : {}) };
 }
 
 /** The files the list of a document reads through INCLEXCL, as URIs, in order: what the caller must read before explainPathIn. */
