@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 import { explainPaths } from '../../server/src/service/features/explain';
 import type { Explanation } from '../../server/src/model/inclexclSimulator';
-import { directoriesOf, matchesPattern } from '../../server/src/model/inclexclMatch';
+import { compileMatcher, directoriesOf, matchesPattern, patternRegExp } from '../../server/src/model/inclexclMatch';
 import type { Operation } from '../../server/src/model/inclexcl';
 
 const SEED = 1616;
@@ -104,6 +104,18 @@ describe('include-exclude simulator properties', () => {
           }
         }
         assert.equal(matchesPattern(withN, path, 'unix'), expected, `${withN} against ${path}`);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('the literal start a matcher tests first never turns away a path the full expression matches', () => {
+    const win = (p: string) => 'C:' + p.replace(/\//g, '\\');
+    fc.assert(
+      fc.property(unixPattern, unixPath, fc.boolean(), (pattern, path, upper) => {
+        const p = upper ? path.toUpperCase() : path;
+        assert.equal(compileMatcher(pattern, 'unix')(p), patternRegExp(pattern, 'unix').test(p));
+        assert.equal(compileMatcher(win(pattern), 'windows')(win(p)), patternRegExp(win(pattern), 'windows').test(win(p)));
       }),
       { seed: SEED, numRuns: RUNS },
     );

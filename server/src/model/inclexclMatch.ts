@@ -78,19 +78,48 @@ export function patternRegExp(pattern: string, platform: Platform): RegExp {
   return new RegExp(`^${re}$`, platform === 'windows' ? 'i' : '');
 }
 
-const compiled = new Map<string, RegExp>();
+/** Matches a whole path against one pattern. */
+export type Matcher = (path: string) => boolean;
+
+/** The text a pattern starts with before its first wildcard: a path that does not start so cannot match. */
+function literalPrefix(pattern: string, platform: Platform): string {
+  const d = delimiterOf(platform);
+  let end = 0;
+  while (end < pattern.length && !'*?['.includes(pattern[end]) && !(pattern[end] === d && pattern.startsWith('...', end + 1))) end++;
+  return pattern.slice(0, end);
+}
+
+/**
+ * A pattern compiled once: a test of its literal start first (most paths of
+ * a long list fail there, without running a regular expression), then the
+ * expression. Windows compares without case (the start only when it is ASCII,
+ * where lower case is one mapping).
+ */
+export function compileMatcher(pattern: string, platform: Platform): Matcher {
+  // The expression is made when a path first passes the start test: most patterns of a long list never need it.
+  let made: RegExp | undefined;
+  const re = { test: (path: string) => (made ??= patternRegExp(pattern, platform)).test(path) };
+  let prefix = literalPrefix(pattern, platform);
+  const caseless = platform === 'windows';
+  if (caseless) prefix = [...prefix].every((c) => c.charCodeAt(0) < 0x80) ? prefix.toLowerCase() : '';
+  const n = prefix.length;
+  if (!n) return (path) => re.test(path);
+  return caseless ? (path) => path.length >= n && path.slice(0, n).toLowerCase() === prefix && re.test(path) : (path) => path.startsWith(prefix) && re.test(path);
+}
+
+const compiled = new Map<string, Matcher>();
 const MAX_COMPILED = 5000;
 
-/** Does the whole path match the pattern? */
+/** Does the whole path match the pattern? (Compiled patterns are kept for the next call, up to a bound.) */
 export function matchesPattern(pattern: string, path: string, platform: Platform): boolean {
   const key = `${platform}\0${pattern}`;
-  let re = compiled.get(key);
-  if (!re) {
+  let m = compiled.get(key);
+  if (!m) {
     if (compiled.size >= MAX_COMPILED) compiled.clear();
-    re = patternRegExp(pattern, platform);
-    compiled.set(key, re);
+    m = compileMatcher(pattern, platform);
+    compiled.set(key, m);
   }
-  return re.test(path);
+  return m(path);
 }
 
 /** The path without trailing delimiters (a root stays as it is). */

@@ -24,7 +24,7 @@
  *   from archive only; INCLUDE for both, INCLUDE.BACKUP and INCLUDE.FILE for
  *   backup, INCLUDE.ARCHIVE for archive. IBM, "Control processing with exclude statements"
  *   (https://www.ibm.com/docs/en/storage-protect/8.2.2?topic=options-control-processing-exclude-statements)
- *   and "Include options" (https://www.ibm.com/docs/ja/storage-protect/8.2.2?topic=reference-include-options).
+ *   and "Include options" (https://www.ibm.com/docs/en/SSEQVQ_8.1.10/client/r_opt_include.html).
  *   The statements' roles are data: data/inclexcl.json, `decides`.
  * - Encryption, compression, deduplication and file-system statements never
  *   decide: they are considered after the decision, for included files only.
@@ -32,7 +32,7 @@
  *   (https://www.ibm.com/docs/en/SSEQVQ_8.1.8/client/c_opt_exclude_compression.html).
  */
 import { GROUP_TEXT, Operation, StatementSpec } from './inclexcl';
-import { directoriesOf, isAbsolutePath, matchesPattern, trimDelimiters } from './inclexclMatch';
+import { Matcher, compileMatcher, directoriesOf, isAbsolutePath, trimDelimiters } from './inclexclMatch';
 import type { Platform } from './optionTable';
 
 /** One statement of the list, where it is written. */
@@ -77,15 +77,47 @@ function origin(s: ListStatement): Origin {
   return { uri: s.uri, line: s.line, text: s.text };
 }
 
+/** EXCLUDE.FS is a UNIX statement (IBM, "Exclude file spaces and directories", https://www.ibm.com/support/knowledgecenter/SSEQVQ_8.1.10/client/c_cfg_excdir.html): a Windows list passes it over. */
 const IS_UNIX_ONLY: ReadonlySet<string> = new Set(['EXCLUDE.FS']);
 
+/** A statement with its pattern compiled (a tree statement's without its trailing delimiter). */
+interface Compiled {
+  s: ListStatement;
+  m: Matcher;
+}
+
+/** A list sorted for the reading: the tree statements, the deciding ones from the bottom up, the others. */
+interface Prepared {
+  platform: Platform;
+  trees: Compiled[];
+  bottomUp: Compiled[];
+  others: Compiled[];
+}
+
+/** Lists prepared once for as long as they live: asking for many paths compiles each pattern once. */
+const prepared = new WeakMap<readonly ListStatement[], Prepared>();
+
+function prepare(list: readonly ListStatement[], platform: Platform): Prepared {
+  const known = prepared.get(list);
+  if (known?.platform === platform) return known;
+  const p: Prepared = { platform, trees: [], bottomUp: [], others: [] };
+  for (let i = list.length - 1; i >= 0; i--) {
+    const s = list[i];
+    if (s.spec.excludesTree) {
+      if (!(platform === 'windows' && IS_UNIX_ONLY.has(s.name))) p.trees.unshift({ s, m: compileMatcher(trimDelimiters(s.pattern, platform), platform) });
+    } else (s.spec.decides.length ? p.bottomUp : p.others).push({ s, m: compileMatcher(s.pattern, platform) });
+  }
+  p.others.reverse();
+  prepared.set(list, p);
+  return p;
+}
+
 /** The statement that removes the path before the list is read: the outermost directory an EXCLUDE.DIR (or EXCLUDE.FS) matches. */
-function treeExclusion(list: readonly ListStatement[], path: string, platform: Platform): { s: ListStatement; dir: string } | undefined {
-  const trees = list.filter((s) => s.spec.excludesTree && !(platform === 'windows' && IS_UNIX_ONLY.has(s.name)));
+function treeExclusion(trees: readonly Compiled[], path: string, platform: Platform): { s: ListStatement; dir: string } | undefined {
   if (!trees.length) return undefined;
   for (const dir of directoriesOf(path, platform)) {
-    const s = trees.find((t) => matchesPattern(trimDelimiters(t.pattern, platform), dir, platform));
-    if (s) return { s, dir };
+    const t = trees.find((c) => c.m(dir));
+    if (t) return { s: t.s, dir };
   }
   return undefined;
 }
@@ -116,15 +148,15 @@ export function explainPath(list: readonly ListStatement[], path: string, operat
     platform,
     ...(alsoMatched.length ? { alsoMatched } : {}),
   });
-  for (const s of list) {
-    if (s.spec.decides.length || s.spec.excludesTree || !matchesPattern(s.pattern, path, platform)) continue;
+  const p = prepare(list, platform);
+  for (const { s, m } of p.others) {
+    if (!m(path)) continue;
     alsoMatched.push({ ...origin(s), why: `${s.name} decides nothing about inclusion: ${GROUP_TEXT[s.spec.group] ?? ''}`.trim() });
   }
-  const tree = treeExclusion(list, path, platform);
+  const tree = treeExclusion(p.trees, path, platform);
   if (tree) return answer({ decision: 'excluded', by: origin(tree.s), reason: treeReason(tree.s, tree.dir, path, operation) });
-  for (let i = list.length - 1; i >= 0; i--) {
-    const s = list[i];
-    if (!s.spec.decides.length || s.spec.excludesTree || !matchesPattern(s.pattern, path, platform)) continue;
+  for (const { s, m } of p.bottomUp) {
+    if (!m(path)) continue;
     if (!s.spec.decides.includes(operation)) {
       alsoMatched.push({ ...origin(s), why: `${s.name} is read for ${s.spec.decides.join(' and ')} only, not for ${operation}.` });
       continue;

@@ -5,6 +5,7 @@
  */
 import commonPaths from '../../data/commonPaths.json';
 import type { DsmDocument } from '../../parser/types';
+import type { Platform } from '../../model/optionTable';
 import { statementOf } from '../../model/inclexcl';
 import { explainPath } from '../../model/inclexclSimulator';
 import { matchesPattern } from '../../model/inclexclMatch';
@@ -21,11 +22,22 @@ function named(paths: string[]): string {
   return paths.length > MAX_NAMED ? `${shown} and ${paths.length - MAX_NAMED} more` : shown;
 }
 
+/** The list of a parse, made once per platform asked (a parse is never changed: a new version is a new parse). */
+const lists = new WeakMap<DsmDocument, { platform?: Platform; list: ReturnType<typeof statementList> }>();
+
+function listOf(doc: DsmDocument, platform: Platform | undefined): ReturnType<typeof statementList> {
+  const cached = lists.get(doc);
+  if (cached && cached.platform === platform) return cached.list;
+  const list = statementList({ doc, text: '' }, new Map(), { platform });
+  lists.set(doc, { platform, list });
+  return list;
+}
+
 /** Markdown for the statement on `line` of an include-exclude file; undefined when it decides nothing. */
 export function decidesHover(doc: DsmDocument, line: number, ctx: ServiceContext): string | undefined {
   const spec = statementOf(doc.byLine[line]?.kind === 'option' ? doc.byLine[line].option : undefined);
   if (doc.fileKind !== 'inclexcl' || !spec || (!spec.decides.length && !spec.excludesTree)) return undefined;
-  const l = statementList({ doc, text: '' }, new Map(), { platform: ownersPlatform(ctx.workspace?.inclExclOwners(doc.uri) ?? []) });
+  const l = listOf(doc, ownersPlatform(ctx.workspace?.inclExclOwners(doc.uri) ?? []));
   if ('error' in l) return undefined;
   const self = l.list.find((s) => s.line === line);
   if (!self) return undefined;
