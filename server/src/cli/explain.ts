@@ -15,7 +15,6 @@ import { ownersPlatform } from '../service/workspace';
 import type { Explanation } from '../model/inclexclSimulator';
 import { DiskWorkspace } from './workspace';
 import { decode } from './encoding';
-import type { Io } from './run';
 
 export const EXPLAIN_USAGE = `Usage: dsm-lint explain [--stanza NAME] [--operation backup|archive] [--format text|json] <file> <path>...
 
@@ -54,7 +53,14 @@ function parse(args: string[]) {
   });
 }
 
-export async function explainCommand(args: string[], io: Io): Promise<number> {
+/** What the command needs of dsm-lint's run (run.ts's Io has these). */
+export interface ExplainIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  cwd: string;
+}
+
+export async function explainCommand(args: string[], io: ExplainIo): Promise<number> {
   const fail = (message: string, code = 2) => {
     io.stderr.write(`dsm-lint explain: ${message}\n`);
     return code;
