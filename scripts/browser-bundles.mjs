@@ -10,9 +10,10 @@ import * as esbuild from 'esbuild';
 export const BROWSER_BUNDLES = [
   // The web extension host loads CommonJS; `vscode` is its module.
   { entry: 'client/src/browser.ts', outfile: 'dist/browser/client.js', format: 'cjs', budget: 450 * 1024 },
-  // The language server, started by the client as a web worker. Its option table names IBM's page
-  // (address and version) of every option, and why the others are unconfirmed: about 52 KB of the budget.
-  { entry: 'server/src/browserMain.ts', outfile: 'dist/browser/server.js', format: 'iife', budget: 500 * 1024 },
+  // The language server, started by the client as a web worker. Its option table names IBM's page (address and
+  // version) of every option, and why the others are unconfirmed (about 60 KB); the simulator, the effective options and
+  // the rule links add about 40 KB.
+  { entry: 'server/src/browserMain.ts', outfile: 'dist/browser/server.js', format: 'iife', budget: 560 * 1024 },
 ];
 
 /** Globals that Node has and a browser worker does not. */

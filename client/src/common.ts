@@ -27,6 +27,7 @@ import {
 import { COMMANDS } from '../../server/src/service/codes';
 import { WATCHED_FILE_GLOBS } from '../../server/src/parser/fileKind';
 import { anyDepthGlob } from '../../server/src/util/globs';
+import { whichStatementDecides } from './whichStatement';
 
 export const CLIENT_ID = 'dsm';
 export const CLIENT_NAME = 'TSM Client Options';
@@ -226,6 +227,7 @@ export async function startClient(context: ExtensionContext, client: BaseLanguag
   const effective = new EffectiveOptionsProvider(client);
   context.subscriptions.push(workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, effective), effective.changes);
   context.subscriptions.push(commands.registerCommand(COMMANDS.showEffectiveOptions, (...args: unknown[]) => showEffectiveOptions(effective, ...args)));
+  context.subscriptions.push(commands.registerCommand(COMMANDS.whichStatement, (...args: unknown[]) => whichStatementDecides(client, ...args)));
   const watcher = client.clientOptions.synchronize?.fileEvents;
   if (watcher && !Array.isArray(watcher)) context.subscriptions.push(watcher);
   client.onRequest(READ_FILE_REQUEST, readFile);

@@ -11,6 +11,7 @@ import {
   rangeText, schedmodeDiagnostics, waitFor, waitForDiagnostics, wordRange,
 } from '../vscode/suite/helpers';
 import { FORMATTED } from '../vscode/suite/formatted';
+import { explainCases } from '../vscode/suite/explainCases';
 
 describe('On the web', () => {
   before(activateExtension);
@@ -135,4 +136,9 @@ describe('On the web', () => {
     assert.match(d.message, /Stanzas: alpha/);
     assert.ok(!vscode.workspace.textDocuments.some((x) => x.uri.toString() === sys.toString()), 'the dsm.sys was not opened');
   });
+});
+
+describe('Which statement decides this path, on the web', () => {
+  before(activateExtension);
+  explainCases();
 });

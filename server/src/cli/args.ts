@@ -37,6 +37,8 @@ Options:
   --help, -h                     print this help
 
   dsm-lint rule <code>           print the page of a diagnostic code; rule --list lists every code
+Which include-exclude statement decides a path (dsm-lint explain --help):
+  dsm-lint explain [--stanza NAME] [--operation backup|archive] [--format text|json] <file> <path>...
 
 Exit status: 0 when no problem reaches --fail-on, 1 when one does,
 2 on bad usage or a file that could not be read or written (the other files are still checked).

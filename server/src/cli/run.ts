@@ -21,6 +21,7 @@ import { ruleCommand } from './ruleCommand';
 import { Progress } from './progress';
 import { CheckSetup, FileJob, FileResult, LEVEL_ORDER, Level, LintOptions } from './types';
 import { WalkItem, walk } from './walk';
+import { explainCommand } from './explain';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -184,6 +185,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     await write(io.stderr, r.err);
     return r.status;
   }
+  if (args[0] === 'explain') return explainCommand(args.slice(1), io);
   const parsed = parseCommandLine(args);
   switch (parsed.kind) {
     case 'help':

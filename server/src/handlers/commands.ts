@@ -7,6 +7,9 @@ import type { ServerCore } from './core';
 import { COMMANDS, RESTART_REMINDER_TEXT } from '../service/codes';
 import { messageOf } from '../util/errors';
 import { effectiveOptionsCommand } from '../session/effectiveCommand';
+import { ExplainAccess, explainCommand } from '../session/explain';
+import { ownersPlatform } from '../service/workspace';
+import { MAX_INDEXED_BYTES } from '../session/workspace';
 
 type Answer = unknown | ResponseError<void>;
 type CommandHandler = (server: ServerCore, args: unknown[]) => Answer | Promise<Answer>;
@@ -22,6 +25,7 @@ const COMMAND_HANDLERS: Record<string, CommandHandler> = {
     return null;
   },
   [COMMANDS.firewallRules]: firewallRules,
+  [COMMANDS.explainPath]: explainPath,
   [COMMANDS.effectiveOptions]: (server, args) =>
     effectiveOptionsCommand(args, { service: () => server.languageService(), open: (u) => server.openDocument(u), files: server.files, log: (m) => server.log(m) }),
 };
@@ -57,4 +61,19 @@ async function firewallRules(server: ServerCore, [uri, stanza]: unknown[]): Prom
   if (doc instanceof ResponseError) return doc;
   const answer = server.languageService().firewallRules(doc, stanza ?? undefined);
   return 'text' in answer ? answer.text : invalid(answer.error);
+}
+
+/** dsm.explainPath [uri, path, { stanza?, operation? }]: which include-exclude statement decides the path (session/explain.ts). */
+async function explainPath(server: ServerCore, args: unknown[]): Promise<Answer> {
+  const access: ExplainAccess = {
+    open: (uri) => {
+      const open = server.documents.find(uri);
+      return open ? { doc: server.documents.parsed(open.uri)!, text: open.getText() } : undefined;
+    },
+    read: (uri) => server.files.read(uri, MAX_INDEXED_BYTES),
+    parse: (text, uri) => server.languageService().parse(text, uri),
+    platformOf: (uri) => ownersPlatform(server.workspace.inclExclOwners(uri)),
+  };
+  const answer = await explainCommand(args, access, MAX_INDEXED_BYTES);
+  return 'error' in answer ? invalid(answer.error) : answer;
 }

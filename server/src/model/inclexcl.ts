@@ -53,7 +53,7 @@ export function patternPlatform(pattern: string): Platform | undefined {
 }
 
 /** The delimiter between directory levels: / on UNIX and Mac, \\ on Windows. */
-function delimiterOf(platform: Platform): string {
+export function delimiterOf(platform: Platform): string {
   return platform === 'windows' ? '\\' : '/';
 }
 
@@ -62,7 +62,7 @@ function delimiterOf(platform: Platform): string {
  * -1 when it is not closed. Inside a class, \\ escapes the next character
  * (IBM: `[\\[]` matches a literal [); on UNIX a class ends at the next /.
  */
-function classEnd(pattern: string, open: number, platform: Platform): number {
+export function classEnd(pattern: string, open: number, platform: Platform): number {
   for (let i = open + 1; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') i++;

@@ -96,6 +96,10 @@ export const COMMANDS = {
   restartScheduler: 'dsm.restartScheduler',
   /** Client-side (VS Code desktop): runs `dsm-lint doctor` and shows its findings in a document. */
   checkHost: 'dsm.checkHost',
+  /** Which include-exclude statement decides a path: arguments [uri, path] or [uri, path, { stanza?, operation? }]; answers { path, decision, by, managementClass?, reason }. */
+  explainPath: 'dsm.explainPath',
+  /** Client-side (VS Code): asks for a path, shows which statement decides it and goes to that line: arguments [uri?]. */
+  whichStatement: 'dsm.whichStatementDecides',
 } as const;
 
 export const RESTART_REMINDER_TEXT =

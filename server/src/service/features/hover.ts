@@ -16,6 +16,7 @@ import { COMMANDS } from '../codes';
 import { ibmOptionAddress } from '../ibmPages';
 import { firewallNeedsAt, ruleText } from './firewall';
 import { statementHover } from './statements';
+import { decidesHover } from './explainHover';
 import { stanzasNamed, sysFor } from '../workspace';
 
 const PLACE_LABELS: Record<Place, string> = {
@@ -209,7 +210,7 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
     const head = at.index === -1 ? '**SCHEDMODE**: how the client scheduler learns that a backup is due.' : undefined;
     markdown = lines(head, SCHEDMODE_EXPLANATION, at.index === -1 && option && provenance(option).at(-1));
   } else if (statement) {
-    markdown = statement;
+    markdown = at.index <= 0 ? lines(statement, decidesHover(doc, entry.line, ctx)) : statement;
   } else if (at.index === -1) {
     markdown = option ? optionDocumentation(option, ctx) : undefined;
   } else if (isOption(entry, Opt.TCPSERVERADDRESS) && at.index === 0) {
