@@ -255,8 +255,9 @@ describe('dsm-lint: --jobs', () => {
     const [oneThread, threeThreads] = [threads('1'), threads('3')];
     const one = lint(['--jobs', '1', '.'], { cwd: t.dir, env: oneThread.env });
     const three = lint(['-j', '3', '.'], { cwd: t.dir, env: threeThreads.env });
+    // --jobs n: this thread and n - 1 workers.
     assert.equal(oneThread.count(), 0);
-    assert.equal(threeThreads.count(), 3);
+    assert.equal(threeThreads.count(), 2);
     const json = lint(['-j', '2', '--format', 'json', '.'], { cwd: t.dir });
     assert.equal(one.status, 1);
     assert.equal(three.stdout, one.stdout);

@@ -25,7 +25,7 @@ Options:
   --fix-dry-run, --diff          print the fixes as a unified diff; write nothing
   --stdin-filename <name>        the name of the text read from "-"
   --by-name                      check named files only when their names are recognised (for hooks)
-  --jobs, -j <n>                 worker threads (default: the number of cores)
+  --jobs, -j <n>                 threads that check: this one and n - 1 workers (default: the number of cores)
   --quiet, -q                    report only problems at or above --fail-on, and no summary
   --progress, --no-progress      a progress line on the terminal (default: when stdout and stderr are one)
   --version, -v                  print the version

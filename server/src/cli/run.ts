@@ -15,7 +15,7 @@ import { loadSettings } from './config';
 import type { Summary } from './formats/common';
 import { formatter } from './formats/index';
 import { MAX_FILE_BYTES, lintBytes } from './lintFile';
-import { PER_WORKER, WorkerPool, inOrder, safeLint } from './pool';
+import { WorkerPool, inOrder, safeLint, windowFor } from './pool';
 import { Progress } from './progress';
 import { CheckSetup, FileJob, FileResult, LEVEL_ORDER, Level, LintOptions } from './types';
 import { WalkItem, walk } from './walk';
@@ -70,11 +70,11 @@ async function readStdin(io: Io, options: LintOptions, setup: CheckSetup, checke
   return lintBytes(Buffer.concat(chunks), { path: options.stdinFilename, display, explicit: true, stdin: true }, checker(), setup);
 }
 
-/** One thread, or a pool of workers when there are many files (or could be: the walk has not ended). */
+/** This thread, joined by --jobs - 1 workers when there are many files (or could be: the walk has not ended). */
 function engine(options: LintOptions, setup: CheckSetup, io: Io, manyFiles: boolean): Engine {
   let local: Checker | undefined;
   const checker = () => (local ??= new Checker(setup));
-  const pool = options.jobs > 1 && manyFiles ? new WorkerPool(io.workerScript, setup, options.jobs) : undefined;
+  const pool = options.jobs > 1 && manyFiles ? new WorkerPool(io.workerScript, setup, options.jobs - 1, (job) => safeLint(job, checker(), setup)) : undefined;
   const checkFile = (job: FileJob) => (pool ? pool.check(job) : Promise.resolve(safeLint(job, checker(), setup)));
   return {
     check(source) {
@@ -162,7 +162,7 @@ async function lint(options: LintOptions, io: Io): Promise<number> {
   let tally: Tally;
   try {
     await write(io.stdout, fmt.begin());
-    tally = await report(inOrder(chain(head, items), (s) => checks.check(s), Math.max(1, options.jobs * PER_WORKER * 2)), options, (r) => fmt.file(r), io, progress);
+    tally = await report(inOrder(chain(head, items), (s) => checks.check(s), windowFor(options.jobs)), options, (r) => fmt.file(r), io, progress);
   } finally {
     await checks.close();
   }
