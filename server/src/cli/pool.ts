@@ -11,7 +11,7 @@
  */
 import { Worker, parentPort, workerData } from 'worker_threads';
 import { Checker } from './check';
-import { keepHeapSmall } from './heap';
+import { WORKER_LIMITS, capYoungGeneration, keepHeapSmall } from './heap';
 import { lintFile } from './lintFile';
 import type { CheckSetup, FileJob, FileResult } from './types';
 
@@ -121,6 +121,8 @@ export class WorkerPool {
     // The workers are full: this thread checks one batch, then lets their answers in before it looks again.
     if (this.waiting.length) {
       for (const task of this.take()) task.resolve(this.local(task.job));
+      // Not while a worker starts: stopping this thread's growth stops a young worker's too (the flag is the process's).
+      if (!this.starting && this.lanes.size) capYoungGeneration();
       this.schedule();
     }
   }
@@ -133,7 +135,7 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script, { workerData: this.setup });
+    const worker = new Worker(this.script, { workerData: this.setup, resourceLimits: WORKER_LIMITS });
     const lane: Lane = { worker, batches: new Map() };
     this.lanes.add(lane);
     this.starting++;

@@ -11,6 +11,7 @@ import * as path from 'path';
 import pkg from '../../../package.json';
 import { USAGE, parseCommandLine } from './args';
 import { Checker, settingsForKind } from './check';
+import { capYoungGeneration } from './heap';
 import { loadSettings } from './config';
 import type { Summary } from './formats/common';
 import { formatter } from './formats/index';
@@ -75,7 +76,12 @@ function engine(options: LintOptions, setup: CheckSetup, io: Io, manyFiles: bool
   let local: Checker | undefined;
   const checker = () => (local ??= new Checker(setup));
   const pool = options.jobs > 1 && manyFiles ? new WorkerPool(io.workerScript, setup, options.jobs - 1, (job) => safeLint(job, checker(), setup)) : undefined;
-  const checkFile = (job: FileJob) => (pool ? pool.check(job) : Promise.resolve(safeLint(job, checker(), setup)));
+  let checked = 0;
+  const checkHere = (job: FileJob) => {
+    if (++checked % 64 === 0) capYoungGeneration();
+    return safeLint(job, checker(), setup);
+  };
+  const checkFile = (job: FileJob) => (pool ? pool.check(job) : Promise.resolve(checkHere(job)));
   return {
     check(source) {
       if ('stdin' in source) return readStdin(io, options, setup, checker);
