@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { GOOD_SYS, PROMPTED_SYS, ROOT, lint, problemLines, tree } from './helpers';
-import { parseCommandLine } from '../../server/src/cli/args';
+import { jobsFor, parseCommandLine } from '../../server/src/cli/args';
 import { version } from '../../package.json';
 
 const OPT_SELECTING = (name: string) => `SErvername ${name}\n`;
@@ -303,5 +303,14 @@ describe('dsm-lint: the command line, read', () => {
     assert.equal(p.options.fix, 'none');
     assert.equal(p.options.fixCodes, undefined);
     assert.ok(p.options.jobs >= 1);
+  });
+
+  it('--jobs by default: one thread per idle core, at least one', () => {
+    assert.equal(jobsFor(2, 0), 2);
+    assert.equal(jobsFor(2, 0.9), 2);
+    assert.equal(jobsFor(2, 1.2), 1);
+    assert.equal(jobsFor(2, 9), 1);
+    assert.equal(jobsFor(8, 2.5), 6);
+    assert.equal(jobsFor(1, 0), 1);
   });
 });
