@@ -64,6 +64,7 @@ interface Lane {
   worker: Worker;
   /** Batches sent and not answered, by id. */
   batches: Map<number, Task[]>;
+  online: boolean;
 }
 
 export class WorkerPool {
@@ -136,10 +137,11 @@ export class WorkerPool {
 
   private spawn(): void {
     const worker = new Worker(this.script, { workerData: this.setup, resourceLimits: WORKER_LIMITS });
-    const lane: Lane = { worker, batches: new Map() };
+    const lane: Lane = { worker, batches: new Map(), online: false };
     this.lanes.add(lane);
     this.starting++;
     worker.once('online', () => {
+      lane.online = true;
       this.starting--;
       keepHeapSmall();
     });
@@ -156,6 +158,7 @@ export class WorkerPool {
 
   private lost(lane: Lane, why: string): void {
     if (!this.lanes.delete(lane)) return;
+    if (!lane.online) this.starting--;
     for (const tasks of lane.batches.values()) for (const task of tasks) task.resolve({ display: task.job.display, problems: [], error: why });
     this.schedule();
   }
