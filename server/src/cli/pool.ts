@@ -50,9 +50,14 @@ export const BATCH = 64;
 /** Batches queued per worker. */
 const QUEUED = 2;
 
-/** How many files a run of `threads` threads keeps in flight. */
+/**
+ * How many files a run of `threads` threads keeps in flight. Results are
+ * written in order, so a thread that has checked the whole window waits for
+ * the batch at its head: a window of a few batches kept this thread idle
+ * while a worker started or was behind. A result is small (most are empty).
+ */
 export function windowFor(threads: number): number {
-  return threads * BATCH * (QUEUED + 2);
+  return threads * BATCH * 16;
 }
 
 interface Task {
@@ -116,8 +121,9 @@ export class WorkerPool {
     // A worker starting up sets V8's flags back to the process's own (heap.ts): set again until every worker runs.
     if (this.starting) keepHeapSmall();
     if (this.lanes.size < this.workers && this.waiting.length) this.spawn();
+    // Only to a worker that runs: the first files would otherwise wait for its start-up, and every result after them with them.
     for (const lane of this.lanes) {
-      while (this.waiting.length && lane.batches.size < QUEUED) this.send(lane, this.take());
+      while (lane.online && this.waiting.length && lane.batches.size < QUEUED) this.send(lane, this.take());
     }
     // The workers are full: this thread checks one batch, then lets their answers in before it looks again.
     if (this.waiting.length) {
@@ -144,6 +150,7 @@ export class WorkerPool {
       lane.online = true;
       this.starting--;
       keepHeapSmall();
+      this.schedule();
     });
     worker.on('message', ({ id, results }: ResultsMessage) => {
       const tasks = lane.batches.get(id) ?? [];
