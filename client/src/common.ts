@@ -26,6 +26,7 @@ import {
 } from '../../server/src/protocol';
 import { COMMANDS } from '../../server/src/service/codes';
 import { WATCHED_FILE_GLOBS } from '../../server/src/parser/fileKind';
+import { decodeText } from '../../server/src/util/decode';
 import { anyDepthGlob } from '../../server/src/util/globs';
 import { whichStatementDecides } from './whichStatement';
 
@@ -79,12 +80,14 @@ async function addKnownOption(name: unknown): Promise<void> {
   void window.showInformationMessage(`${name} added to dsm.knownOptions.`);
 }
 
+/** dsm/readFile: the file's text decoded as the server and dsm-lint decode it (UTF-8, UTF-16 with a BOM, else Latin-1); null when it is not text. */
 async function readFile({ uri, maxBytes }: ReadFileParams): Promise<ReadFileResult> {
   try {
     const target = Uri.parse(uri, true);
     const stat = await workspace.fs.stat(target);
     if ((stat.type & FileType.File) === 0 || stat.size > maxBytes) return null;
-    return { text: new TextDecoder('utf-8').decode(await workspace.fs.readFile(target)) };
+    const text = decodeText(await workspace.fs.readFile(target));
+    return text === undefined ? null : { text };
   } catch {
     return null;
   }

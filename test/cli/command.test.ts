@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { GOOD_SYS, PROMPTED_SYS, ROOT, lint, problemLines, tree } from './helpers';
-import { parseCommandLine } from '../../server/src/cli/args';
+import { jobsFor, parseCommandLine } from '../../server/src/cli/args';
 import { version } from '../../package.json';
 
 const OPT_SELECTING = (name: string) => `SErvername ${name}\n`;
@@ -270,8 +270,9 @@ describe('dsm-lint: --jobs', () => {
     const [oneThread, threeThreads] = [threads('1'), threads('3')];
     const one = lint(['--jobs', '1', '.'], { cwd: t.dir, env: oneThread.env });
     const three = lint(['-j', '3', '.'], { cwd: t.dir, env: threeThreads.env });
+    // --jobs n: this thread and n - 1 workers.
     assert.equal(oneThread.count(), 0);
-    assert.equal(threeThreads.count(), 3);
+    assert.equal(threeThreads.count(), 2);
     const json = lint(['-j', '2', '--format', 'json', '.'], { cwd: t.dir });
     assert.equal(one.status, 1);
     assert.equal(three.stdout, one.stdout);
@@ -320,5 +321,14 @@ describe('dsm-lint: the command line, read', () => {
     assert.equal(p.options.fixCodes, undefined);
     assert.deepEqual(p.options.lint, { inlineDisable: true, reportUnusedDisable: false });
     assert.ok(p.options.jobs >= 1);
+  });
+
+  it('--jobs by default: one thread per idle core, at least one', () => {
+    assert.equal(jobsFor(2, 0), 2);
+    assert.equal(jobsFor(2, 0.9), 2);
+    assert.equal(jobsFor(2, 1.2), 1);
+    assert.equal(jobsFor(2, 9), 1);
+    assert.equal(jobsFor(8, 2.5), 6);
+    assert.equal(jobsFor(1, 0), 1);
   });
 });

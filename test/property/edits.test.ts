@@ -8,6 +8,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { SEEDS } from './seed';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 import { DsmDocument, Entry } from '../../server/src/parser/document';
@@ -15,7 +16,6 @@ import { linesChangedInPlace } from '../../server/src/parser/incremental';
 import { documentText, junk, line as lineArb, namedUri, eol, templatePiece, templateText, templateUri } from './arbitraries';
 import { assertInside, splitLines } from './checks';
 
-const SEED = 4242;
 const svc = new DsmLanguageService();
 
 /** Everything a document says, as plain data (value words included), to compare two parses. */
@@ -131,14 +131,14 @@ function editSequence(text: string, uri: string, batches: Edit[][]): number {
 
 const batches = (edits: fc.Arbitrary<Edit>) => fc.array(fc.array(edits, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 });
 
-describe('random edit sequences (fast-check, seed 4242)', () => {
+for (const { seed, label } of SEEDS) describe(`random edit sequences (fast-check, ${label})`, () => {
   it('keep the document the server re-parses line by line equal to a whole parse, and analysis never throws', () => {
     let reparsed = 0;
     fc.assert(
       fc.property(documentText, namedUri, batches(edit), (text, uri, b) => {
         reparsed += editSequence(text, uri, b);
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed, numRuns: 300 },
     );
     assert.ok(reparsed > 500, `only ${reparsed} line-by-line re-parses: the generator should make more edits inside a line`);
   });
@@ -151,7 +151,7 @@ describe('random edit sequences (fast-check, seed 4242)', () => {
       fc.property(templateText, templateUri, batches(templateEdit), (text, uri, b) => {
         reparsed += editSequence(text, uri, b);
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed, numRuns: 300 },
     );
     assert.ok(reparsed > 500, `only ${reparsed} line-by-line re-parses`);
   });

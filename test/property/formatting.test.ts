@@ -1,6 +1,6 @@
 /**
  * Property-based tests of formatting on generated documents (fast-check,
- * fixed seed): it is idempotent, keeps the non-blank words of every line,
+ * the fixed seed and a drawn one, test/property/seed.ts): it is idempotent, keeps the non-blank words of every line,
  * and never loses a byte (only spaces and tabs change, line endings
  * included). With dsm.format.canonicalNames only the case of names may
  * change besides.
@@ -8,12 +8,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { SEEDS } from './seed';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 import { checkSettings } from '../../server/src/service/settings';
 import { applyStrictly, splitLines } from './checks';
 import { documentText, uri } from './arbitraries';
 
-const SEED = 4242;
 const RUNS = 1000;
 const plain = new DsmLanguageService();
 const canonical = new DsmLanguageService({ settings: checkSettings({ format: { canonicalNames: true } }).settings });
@@ -28,7 +28,7 @@ const bytesKept = (text: string) => text.replace(/[ \t]/g, '');
 /** The line endings, in order. */
 const endings = (text: string) => text.match(/\r\n|\r|\n/g) ?? [];
 
-describe('formatting generated documents (fast-check, seed 4242)', () => {
+for (const { seed, label } of SEEDS) describe(`formatting generated documents (fast-check, ${label})`, () => {
   for (const [name, svc] of [['names as written', plain], ['dsm.format.canonicalNames', canonical]] as const) {
     it(`is idempotent (${name})`, () => {
       fc.assert(
@@ -36,7 +36,7 @@ describe('formatting generated documents (fast-check, seed 4242)', () => {
           const once = formatted(svc, text, u);
           assert.equal(formatted(svc, once, u), once, `formatting twice changed more\n--- once ---\n${JSON.stringify(once)}`);
         }),
-        { seed: SEED, numRuns: RUNS },
+        { seed, numRuns: RUNS },
       );
     });
   }
@@ -55,7 +55,7 @@ describe('formatting generated documents (fast-check, seed 4242)', () => {
   it('keeps the non-blank words of every line, and every byte but spaces and tabs, line endings included', () => {
     fc.assert(
       eachLine(plain, (b, a, i) => assert.deepEqual(a, b, `words of line ${i}`)),
-      { seed: SEED, numRuns: RUNS },
+      { seed, numRuns: RUNS },
     );
   });
 
@@ -66,7 +66,7 @@ describe('formatting generated documents (fast-check, seed 4242)', () => {
         assert.deepEqual(lower(a), lower(b), `words of line ${i}, but for case`);
         assert.ok(a.filter((w, k) => w !== b[k]).length <= 1, `more than the name changed on line ${i}: ${JSON.stringify([b, a])}`);
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed, numRuns: RUNS },
     );
   });
 
@@ -81,7 +81,7 @@ describe('formatting generated documents (fast-check, seed 4242)', () => {
         const edits = plain.format(doc, text, { start: { line: from, character: 0 }, end: { line: to, character: 1 } });
         for (const e of edits) assert.ok(e.range.start.line >= from && e.range.end.line <= to, `edit on line ${e.range.start.line} outside ${from}-${to}`);
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed, numRuns: RUNS },
     );
   });
 });

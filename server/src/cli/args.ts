@@ -1,5 +1,5 @@
 /** dsm-lint's command line: what it accepts, read into LintOptions, or a usage error in a sentence. */
-import { availableParallelism, cpus } from 'os';
+import { availableParallelism, cpus, loadavg } from 'os';
 import { parseArgs } from 'util';
 import { FORMATS, Format, LEVEL_ORDER, Level, LintOptions } from './types';
 import { KINDS, forcedName } from './check';
@@ -30,7 +30,7 @@ Options:
   --by-name                      check named files only when their names are recognised (for hooks)
   --no-inline-disable            report everything: dsm-disable comments silence nothing
   --report-unused-disable        report dsm-disable comments that silence nothing (unused-disable)
-  --jobs, -j <n>                 worker threads (default: the number of cores)
+  --jobs, -j <n>                 threads that check: this one and n - 1 workers (default: one per idle core)
   --quiet, -q                    report only problems at or above --fail-on, and no summary
   --progress, --no-progress      a progress line on the terminal (default: when stdout and stderr are one)
   --version, -v                  print the version
@@ -74,8 +74,20 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   throw new Error(`${what} must be one of ${allowed.join(', ')} (not "${value}").`);
 }
 
+/**
+ * One thread per idle core: the cores, less the ones the load average (of
+ * the last minute) says are busy, at least one. On a machine already busy a
+ * thread beyond the idle cores only adds a worker's start-up and contention:
+ * on two cores at load 4, --jobs 2 took longer than --jobs 1 (docs/performance.md).
+ * Windows reports no load average (zeros): every core.
+ */
+export function jobsFor(cores: number, load: number): number {
+  return Math.max(1, Math.min(cores, cores - Math.floor(load)));
+}
+
 export function defaultJobs(): number {
-  return typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
+  return jobsFor(cores, loadavg()[0]);
 }
 
 function jobs(value: string | undefined): number {

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { kindFromName } from '../parser/fileKind';
+import type { DsmDocument } from '../parser/types';
 import { DsmLanguageService } from '../service/languageService';
 import type { DsmSettings } from '../service/settings';
 import { DiskWorkspace } from './workspace';
@@ -72,9 +73,16 @@ export class Checker {
   readonly service: DsmLanguageService;
   private readonly forced?: string;
 
+  /**
+   * The last file the disk workspace parsed (the dsm.sys beside a dsm.opt):
+   * the walk gives a folder's dsm.sys right after its dsm.opt, so checking
+   * it next reuses this parse instead of making the same one again.
+   */
+  private lastRead?: { uri: string; text: string; doc: DsmDocument };
+
   constructor(setup: CheckSetup) {
     this.forced = setup.kind === undefined ? undefined : forcedName(setup.kind);
-    const workspace = new DiskWorkspace(setup.sys, (text, uri) => this.service.parse(text, uri));
+    const workspace = new DiskWorkspace(setup.sys, (text, uri) => (this.lastRead = { uri, text, doc: this.service.parse(text, uri) }).doc);
     this.service = new DsmLanguageService({ settings: setup.settings, workspace, lint: setup.lint });
   }
 
@@ -86,6 +94,9 @@ export class Checker {
   }
 
   problems(text: string, uri: string): Problem[] {
-    return toProblems(this.service.diagnostics(this.service.parse(text, uri)), text);
+    const last = this.lastRead;
+    this.lastRead = undefined;
+    const doc = last && last.uri === uri && last.text === text ? last.doc : this.service.parse(text, uri);
+    return toProblems(this.service.diagnostics(doc), text);
   }
 }

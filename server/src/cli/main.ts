@@ -4,11 +4,13 @@
  * checks the files it is sent.
  */
 import { isMainThread } from 'worker_threads';
+import { keepHeapSmall } from './heap';
 import { serveWorker } from './pool';
 import { run } from './run';
 import { runDoctor } from './doctor/index';
 
 function main(): void {
+  keepHeapSmall();
   // A reader that stops early (`dsm-lint . | head`) is no error of the run.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;

@@ -11,12 +11,13 @@ import * as path from 'path';
 import pkg from '../../../package.json';
 import { USAGE, parseCommandLine } from './args';
 import { Checker, settingsForKind } from './check';
+import { capYoungGeneration } from './heap';
 import { loadSettings } from './config';
 import type { Summary } from './formats/common';
 import { formatter } from './formats/index';
 import { MAX_FILE_BYTES, lintBytes } from './lintFile';
 import { show } from './show';
-import { PER_WORKER, WorkerPool, inOrder, safeLint } from './pool';
+import { WorkerPool, inOrder, safeLint, windowFor } from './pool';
 import { ruleCommand } from './ruleCommand';
 import { Progress } from './progress';
 import { CheckSetup, FileJob, FileResult, LEVEL_ORDER, Level, LintOptions } from './types';
@@ -73,12 +74,17 @@ async function readStdin(io: Io, options: LintOptions, setup: CheckSetup, checke
   return lintBytes(Buffer.concat(chunks), { path: options.stdinFilename, display, explicit: true, stdin: true }, checker(), setup);
 }
 
-/** One thread, or a pool of workers when there are many files (or could be: the walk has not ended). */
+/** This thread, joined by --jobs - 1 workers when there are many files (or could be: the walk has not ended). */
 function engine(options: LintOptions, setup: CheckSetup, io: Io, manyFiles: boolean): Engine {
   let local: Checker | undefined;
   const checker = () => (local ??= new Checker(setup));
-  const pool = options.jobs > 1 && manyFiles ? new WorkerPool(io.workerScript, setup, options.jobs) : undefined;
-  const checkFile = (job: FileJob) => (pool ? pool.check(job) : Promise.resolve(safeLint(job, checker(), setup)));
+  const pool = options.jobs > 1 && manyFiles ? new WorkerPool(io.workerScript, setup, options.jobs - 1, (job) => safeLint(job, checker(), setup)) : undefined;
+  let checked = 0;
+  const checkHere = (job: FileJob) => {
+    if (++checked % 64 === 0) capYoungGeneration();
+    return safeLint(job, checker(), setup);
+  };
+  const checkFile = (job: FileJob) => (pool ? pool.check(job) : Promise.resolve(checkHere(job)));
   return {
     check(source) {
       if ('stdin' in source) return readStdin(io, options, setup, checker);
@@ -165,7 +171,7 @@ async function lint(options: LintOptions, io: Io): Promise<number> {
   let tally: Tally;
   try {
     await write(io.stdout, fmt.begin());
-    tally = await report(inOrder(chain(head, items), (s) => checks.check(s), Math.max(1, options.jobs * PER_WORKER * 2)), options, (r) => fmt.file(r), io, progress);
+    tally = await report(inOrder(chain(head, items), (s) => checks.check(s), windowFor(options.jobs)), options, (r) => fmt.file(r), io, progress);
   } finally {
     await checks.close();
   }

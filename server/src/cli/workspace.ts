@@ -13,8 +13,14 @@ import { FileSummary, WorkspaceIndex, namesInclExcl, summarize, sysFor } from '.
 import { MAX_INDEXED_BYTES } from '../session/workspace';
 import { decode } from './encoding';
 
-/** Enough for a fleet's folders. */
-const MAX_CACHED = 1000;
+/**
+ * The files asked for are those of the folder being checked (the dsm.sys
+ * beside a dsm.opt, which the walk gives one after the other and a worker
+ * gets in the same batch) or the one --sys file: a few suffice. A summary
+ * keeps its file's text alive (its names are slices of it): 1,000 of them
+ * made a fleet's memory grow with its size.
+ */
+const MAX_CACHED = 32;
 
 /** The text of a file, or undefined when there is none to read (the check is then skipped, as in the editor). */
 function readText(uri: string): string | undefined {

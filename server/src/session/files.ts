@@ -6,7 +6,11 @@
 import { EXISTS_REQUEST, ExistsParams, FIND_FILES_REQUEST, FindFilesParams, READ_FILE_REQUEST, ReadFileParams, ReadFileResult } from '../protocol';
 
 export interface FileReader {
-  /** The text of a file, or undefined when it does not exist, is not a regular file, or is larger than maxBytes. Never rejects. */
+  /**
+   * The text of a file, decoded as everywhere else (util/decode.ts: UTF-8 with or without a BOM, UTF-16 with a BOM,
+   * else Latin-1), or undefined when it does not exist, is not a regular file, is larger than maxBytes or is not text
+   * (NUL bytes without a UTF-16 BOM). Never rejects.
+   */
   read(uri: string, maxBytes: number): Promise<string | undefined>;
   /**
    * The files under a folder, at any depth, whose names match one of the

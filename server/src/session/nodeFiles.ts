@@ -1,8 +1,9 @@
-/** The FileReader of the Node server: file: URIs, read from the disk without blocking. */
+/** The FileReader of the Node server: file: URIs, read from the disk without blocking, decoded as everywhere else (util/decode.ts). */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { FileReader } from './files';
+import { decodeText } from '../util/decode';
 import { namesRegExp } from '../util/globs';
 
 /** A walk of a workspace folder stops after this many folders, or this deep: a home directory opened as a folder must not keep the server busy. */
@@ -43,7 +44,7 @@ export const nodeFiles: FileReader = {
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile() || stat.size > maxBytes) return undefined;
-      return await fs.readFile(file, 'utf8');
+      return decodeText(await fs.readFile(file));
     } catch {
       return undefined;
     }

@@ -63,11 +63,22 @@ export function replaceWord(line: number, word: Word, text: string): TextEdit {
   return TextEdit.replace(wordRange(line, word), text);
 }
 
-/** Deletes a whole line, its line ending included. */
+/** Where a line's content ends (0 for a blank line): never past the line's end, whatever blanks follow. */
+function contentEnd(doc: DsmDocument, line: number): number {
+  const e = doc.byLine[line];
+  return e === undefined ? 0 : e.kind === 'option' ? lineRange(e).end.character : e.end;
+}
+
+/**
+ * Deletes a whole line, its line ending included. The last line has none:
+ * the line ending before it goes instead, and a file of one line is emptied.
+ * (Its range once ran from line - 1, -1 for a one-line file, and to
+ * character Number.MAX_SAFE_INTEGER, which Range.create refuses.)
+ */
 export function deleteLine(doc: DsmDocument, line: number): TextEdit {
-  return line + 1 < doc.lineCount
-    ? TextEdit.del(Range.create(line, 0, line + 1, 0))
-    : TextEdit.del(Range.create(line - 1, Number.MAX_SAFE_INTEGER, line, Number.MAX_SAFE_INTEGER));
+  if (line + 1 < doc.lineCount) return TextEdit.del(Range.create(line, 0, line + 1, 0));
+  const end = contentEnd(doc, line);
+  return TextEdit.del(line > 0 ? Range.create(line - 1, contentEnd(doc, line - 1), line, end) : Range.create(line, 0, line, end));
 }
 
 /** A finding that depends on what a template renders (a branch taken, a placeholder's value): information, at most. */
