@@ -39,7 +39,11 @@ const noNodeModules = {
   name: 'no-node-modules',
   setup(build) {
     build.onResolve({ filter: builtin }, (args) => ({
-      errors: [{ text: `Node built-in module "${args.path}" imported by ${args.importer}: the browser bundles run without Node` }],
+      errors: [
+        {
+          text: `Node built-in module "${args.path}" imported by ${args.importer}: the browser bundles run without Node`,
+        },
+      ],
     }));
   },
 };
@@ -73,7 +77,8 @@ async function nodeGlobalUses(bundle) {
     const header = /^\s*\/\/ (\S+\.(?:[cm]?js|ts|json))$/.exec(line);
     if (header) module = header[1];
     for (const g of NODE_GLOBALS) {
-      if (!line.includes(marker(g)) || ALLOWED.some((a) => a.global === g && `/${module}`.includes(`/${a.module}`))) continue;
+      if (!line.includes(marker(g)) || ALLOWED.some((a) => a.global === g && `/${module}`.includes(`/${a.module}`)))
+        continue;
       found.add(`${g} (in ${module})`);
     }
   }
@@ -83,11 +88,21 @@ async function nodeGlobalUses(bundle) {
 /** Builds the browser bundles; throws when one uses Node or is over its budget. */
 export async function buildBrowserBundles(common) {
   const problems = [];
-  await Promise.all(BROWSER_BUNDLES.map(async (bundle) => {
-    for (const use of await nodeGlobalUses(bundle)) problems.push(`${bundle.outfile} uses the Node global ${use}`);
-    await esbuild.build({ ...options(bundle), minify: common.minify, sourcemap: common.sourcemap, outfile: bundle.outfile });
-    const size = fs.statSync(bundle.outfile).size;
-    if (size > bundle.budget) problems.push(`${bundle.outfile} is ${size} bytes, over its budget of ${bundle.budget} (scripts/browser-bundles.mjs)`);
-  }));
+  await Promise.all(
+    BROWSER_BUNDLES.map(async (bundle) => {
+      for (const use of await nodeGlobalUses(bundle)) problems.push(`${bundle.outfile} uses the Node global ${use}`);
+      await esbuild.build({
+        ...options(bundle),
+        minify: common.minify,
+        sourcemap: common.sourcemap,
+        outfile: bundle.outfile,
+      });
+      const size = fs.statSync(bundle.outfile).size;
+      if (size > bundle.budget)
+        problems.push(
+          `${bundle.outfile} is ${size} bytes, over its budget of ${bundle.budget} (scripts/browser-bundles.mjs)`,
+        );
+    }),
+  );
   if (problems.length) throw new Error(`browser bundles:\n  ${problems.join('\n  ')}`);
 }

@@ -23,7 +23,12 @@ const common = {
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+  }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/main.ts'],
@@ -43,4 +48,6 @@ await Promise.all([
 // dist/server.js is also the `dsm-language-server` command, and dist/dsm-lint.js the `dsm-lint` command.
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/dsm-lint.js', 0o755);
-console.log('built dist/client.js, dist/server.js, dist/dsm-lint.js, and for the web dist/browser/client.js and dist/browser/server.js');
+console.log(
+  'built dist/client.js, dist/server.js, dist/dsm-lint.js, and for the web dist/browser/client.js and dist/browser/server.js',
+);

@@ -31,7 +31,10 @@ function installed(pkg) {
 }
 
 function apt(args) {
-  const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync('apt-get', args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} exited with ${r.status}`);
 }
 
@@ -50,7 +53,9 @@ export function ensureDebianPackages(packages = Object.keys(DEBIAN_PACKAGES)) {
     return;
   }
   const why = missing.map((p) => `  ${p}: ${DEBIAN_PACKAGES[p] ?? 'needed'}`).join('\n');
-  throw new Error(`missing Debian packages:\n${why}\ninstall them with:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+  throw new Error(
+    `missing Debian packages:\n${why}\ninstall them with:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

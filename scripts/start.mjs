@@ -33,7 +33,9 @@ const server = await startServer({
   host,
   port: wanted,
   timeoutMs: 90000,
-  onOutput: (line) => { if (process.env.DSM_VERBOSE === '1') console.log(`[server] ${line}`); },
+  onOutput: (line) => {
+    if (process.env.DSM_VERBOSE === '1') console.log(`[server] ${line}`);
+  },
 });
 
 // The workbench loads an extension from a development path only through the
@@ -43,14 +45,19 @@ const server = await startServer({
 // browser uses, which may differ behind a port forward.)
 const url = new URL(server.url);
 url.searchParams.set('folder', folder);
-url.searchParams.set('payload', JSON.stringify([
-  ['extensionDevelopmentPath', `vscode-remote://remote${repo}`],
-  ['skipWelcome', 'true'],
-]));
+url.searchParams.set(
+  'payload',
+  JSON.stringify([
+    ['extensionDevelopmentPath', `vscode-remote://remote${repo}`],
+    ['skipWelcome', 'true'],
+  ]),
+);
 
 console.log('');
 if (server.port !== wanted) console.log(`port ${wanted} is taken; using ${server.port}`);
-console.log(`VS Code with the TSM Client Options extension (${path.relative(repo, folder) || folder}/) is running. Open:`);
+console.log(
+  `VS Code with the TSM Client Options extension (${path.relative(repo, folder) || folder}/) is running. Open:`,
+);
 console.log('');
 console.log(`  ${url.toString()}`);
 console.log('');

@@ -12,7 +12,9 @@ import { COMMANDS } from '../../server/src/service/codes';
 
 /** Restart the scheduler and Check this host need the host itself (its processes, a terminal): not on the web. */
 function hostOnly(): void {
-  void window.showInformationMessage('This command needs the machine where the backup client runs: use VS Code on the desktop, or over Remote SSH on that machine.');
+  void window.showInformationMessage(
+    'This command needs the machine where the backup client runs: use VS Code on the desktop, or over Remote SSH on that machine.',
+  );
 }
 
 let client: LanguageClient | undefined;
@@ -21,7 +23,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const worker = new Worker(Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js').toString(true));
   // vscode-languageclient 11: (id, name, serverOptions, clientOptions); the worker is the server options.
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, worker, clientOptions());
-  for (const id of [COMMANDS.restartScheduler, COMMANDS.checkHost]) context.subscriptions.push(commands.registerCommand(id, hostOnly));
+  for (const id of [COMMANDS.restartScheduler, COMMANDS.checkHost])
+    context.subscriptions.push(commands.registerCommand(id, hostOnly));
   await startClient(context, client);
 }
 

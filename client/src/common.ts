@@ -10,7 +10,23 @@
  * dsm.testConnection needs Node: the desktop entry gives its handler; without
  * one (the web) the command says it is not available.
  */
-import { CodeLens, ConfigurationTarget, EventEmitter, ExtensionContext, FileType, Position, RelativePattern, Selection, TextDocument, TextDocumentContentProvider, Uri, ViewColumn, commands, window, workspace } from 'vscode';
+import {
+  CodeLens,
+  ConfigurationTarget,
+  EventEmitter,
+  ExtensionContext,
+  FileType,
+  Position,
+  RelativePattern,
+  Selection,
+  TextDocument,
+  TextDocumentContentProvider,
+  Uri,
+  ViewColumn,
+  commands,
+  window,
+  workspace,
+} from 'vscode';
 import { BaseLanguageClient, ExecuteCommandRequest, LanguageClientOptions } from 'vscode-languageclient';
 import {
   EXISTS_REQUEST,
@@ -101,13 +117,18 @@ async function readFile({ uri, maxBytes }: ReadFileParams): Promise<ReadFileResu
 export async function lensArguments(command: string): Promise<unknown[] | undefined> {
   const editor = window.activeTextEditor;
   if (editor?.document.languageId === 'dsm') {
-    const lenses = (await commands.executeCommand<CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
-    const mine = lenses.filter((l) => l.command?.command === command).sort((a, b) => a.range.start.line - b.range.start.line);
+    const lenses =
+      (await commands.executeCommand<CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
+    const mine = lenses
+      .filter((l) => l.command?.command === command)
+      .sort((a, b) => a.range.start.line - b.range.start.line);
     const line = editor.selection.active.line;
     const lens = mine.filter((l) => l.range.start.line <= line).pop() ?? mine[0];
     if (lens) return lens.command?.arguments ?? [];
   }
-  void window.showInformationMessage('Put the cursor in a server stanza of a dsm.sys, or in a complete (Windows) dsm.opt, and run the command again.');
+  void window.showInformationMessage(
+    'Put the cursor in a server stanza of a dsm.sys, or in a complete (Windows) dsm.opt, and run the command again.',
+  );
   return undefined;
 }
 
@@ -116,7 +137,10 @@ async function showFirewallRules(client: BaseLanguageClient, ...args: unknown[])
   const target = args.length ? args : await lensArguments(COMMANDS.showFirewallRules);
   if (!target) return undefined;
   try {
-    const text: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.firewallRules, arguments: target });
+    const text: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+      command: COMMANDS.firewallRules,
+      arguments: target,
+    });
     if (typeof text !== 'string') throw new Error('the language server gave no rules');
     const doc = await workspace.openTextDocument({ content: text, language: 'plaintext' });
     await window.showTextDocument(doc, { preview: false });
@@ -141,7 +165,11 @@ function effectiveUri(target: EffectiveTarget): Uri {
   const file = Uri.parse(target.uri).path.split('/').pop() || 'options';
   const what = target.stanza ? `${file} ${target.stanza}` : file;
   // A .txt path: VS Code shows it as plain text. The query holds what to ask the server.
-  return Uri.from({ scheme: EFFECTIVE_SCHEME, path: `/Effective options of ${what.replace(/[\\/]/g, '_')}.txt`, query: JSON.stringify(target) });
+  return Uri.from({
+    scheme: EFFECTIVE_SCHEME,
+    path: `/Effective options of ${what.replace(/[\\/]/g, '_')}.txt`,
+    query: JSON.stringify(target),
+  });
 }
 
 /** Answers a dsm-effective document with the server's text (dsm.effectiveOptions with text: true). */
@@ -169,18 +197,26 @@ class EffectiveOptionsProvider implements TextDocumentContentProvider {
  * The palette (the stanza at the cursor of the active dsm editor) or the stanza hover's link ([uri, { stanza }]):
  * opens the effective options in a read-only document beside the editor.
  */
-async function showEffectiveOptions(provider: EffectiveOptionsProvider, ...args: unknown[]): Promise<TextDocument | undefined> {
+async function showEffectiveOptions(
+  provider: EffectiveOptionsProvider,
+  ...args: unknown[]
+): Promise<TextDocument | undefined> {
   let target: EffectiveTarget | undefined;
   const [uri, options] = args;
   if (typeof uri === 'string') {
-    const stanza = typeof options === 'object' && options !== null && typeof (options as { stanza?: unknown }).stanza === 'string' ? (options as { stanza: string }).stanza : undefined;
+    const stanza =
+      typeof options === 'object' && options !== null && typeof (options as { stanza?: unknown }).stanza === 'string'
+        ? (options as { stanza: string }).stanza
+        : undefined;
     target = { uri, stanza };
   } else if (window.activeTextEditor?.document.languageId === 'dsm') {
     const editor = window.activeTextEditor;
     target = { uri: editor.document.uri.toString(), line: editor.selection.active.line };
   }
   if (!target) {
-    void window.showInformationMessage('Open a dsm.sys or dsm.opt, put the cursor in a server stanza, and run the command again.');
+    void window.showInformationMessage(
+      'Open a dsm.sys or dsm.opt, put the cursor in a server stanza, and run the command again.',
+    );
     return undefined;
   }
   const shown = effectiveUri(target);
@@ -198,14 +234,20 @@ export interface ClientExtras {
 }
 
 async function testConnectionUnavailable(): Promise<undefined> {
-  void window.showInformationMessage('Test connection is not available in VS Code for the Web: a browser cannot open a TCP connection to the backup server. Use VS Code on the desktop.');
+  void window.showInformationMessage(
+    'Test connection is not available in VS Code for the Web: a browser cannot open a TCP connection to the backup server. Use VS Code on the desktop.',
+  );
   return undefined;
 }
 
 /** The files under a folder whose names match, as the server lists them (node_modules and .git left out). */
 async function findFiles({ baseUri, names, maxResults }: FindFilesParams): Promise<FindFilesResult> {
   try {
-    const found = await workspace.findFiles(new RelativePattern(Uri.parse(baseUri, true), anyDepthGlob(names)), '**/{node_modules,.git}/**', maxResults);
+    const found = await workspace.findFiles(
+      new RelativePattern(Uri.parse(baseUri, true), anyDepthGlob(names)),
+      '**/{node_modules,.git}/**',
+      maxResults,
+    );
     return found.map((u) => u.toString());
   } catch {
     return [];
@@ -222,15 +264,32 @@ async function exists({ uri }: ExistsParams): Promise<ExistsResult> {
 }
 
 /** Registers the client's commands and request handlers, then starts it. */
-export async function startClient(context: ExtensionContext, client: BaseLanguageClient, extras: ClientExtras = {}): Promise<void> {
+export async function startClient(
+  context: ExtensionContext,
+  client: BaseLanguageClient,
+  extras: ClientExtras = {},
+): Promise<void> {
   context.subscriptions.push(commands.registerCommand(COMMANDS.addKnownOption, addKnownOption));
-  context.subscriptions.push(commands.registerCommand(COMMANDS.showFirewallRules, (...args: unknown[]) => showFirewallRules(client, ...args)));
+  context.subscriptions.push(
+    commands.registerCommand(COMMANDS.showFirewallRules, (...args: unknown[]) => showFirewallRules(client, ...args)),
+  );
   context.subscriptions.push(commands.registerCommand(COMMANDS.placeCursor, placeCursor));
-  context.subscriptions.push(commands.registerCommand(COMMANDS.testConnection, extras.testConnection ?? testConnectionUnavailable));
+  context.subscriptions.push(
+    commands.registerCommand(COMMANDS.testConnection, extras.testConnection ?? testConnectionUnavailable),
+  );
   const effective = new EffectiveOptionsProvider(client);
-  context.subscriptions.push(workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, effective), effective.changes);
-  context.subscriptions.push(commands.registerCommand(COMMANDS.showEffectiveOptions, (...args: unknown[]) => showEffectiveOptions(effective, ...args)));
-  context.subscriptions.push(commands.registerCommand(COMMANDS.whichStatement, (...args: unknown[]) => whichStatementDecides(client, ...args)));
+  context.subscriptions.push(
+    workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, effective),
+    effective.changes,
+  );
+  context.subscriptions.push(
+    commands.registerCommand(COMMANDS.showEffectiveOptions, (...args: unknown[]) =>
+      showEffectiveOptions(effective, ...args),
+    ),
+  );
+  context.subscriptions.push(
+    commands.registerCommand(COMMANDS.whichStatement, (...args: unknown[]) => whichStatementDecides(client, ...args)),
+  );
   const watcher = client.clientOptions.synchronize?.fileEvents;
   if (watcher && !Array.isArray(watcher)) context.subscriptions.push(watcher);
   client.onRequest(READ_FILE_REQUEST, readFile);

@@ -15,7 +15,14 @@ export const CONNECTION_TIMEOUT_MS = 5000;
 
 function isTarget(t: unknown): t is Target {
   const { address, port, label } = (t ?? {}) as Partial<Target>;
-  return typeof address === 'string' && address.length > 0 && Number.isInteger(port) && port! >= 1 && port! <= 65535 && typeof label === 'string';
+  return (
+    typeof address === 'string' &&
+    address.length > 0 &&
+    Number.isInteger(port) &&
+    port! >= 1 &&
+    port! <= 65535 &&
+    typeof label === 'string'
+  );
 }
 
 /** One TCP connection from the machine the extension host runs on, reported in a message. Returns the result (the tests read it). */

@@ -64,7 +64,10 @@ function classify(e: NodeJS.ErrnoException, ms: number, ip: string | undefined):
 export function probe(host: string, port: number, options: ProbeOptions): Promise<ProbeResult> {
   const connect = options.connect ?? ((o: net.TcpNetConnectOpts) => net.connect(o));
   const now = options.now ?? Date.now;
-  const timer = options.timer ?? { set: (fn: () => void, ms: number) => setTimeout(fn, ms), clear: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
+  const timer = options.timer ?? {
+    set: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clear: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
+  };
   return new Promise((resolve) => {
     const start = now();
     // An address needs no look-up: the connection stage starts at once.
@@ -78,7 +81,10 @@ export function probe(host: string, port: number, options: ProbeOptions): Promis
       socket?.destroy();
       resolve(result);
     };
-    const handle = timer.set(() => finish({ kind: 'timeout', ms: now() - start, stage: ip ? 'connect' : 'resolve', ip }), options.timeoutMs);
+    const handle = timer.set(
+      () => finish({ kind: 'timeout', ms: now() - start, stage: ip ? 'connect' : 'resolve', ip }),
+      options.timeoutMs,
+    );
     try {
       socket = connect({ host, port, lookup: options.lookup });
     } catch (e) {
@@ -102,14 +108,29 @@ export function describeResult(result: ProbeResult, target: Target, where: strin
     case 'connected':
       return { ok: true, message: `${head}connected to ${at}${via(result.ip)} in ${result.ms} ms from ${where}.` };
     case 'refused':
-      return { ok: false, message: `${head}refused: ${at}${via(result.ip)} answered from ${where}, but nothing listens on port ${target.port} there (or a firewall rejects the connection).` };
+      return {
+        ok: false,
+        message: `${head}refused: ${at}${via(result.ip)} answered from ${where}, but nothing listens on port ${target.port} there (or a firewall rejects the connection).`,
+      };
     case 'timeout':
       return result.stage === 'resolve'
-        ? { ok: false, message: `${head}timed out after ${result.ms} ms while ${where} was still looking up the name ${target.address}.` }
-        : { ok: false, message: `${head}timed out after ${result.ms} ms: no answer from ${at}${via(result.ip)} to ${where} (a firewall may drop the packets, or the host is down).` };
+        ? {
+            ok: false,
+            message: `${head}timed out after ${result.ms} ms while ${where} was still looking up the name ${target.address}.`,
+          }
+        : {
+            ok: false,
+            message: `${head}timed out after ${result.ms} ms: no answer from ${at}${via(result.ip)} to ${where} (a firewall may drop the packets, or the host is down).`,
+          };
     case 'not-resolved':
-      return { ok: false, message: `${head}name not resolved: ${where} cannot look up ${target.address} (${result.code}).` };
+      return {
+        ok: false,
+        message: `${head}name not resolved: ${where} cannot look up ${target.address} (${result.code}).`,
+      };
     default:
-      return { ok: false, message: `${head}could not connect to ${at} from ${where}: ${result.code} (${result.message}).` };
+      return {
+        ok: false,
+        message: `${head}could not connect to ${at} from ${where}: ${result.code} (${result.message}).`,
+      };
   }
 }

@@ -27,7 +27,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // The restart reminder after a SCHEDMODE fix: on the desktop it also offers to restart the scheduler (scheduler.ts).
   options.middleware = {
     // Not awaited: the fix that carries the reminder must not wait for the user's answer to it.
-    executeCommand: (command, args, next) => (command === COMMANDS.restartReminder ? void offerRestart(context, RESTART_REMINDER_TEXT) : next(command, args)),
+    executeCommand: (command, args, next) =>
+      command === COMMANDS.restartReminder ? void offerRestart(context, RESTART_REMINDER_TEXT) : next(command, args),
   };
   context.subscriptions.push(commands.registerCommand(COMMANDS.restartScheduler, () => restartScheduler(context)));
   context.subscriptions.push(commands.registerCommand(COMMANDS.checkHost, () => checkHost(context)));

@@ -18,7 +18,9 @@ export function reportMarkdown(report: DoctorReport): string {
     if (!findings.length) continue;
     out.push(`## ${severity === 'error' ? 'Errors' : severity === 'warning' ? 'Warnings' : 'Information'}`, '');
     for (const f of findings) {
-      const link = f.file ? ` ([${escape(f.file)}${f.line !== undefined ? `:${f.line + 1}` : ''}](${pathToFileURL(f.file).href}${f.line !== undefined ? `#L${f.line + 1}` : ''}))` : '';
+      const link = f.file
+        ? ` ([${escape(f.file)}${f.line !== undefined ? `:${f.line + 1}` : ''}](${pathToFileURL(f.file).href}${f.line !== undefined ? `#L${f.line + 1}` : ''}))`
+        : '';
       out.push(`- \`${f.code}\`: ${escape(f.message)}${link}${f.fix ? `\n  - Fix: ${escape(f.fix)}` : ''}`);
     }
     out.push('');
@@ -29,7 +31,10 @@ export function reportMarkdown(report: DoctorReport): string {
 /** Runs the doctor and opens its report; returns the document (the tests read it). */
 export async function checkHost(context: ExtensionContext): Promise<TextDocument | undefined> {
   try {
-    const report = await window.withProgress({ location: ProgressLocation.Notification, title: 'Checking this host (dsm-lint doctor)…' }, () => runDoctor(context));
+    const report = await window.withProgress(
+      { location: ProgressLocation.Notification, title: 'Checking this host (dsm-lint doctor)…' },
+      () => runDoctor(context),
+    );
     const doc = await workspace.openTextDocument({ content: reportMarkdown(report), language: 'markdown' });
     await window.showTextDocument(doc, { preview: false });
     return doc;

@@ -21,7 +21,14 @@ import { ExtensionContext, Terminal, window } from 'vscode';
 /** What the doctor's JSON holds that the client reads (README, "dsm-lint doctor"). */
 export interface DoctorReport {
   ok: boolean;
-  findings: { code: string; severity: 'error' | 'warning' | 'info'; message: string; fix?: string; file?: string; line?: number }[];
+  findings: {
+    code: string;
+    severity: 'error' | 'warning' | 'info';
+    message: string;
+    fix?: string;
+    file?: string;
+    line?: number;
+  }[];
   scheduler?: { kind: string; pid: number; started: string; optionFilesChanged?: string; restartNeeded: boolean };
 }
 
@@ -66,7 +73,8 @@ const SAFE_NAME = /^[\w@.:-]+$/;
 export async function restartCommand(): Promise<string[] | undefined> {
   if (process.platform === 'win32') {
     for (const service of ['TSM Client Acceptor', 'TSM Client Scheduler']) {
-      if ((await run('sc', ['query', service])).code === 0) return ['powershell', '-NoProfile', '-Command', `Restart-Service -Name '${service}'`];
+      if ((await run('sc', ['query', service])).code === 0)
+        return ['powershell', '-NoProfile', '-Command', `Restart-Service -Name '${service}'`];
     }
     return undefined;
   }
@@ -78,7 +86,13 @@ export async function restartCommand(): Promise<string[] | undefined> {
   }
   if (which('systemctl')) {
     const listed = await run('systemctl', ['list-unit-files', '--no-legend', '--no-pager', '--type=service', 'dsm*']);
-    const units = listed.code === 0 ? listed.stdout.split('\n').map((l) => l.trim().split(/\s+/)[0]).filter((u) => SAFE_NAME.test(u) && /^dsm(cad|sched|c\b)[\w@.:-]*\.service$/i.test(u)) : [];
+    const units =
+      listed.code === 0
+        ? listed.stdout
+            .split('\n')
+            .map((l) => l.trim().split(/\s+/)[0])
+            .filter((u) => SAFE_NAME.test(u) && /^dsm(cad|sched|c\b)[\w@.:-]*\.service$/i.test(u))
+        : [];
     const unit = units.find((u) => /^dsmcad/i.test(u)) ?? units[0];
     if (unit) return ['sudo', 'systemctl', 'restart', unit];
   }
@@ -88,7 +102,11 @@ export async function restartCommand(): Promise<string[] | undefined> {
 
 /** argv as a person would type it. */
 export function display(argv: readonly string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : process.platform === 'win32' ? `"${a}"` : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return argv
+    .map((a) =>
+      /^[\w@%+=:,./-]+$/.test(a) ? a : process.platform === 'win32' ? `"${a}"` : `'${a.replace(/'/g, `'\\''`)}'`,
+    )
+    .join(' ');
 }
 
 const BY_HAND =
@@ -98,7 +116,11 @@ const BY_HAND =
 async function inTerminal(argv: string[]): Promise<number | undefined> {
   const program = which(argv[0]);
   if (!program) throw new Error(`${argv[0]} was not found on the PATH`);
-  const terminal: Terminal = window.createTerminal({ name: 'Restart the TSM scheduler', shellPath: program, shellArgs: argv.slice(1) });
+  const terminal: Terminal = window.createTerminal({
+    name: 'Restart the TSM scheduler',
+    shellPath: program,
+    shellArgs: argv.slice(1),
+  });
   terminal.show();
   for (;;) {
     if (terminal.exitStatus) return terminal.exitStatus.code;
@@ -110,23 +132,44 @@ async function inTerminal(argv: string[]): Promise<number | undefined> {
 export function runDoctor(context: ExtensionContext, extraArgs: string[] = []): Promise<DoctorReport> {
   const script = context.asAbsolutePath(path.join('dist', 'dsm-lint.js'));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [script, 'doctor', '--format', 'json', ...extraArgs], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 120000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      try {
-        resolve(JSON.parse(String(stdout)) as DoctorReport);
-      } catch {
-        reject(new Error(`dsm-lint doctor gave no report${stderr ? `: ${String(stderr).trim()}` : error ? `: ${error.message}` : ''}`));
-      }
-    });
+    execFile(
+      process.execPath,
+      [script, 'doctor', '--format', 'json', ...extraArgs],
+      { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 120000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        try {
+          resolve(JSON.parse(String(stdout)) as DoctorReport);
+        } catch {
+          reject(
+            new Error(
+              `dsm-lint doctor gave no report${stderr ? `: ${String(stderr).trim()}` : error ? `: ${error.message}` : ''}`,
+            ),
+          );
+        }
+      },
+    );
   });
 }
 
 /** One sentence on the scheduler after a restart, from the doctor's report. */
 export function afterRestart(report: DoctorReport): { ok: boolean; message: string } {
   const s = report.scheduler;
-  if (!s) return { ok: false, message: 'After the restart, the doctor finds no scheduler running on this host (neither dsmcad nor "dsmc schedule").' };
+  if (!s)
+    return {
+      ok: false,
+      message:
+        'After the restart, the doctor finds no scheduler running on this host (neither dsmcad nor "dsmc schedule").',
+    };
   const changed = s.optionFilesChanged ? `, after the last change of the option files (${s.optionFilesChanged})` : '';
-  if (!s.restartNeeded) return { ok: true, message: `The scheduler (${s.kind}, pid ${s.pid}) started ${s.started}${changed}: the change is in effect.` };
-  return { ok: false, message: `The scheduler (${s.kind}, pid ${s.pid}) started ${s.started}, before the last change of the option files (${s.optionFilesChanged}): it still needs a restart.` };
+  if (!s.restartNeeded)
+    return {
+      ok: true,
+      message: `The scheduler (${s.kind}, pid ${s.pid}) started ${s.started}${changed}: the change is in effect.`,
+    };
+  return {
+    ok: false,
+    message: `The scheduler (${s.kind}, pid ${s.pid}) started ${s.started}, before the last change of the option files (${s.optionFilesChanged}): it still needs a restart.`,
+  };
 }
 
 export const RUN_LABEL = 'Run it in a terminal';
@@ -156,7 +199,9 @@ export async function restartScheduler(context: ExtensionContext): Promise<Resta
     return { shown, ran: false };
   }
   if (exitCode !== undefined && exitCode !== 0) {
-    void window.showWarningMessage(`"${shown}" ended with exit code ${exitCode}: the scheduler may not have been restarted.`);
+    void window.showWarningMessage(
+      `"${shown}" ended with exit code ${exitCode}: the scheduler may not have been restarted.`,
+    );
   }
   try {
     const doctor = await runDoctor(context, ['--no-network']);
@@ -164,7 +209,9 @@ export async function restartScheduler(context: ExtensionContext): Promise<Resta
     void (ok ? window.showInformationMessage(message) : window.showWarningMessage(message));
     return { shown, ran: true, exitCode, doctor };
   } catch (e) {
-    void window.showWarningMessage(`The scheduler was restarted, but the doctor could not check it: ${(e as Error).message}.`);
+    void window.showWarningMessage(
+      `The scheduler was restarted, but the doctor could not check it: ${(e as Error).message}.`,
+    );
     return { shown, ran: true, exitCode };
   }
 }

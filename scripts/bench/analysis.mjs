@@ -98,7 +98,14 @@ if (typeof globalThis.gc === 'function') {
   sink += lines.length;
   // eslint-disable-next-line no-useless-assignment
   lines = undefined;
-  process.stdout.write(JSON.stringify({ sizes: results, retainedBytesPerLine, baselineRetainedBytesPerLine: results.baselineRetained, sink: sink > 0 }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      sizes: results,
+      retainedBytesPerLine,
+      baselineRetainedBytesPerLine: results.baselineRetained,
+      sink: sink > 0,
+    }) + '\n',
+  );
 } else {
   process.stdout.write(JSON.stringify({ sizes: results, sink: sink > 0 }) + '\n');
 }

@@ -20,7 +20,8 @@ const { walk } = require(path.join(root, 'out', 'server', 'src', 'cli', 'walk.js
 const dir = process.argv[2];
 const everyAt = process.argv.indexOf('--every');
 const every = everyAt > 0 ? Number(process.argv[everyAt + 1]) : 4000;
-if (!dir || typeof globalThis.gc !== 'function') throw new Error('usage: node --expose-gc fleet-heap.mjs <folder> [--every N]');
+if (!dir || typeof globalThis.gc !== 'function')
+  throw new Error('usage: node --expose-gc fleet-heap.mjs <folder> [--every N]');
 
 const checker = new Checker({ settings: checkSettings(undefined).settings, fix: 'none', fixCodes: 'all' });
 const liveHeapMb = [];

@@ -27,7 +27,18 @@ const SERVERS = [
 const DIRS = ['home', 'data', 'srv', 'var/lib', 'opt/app', 'export/projects', 'scratch', 'db/backup'];
 const WORDS = ['alpha', 'beta', 'lab', 'shared', 'my dir', 'Program Files', 'archive 2024', 'logs', 'cache', 'tmp'];
 const CLASSES = ['MC_HOME', 'MC_PROJECTS', 'MC_DB', 'MC_LONG', 'DEFAULT_MC'];
-const INCLEXCL = ['INCLUDE', 'EXCLUDE', 'EXCLUDE.DIR', 'INCLUDE.ENCRYPT', 'EXCLUDE.COMPRESSION', 'INCLUDE.COMPRESSION', 'EXCLUDE.BACKUP', 'EXCLUDE.ARCHIVE', 'EXCLUDE.FS', 'INCLUDE.FILE'];
+const INCLEXCL = [
+  'INCLUDE',
+  'EXCLUDE',
+  'EXCLUDE.DIR',
+  'INCLUDE.ENCRYPT',
+  'EXCLUDE.COMPRESSION',
+  'INCLUDE.COMPRESSION',
+  'EXCLUDE.BACKUP',
+  'EXCLUDE.ARCHIVE',
+  'EXCLUDE.FS',
+  'INCLUDE.FILE',
+];
 
 function pick(r, list) {
   return list[Math.floor(r() * list.length)];
@@ -53,7 +64,9 @@ function stanzaHead(r, n) {
     indent + pad('QUERYSCHedperiod') + (1 + Math.floor(r() * 12)),
     indent + pad('NODename') + `node${n}.chem.wisc.edu`,
     indent + pad('MANAGEDServices') + 'schedule webclient',
-    indent + pad('ERRORLOGName') + (r() < 0.5 ? `/var/log/tsm/dsmerror-${n}.log` : `"/var/log/tsm dir/dsmerror ${n}.log"`),
+    indent +
+      pad('ERRORLOGName') +
+      (r() < 0.5 ? `/var/log/tsm/dsmerror-${n}.log` : `"/var/log/tsm dir/dsmerror ${n}.log"`),
     indent + pad('ERRORLOGRetention') + '14 D',
     indent + pad('SCHEDLOGName') + `/var/log/tsm/dsmsched-${n}.log`,
     indent + pad('SCHEDLOGRetention') + '30 D',

@@ -19,7 +19,10 @@ const oniguruma = require('vscode-oniguruma');
 const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
 await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
 const registry = new vsctm.Registry({
-  onigLib: Promise.resolve({ createOnigScanner: (s) => new oniguruma.OnigScanner(s), createOnigString: (s) => new oniguruma.OnigString(s) }),
+  onigLib: Promise.resolve({
+    createOnigScanner: (s) => new oniguruma.OnigScanner(s),
+    createOnigString: (s) => new oniguruma.OnigString(s),
+  }),
   loadGrammar: async (scope) => {
     if (scope !== 'source.dsm') return null;
     const file = path.join(root, 'syntaxes', 'dsm.tmLanguage.json');
@@ -85,9 +88,9 @@ function hostile(n) {
   return {
     'double quotes': fill('"'),
     'single quotes': fill("'"),
-    'asterisks': fill('*'),
-    'tabs': fill('\t'),
-    'hashes': fill('#'),
+    asterisks: fill('*'),
+    tabs: fill('\t'),
+    hashes: fill('#'),
     'option + quotes': 'INCLUDE ' + fill('"').slice(8),
     'option + alternating quotes': 'EXCLUDE.DIR ' + fill(`'"`).slice(12),
     'option + quote-blank pairs': 'SCHEDLOGName ' + fill('" ').slice(13),
@@ -110,4 +113,6 @@ let worst = { kind: '', ms: 0 };
 for (const [kind, bySize] of Object.entries(hostileResult)) {
   if (bySize[100_000].ms > worst.ms) worst = { kind, ms: bySize[100_000].ms, tokens: bySize[100_000].tokens };
 }
-process.stdout.write(JSON.stringify({ realistic: realisticResult, hostile: hostileResult, worstHostile: worst }) + '\n');
+process.stdout.write(
+  JSON.stringify({ realistic: realisticResult, hostile: hostileResult, worstHostile: worst }) + '\n',
+);

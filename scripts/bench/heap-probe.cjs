@@ -9,5 +9,7 @@ process.on('SIGUSR2', () => {
     global.gc();
   }
   const m = process.memoryUsage();
-  process.stderr.write(`DSM-HEAP ${JSON.stringify({ heapUsed: m.heapUsed, heapTotal: m.heapTotal, rss: m.rss, external: m.external })}\n`);
+  process.stderr.write(
+    `DSM-HEAP ${JSON.stringify({ heapUsed: m.heapUsed, heapTotal: m.heapTotal, rss: m.rss, external: m.external })}\n`,
+  );
 });

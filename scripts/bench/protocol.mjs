@@ -40,7 +40,10 @@ async function startServer({ debounce = '0' } = {}) {
     await client.initialize(VSCODE.capabilities, VSCODE.initializationOptions);
     return client;
   } finally {
-    for (const [k, v] of [['DSM_LS_DEBOUNCE_MS', saved.debounce], ['NODE_OPTIONS', saved.options]]) {
+    for (const [k, v] of [
+      ['DSM_LS_DEBOUNCE_MS', saved.debounce],
+      ['NODE_OPTIONS', saved.options],
+    ]) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -63,7 +66,14 @@ async function serverHeap(client) {
 /** Lines of the document that hold an option, with the columns of name and first value. */
 function optionLines(text) {
   const doc = svc.parse(text, 'file:///bench/dsm.sys');
-  return doc.options.filter((o) => o.values.length).map((o) => ({ line: o.line, name: o.name.start + 1, value: o.values[0].start + 1, end: o.values[o.values.length - 1].end }));
+  return doc.options
+    .filter((o) => o.values.length)
+    .map((o) => ({
+      line: o.line,
+      name: o.name.start + 1,
+      value: o.values[0].start + 1,
+      end: o.values[o.values.length - 1].end,
+    }));
 }
 
 let version = 1;
@@ -73,14 +83,20 @@ async function timeEdits(client, uri, lines, count, random, { lineBreak = false 
   const times = [];
   for (let i = 0; i < count; i++) {
     const o = lines[Math.floor(random() * lines.length)];
-    const insert = { range: { start: { line: o.line, character: o.end }, end: { line: o.line, character: o.end } }, text: lineBreak ? '\n' : 'x' };
+    const insert = {
+      range: { start: { line: o.line, character: o.end }, end: { line: o.line, character: o.end } },
+      text: lineBreak ? '\n' : 'x',
+    };
     const remove = lineBreak
       ? { range: { start: { line: o.line, character: o.end }, end: { line: o.line + 1, character: 0 } }, text: '' }
       : { range: { start: { line: o.line, character: o.end }, end: { line: o.line, character: o.end + 1 } }, text: '' };
     for (const change of [insert, remove]) {
       const v = ++version;
       const t = performance.now();
-      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [change],
+      });
       await client.diagnostics(uri, v, WAIT_MS);
       times.push(performance.now() - t);
     }
@@ -101,13 +117,21 @@ async function timeRequests(client, method, paramsFor, count) {
   return { times, empty };
 }
 
-const summary = (times) => ({ medianMs: median(times), p90Ms: quantile(times, 0.9), maxMs: Math.max(...times), n: times.length });
+const summary = (times) => ({
+  medianMs: median(times),
+  p90Ms: quantile(times, 0.9),
+  maxMs: Math.max(...times),
+  n: times.length,
+});
 
 async function didChangeFigures() {
   const out = {};
   const client = await startServer();
   try {
-    for (const [lines, count] of [[10_000, 150], [100_000, 30]]) {
+    for (const [lines, count] of [
+      [10_000, 150],
+      [100_000, 30],
+    ]) {
       const uri = `file:///bench/${lines}/dsm.sys`;
       const text = generateDsmSys(lines, 11);
       await client.open(uri, text, ++version);
@@ -116,7 +140,8 @@ async function didChangeFigures() {
       const random = rng(lines);
       await timeEdits(client, uri, where, 10, random); // warm-up
       out[lines] = summary(await timeEdits(client, uri, where, count, random));
-      if (lines === 10_000) out.lineBreak10k = summary(await timeEdits(client, uri, where, 40, random, { lineBreak: true }));
+      if (lines === 10_000)
+        out.lineBreak10k = summary(await timeEdits(client, uri, where, 40, random, { lineBreak: true }));
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
   } finally {
@@ -168,16 +193,29 @@ async function requestFigures() {
       const v = ++version;
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version: v },
-        contentChanges: [{ range: { start: { line: o.line, character: o.end }, end: { line: o.line, character: o.end } }, text: i % 2 ? 'y' : '' }],
+        contentChanges: [
+          {
+            range: { start: { line: o.line, character: o.end }, end: { line: o.line, character: o.end } },
+            text: i % 2 ? 'y' : '',
+          },
+        ],
       });
       const t = performance.now();
-      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: o.line, character: o.name } });
+      await client.request('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: o.line, character: o.name },
+      });
       afterEdit.push(performance.now() - t);
     }
     return {
       hover: { ...summary(hover.times), nullAnswers: hover.empty },
       completionValue: { ...summary(completionValue.times), emptyAnswers: completionValue.empty },
-      completionName: { ...summary(completionName.times), emptyAnswers: completionName.empty, items: list.length, bytes: Buffer.byteLength(JSON.stringify(list)) },
+      completionName: {
+        ...summary(completionName.times),
+        emptyAnswers: completionName.empty,
+        items: list.length,
+        bytes: Buffer.byteLength(JSON.stringify(list)),
+      },
       completionResolve: { ...summary(resolve.times), documented: withDocs },
       hoverAfterEdit: summary(afterEdit),
     };
@@ -205,7 +243,14 @@ async function memoryFigure() {
       samples.push((await serverHeap(client)).heapUsed);
     }
     const after = await serverHeap(client);
-    return { edits: 1000, lines: 10_000, heapBefore: before.heapUsed, heapAfter: after.heapUsed, rssAfter: after.rss, samples };
+    return {
+      edits: 1000,
+      lines: 10_000,
+      heapBefore: before.heapUsed,
+      heapAfter: after.heapUsed,
+      rssAfter: after.rss,
+      samples,
+    };
   } finally {
     await client.stop();
   }
@@ -263,7 +308,10 @@ async function spawnToInitialize(args) {
   {
     const t = performance.now();
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     connection.listen();
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
     const time = performance.now() - t;
@@ -279,4 +327,17 @@ const cold = await coldStart(15);
 const didChange = await didChangeFigures();
 const requests = await requestFigures();
 const memory = await memoryFigure();
-process.stdout.write(JSON.stringify({ didChange, requests, memory, coldStart: { ...summary(cold.server), library: summary(cold.library), floor: summary(cold.floor), overheadMs: median(cold.server.map((t, i) => t - cold.floor[i])), overLibraryMs: median(cold.server.map((t, i) => t - cold.library[i])) } }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    didChange,
+    requests,
+    memory,
+    coldStart: {
+      ...summary(cold.server),
+      library: summary(cold.library),
+      floor: summary(cold.floor),
+      overheadMs: median(cold.server.map((t, i) => t - cold.floor[i])),
+      overLibraryMs: median(cold.server.map((t, i) => t - cold.library[i])),
+    },
+  }) + '\n',
+);

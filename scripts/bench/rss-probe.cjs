@@ -8,6 +8,9 @@ const { isMainThread } = require('node:worker_threads');
 if (isMainThread && process.env.DSM_PROBE) {
   process.on('exit', () => {
     const u = process.resourceUsage();
-    require('node:fs').writeFileSync(process.env.DSM_PROBE, JSON.stringify({ peakRss: u.maxRSS * 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
+    require('node:fs').writeFileSync(
+      process.env.DSM_PROBE,
+      JSON.stringify({ peakRss: u.maxRSS * 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }),
+    );
   });
 }

@@ -15,7 +15,8 @@ export function quantile(values, q) {
   return a[Math.min(a.length - 1, Math.floor(q * a.length))];
 }
 
-export const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms' : String(x));
+export const ms = (x) =>
+  Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms' : String(x);
 export const kb = (bytes) => (bytes / 1024).toFixed(1) + ' KB';
 export const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1) + ' MB';
 
@@ -36,7 +37,10 @@ export function environment() {
     cpu: cpus[0]?.model ?? 'unknown',
     cores: cpus.length,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(os.freemem() / 2 ** 30).toFixed(1)} GiB free`,
-    loadavg: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+    loadavg: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
   };
 }
 

@@ -20,7 +20,9 @@ const tests = path.join(repo, 'out', 'test', 'vscode', 'suite', 'index');
 
 if (!fs.existsSync(tests + '.js')) {
   console.log('compiling the suite: tsc -p .');
-  spawnSync(process.execPath, [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repo], { stdio: 'inherit' });
+  spawnSync(process.execPath, [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repo], {
+    stdio: 'inherit',
+  });
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dsm-electron-'));
@@ -46,16 +48,18 @@ try {
       '--disable-workspace-trust',
       '--skip-welcome',
       '--skip-release-notes',
-      '--user-data-dir', path.join(tmp, 'user-data'),
+      '--user-data-dir',
+      path.join(tmp, 'user-data'),
     ],
   });
 } catch (e) {
-  console.error(`test-electron failed: ${e && e.message || e}`);
+  console.error(`test-electron failed: ${(e && e.message) || e}`);
   console.error('(It downloads VS Code from Microsoft; on a closed network use `npm run test:vscode`.)');
   code = 1;
 }
 
-let passed = 0, failed = 0;
+let passed = 0,
+  failed = 0;
 if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   for (const t of r.tests || []) {

@@ -30,10 +30,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
-const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 
 const extensionPath = path.resolve(process.env.DSM_EXTENSION_PATH || repo);
-const testsPath = path.resolve(process.env.DSM_EXTENSION_TESTS_PATH || path.join(repo, 'out', 'test', 'vscode', 'suite', 'index'));
+const testsPath = path.resolve(
+  process.env.DSM_EXTENSION_TESTS_PATH || path.join(repo, 'out', 'test', 'vscode', 'suite', 'index'),
+);
 const fixture = path.resolve(process.env.DSM_WORKSPACE_FIXTURE || path.join(repo, 'test', 'vscode', 'workspace'));
 const overallTimeout = Number(process.env.DSM_TEST_TIMEOUT || 300000);
 const verbose = process.env.DSM_VERBOSE === '1';
@@ -43,18 +48,36 @@ const resultsDir = path.join(repo, 'test-results');
 
 // Harmless lines caused by the closed network or the web build.
 const NOISE = [
-  /github/i, /authentication/i, /telemetry/i, /gallery/i, /marketplace/i, /service ?worker/i,
-  /\b404\b/, /copilot/i, /getaddrinfo|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|ECONNRESET/i,
+  /github/i,
+  /authentication/i,
+  /telemetry/i,
+  /gallery/i,
+  /marketplace/i,
+  /service ?worker/i,
+  /\b404\b/,
+  /copilot/i,
+  /getaddrinfo|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|ECONNRESET/i,
   /update\.code\.visualstudio|vscode-unpkg|open-vsx|vscode-cdn|default\.exp-tas|mobile\.events\.data/i,
-  /Failed to load resource/i, /\[Extension Host\] Debugger attached/i, /chat/i, /agent ?host/i,
-  /Ignoring the error while validating workspace folder/i, /content security policy/i,
-  /Long running operations during shutdown/i, /Unable to read file .*\(Canceled/i, /ERR_NAME_NOT_RESOLVED/,
-  /same-origin iframe|allow-scripts and allow-same-origin/i, /AccountPolicyGate|ChatModelSelection|default agent/i,
-  /ExtensionService#_doActivateExtension/i, /punycode/i, /DeprecationWarning/i,
+  /Failed to load resource/i,
+  /\[Extension Host\] Debugger attached/i,
+  /chat/i,
+  /agent ?host/i,
+  /Ignoring the error while validating workspace folder/i,
+  /content security policy/i,
+  /Long running operations during shutdown/i,
+  /Unable to read file .*\(Canceled/i,
+  /ERR_NAME_NOT_RESOLVED/,
+  /same-origin iframe|allow-scripts and allow-same-origin/i,
+  /AccountPolicyGate|ChatModelSelection|default agent/i,
+  /ExtensionService#_doActivateExtension/i,
+  /punycode/i,
+  /DeprecationWarning/i,
 ];
 const isNoise = (s) => NOISE.some((re) => re.test(s));
 
-function say(...a) { console.log(...a); }
+function say(...a) {
+  console.log(...a);
+}
 
 /** console.log-style formatting of the workbench's (format, ...args) log lines. */
 function formatLog(args) {
@@ -90,8 +113,16 @@ function printSummaryAndExit(extraFailure) {
 }
 
 async function cleanup() {
-  try { if (browser) await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]); } catch { /* ignore */ }
-  try { if (server) await server.stop(); } catch { /* ignore */ }
+  try {
+    if (browser) await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]);
+  } catch {
+    /* ignore */
+  }
+  try {
+    if (server) await server.stop();
+  } catch {
+    /* ignore */
+  }
   if (process.env.DSM_KEEP_TEMP === '1') say(`kept temp folder ${tmpRoot}`);
   else fs.rmSync(tmpRoot, { recursive: true, force: true });
 }
@@ -114,28 +145,43 @@ const remote = (p) => `vscode-remote://remote${p}`;
 
 function recordSuiteReport(reportPath, exitCode) {
   if (!fs.existsSync(reportPath)) {
-    results.push({ name: 'extension-host suite', ok: false, error: `the suite wrote no report (workbench exit code ${exitCode}); see the log above` });
+    results.push({
+      name: 'extension-host suite',
+      ok: false,
+      error: `the suite wrote no report (workbench exit code ${exitCode}); see the log above`,
+    });
     return;
   }
   const report = JSON.parse(fs.readFileSync(reportPath, 'utf8'));
   say('');
   say(`Extension-host suite (VS Code ${report.vscodeVersion || '?'}):`);
   for (const t of report.tests || []) {
-    if (t.state === 'pending') { skipped++; say(`  SKIP  ${t.fullTitle}`); continue; }
+    if (t.state === 'pending') {
+      skipped++;
+      say(`  SKIP  ${t.fullTitle}`);
+      continue;
+    }
     const ok = t.state === 'passed';
     results.push({ name: t.fullTitle, ok, error: t.error && t.error.message, ms: t.duration, kind: 'suite' });
-    say(`  ${ok ? 'PASS' : 'FAIL'}  ${t.fullTitle}${t.duration !== undefined && t.duration !== null ? ` (${t.duration} ms)` : ''}`);
+    say(
+      `  ${ok ? 'PASS' : 'FAIL'}  ${t.fullTitle}${t.duration !== undefined && t.duration !== null ? ` (${t.duration} ms)` : ''}`,
+    );
     if (!ok && t.error) {
       say(`        ${String(t.error.message).split('\n').join('\n        ')}`);
       if (verbose && t.error.stack) say(`        ${t.error.stack.split('\n').slice(1, 6).join('\n        ')}`);
     }
   }
   if (report.error) results.push({ name: 'extension-host suite: loading', ok: false, error: report.error });
-  if (!(report.tests || []).length && !report.error) results.push({ name: 'extension-host suite', ok: false, error: 'the suite ran no test' });
+  if (!(report.tests || []).length && !report.error)
+    results.push({ name: 'extension-host suite', ok: false, error: 'the suite ran no test' });
   // The workbench's verdict must agree with the report.
   const anyFailed = (report.tests || []).some((t) => t.state === 'failed');
   if (exitCode !== 0 && !anyFailed && !report.error) {
-    results.push({ name: 'extension-host suite: exit code', ok: false, error: `workbench reported exit code ${exitCode}` });
+    results.push({
+      name: 'extension-host suite: exit code',
+      ok: false,
+      error: `workbench reported exit code ${exitCode}`,
+    });
   }
 }
 
@@ -144,16 +190,27 @@ function compileSuiteIfStale() {
   if (process.env.DSM_EXTENSION_TESTS_PATH) return; // someone else's suite
   const src = path.join(repo, 'test', 'vscode', 'suite');
   if (!fs.existsSync(src)) return;
-  const newestTs = Math.max(...fs.readdirSync(src).filter((f) => f.endsWith('.ts')).map((f) => fs.statSync(path.join(src, f)).mtimeMs));
+  const newestTs = Math.max(
+    ...fs
+      .readdirSync(src)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => fs.statSync(path.join(src, f)).mtimeMs),
+  );
   const out = path.join(repo, 'out', 'test', 'vscode', 'suite');
-  const stale = fs.readdirSync(src).filter((f) => f.endsWith('.ts')).some((f) => {
-    const js = path.join(out, f.replace(/\.ts$/, '.js'));
-    return !fs.existsSync(js) || fs.statSync(js).mtimeMs < newestTs;
-  });
+  const stale = fs
+    .readdirSync(src)
+    .filter((f) => f.endsWith('.ts'))
+    .some((f) => {
+      const js = path.join(out, f.replace(/\.ts$/, '.js'));
+      return !fs.existsSync(js) || fs.statSync(js).mtimeMs < newestTs;
+    });
   if (!stale) return;
   say('compiling the suite: tsc -p .');
-  const r = spawnSync(process.execPath, [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repo], { encoding: 'utf8' });
-  if (r.status !== 0) say(`tsc reported errors (the suite is still emitted):\n${(r.stdout || '').split('\n').slice(0, 15).join('\n')}`);
+  const r = spawnSync(process.execPath, [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repo], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0)
+    say(`tsc reported errors (the suite is still emitted):\n${(r.stdout || '').split('\n').slice(0, 15).join('\n')}`);
 }
 
 async function main() {
@@ -173,7 +230,11 @@ async function main() {
     throw new Error(`suite index not found: ${testsPath}.js (run \`npm run compile\` first)`);
   }
   const mainFile = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')).main;
-  if (mainFile && !fs.existsSync(path.resolve(extensionPath, mainFile)) && !fs.existsSync(path.resolve(extensionPath, mainFile + '.js'))) {
+  if (
+    mainFile &&
+    !fs.existsSync(path.resolve(extensionPath, mainFile)) &&
+    !fs.existsSync(path.resolve(extensionPath, mainFile + '.js'))
+  ) {
     say(`warning: the extension's main ${mainFile} does not exist (run \`npm run build\`)`);
   }
 
@@ -196,20 +257,33 @@ async function main() {
   browser = await chromium.launch({
     executablePath: ingredients.chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   let resolveExit;
-  const exitP = new Promise((r) => { resolveExit = r; });
-  await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(code); });
+  const exitP = new Promise((r) => {
+    resolveExit = r;
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    resolveExit(code);
+  });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = formatLog(args);
     // The suite's own results are printed from its report; show errors here.
     if (verbose || (/error/i.test(type) && !isNoise(text))) say(`[workbench ${type}] ${text}`);
   });
-  page.on('pageerror', (e) => { if (verbose || !isNoise(String(e))) say(`[page error] ${e.message}`); });
+  page.on('pageerror', (e) => {
+    if (verbose || !isNoise(String(e))) say(`[page error] ${e.message}`);
+  });
   page.on('console', (m) => {
     const text = m.text();
     // The workbench's log lines also reach codeAutomationLog; print the console only when verbose.
@@ -228,7 +302,11 @@ async function main() {
   if (code === 'timeout') {
     await page.screenshot({ path: path.join(resultsDir, 'suite-timeout.png') }).catch(() => {});
     if (fs.existsSync(reportPath)) recordSuiteReport(reportPath, 1);
-    results.push({ name: 'extension-host suite', ok: false, error: `timed out after ${suiteBudget} ms (screenshot test-results/suite-timeout.png)` });
+    results.push({
+      name: 'extension-host suite',
+      ok: false,
+      error: `timed out after ${suiteBudget} ms (screenshot test-results/suite-timeout.png)`,
+    });
   } else {
     say(`[${stamp()}] workbench exit code ${code}`);
     recordSuiteReport(reportPath, code);
@@ -240,10 +318,17 @@ async function main() {
     say('');
     say(`[${stamp()}] Browser checks (Playwright against the workbench page):`);
     const checks = await runBrowserChecks({
-      context, serverUrl: server.url, workspace: browserWs, extensionPath, resultsDir,
+      context,
+      serverUrl: server.url,
+      workspace: browserWs,
+      extensionPath,
+      resultsDir,
       docsDir: process.env.DSM_UPDATE_SCREENSHOTS === '1' ? path.join(repo, 'docs') : null,
-      workbenchUrl: (folder, payload) => workbenchUrl(server.url, folder, payload), remote,
-      say, verbose, isNoise,
+      workbenchUrl: (folder, payload) => workbenchUrl(server.url, folder, payload),
+      remote,
+      say,
+      verbose,
+      isNoise,
     });
     for (const c of checks) {
       results.push({ ...c, kind: 'browser' });
@@ -275,15 +360,20 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-main().then(async () => {
-  printSummaryAndExit();
-  await cleanup();
-}, async (e) => {
-  say(`\nERROR: ${e && e.stack || e}`);
-  printSummaryAndExit({ name: 'error', message: e && e.message || String(e) });
-  await cleanup();
-}).finally(() => {
-  clearTimeout(hardTimer);
-  // Nothing of ours should be left; exit explicitly in case a handle lingers.
-  setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
-});
+main()
+  .then(
+    async () => {
+      printSummaryAndExit();
+      await cleanup();
+    },
+    async (e) => {
+      say(`\nERROR: ${(e && e.stack) || e}`);
+      printSummaryAndExit({ name: 'error', message: (e && e.message) || String(e) });
+      await cleanup();
+    },
+  )
+  .finally(() => {
+    clearTimeout(hardTimer);
+    // Nothing of ours should be left; exit explicitly in case a handle lingers.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
+  });

@@ -11,23 +11,30 @@ import path from 'node:path';
 
 /** A free TCP port on host; `preferred` is tried first. */
 export function freePort(preferred = 0, host = '127.0.0.1') {
-  const tryPort = (port) => new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(port, host, () => {
-      const { port: p } = srv.address();
-      srv.close(() => resolve(p));
+  const tryPort = (port) =>
+    new Promise((resolve, reject) => {
+      const srv = net.createServer();
+      srv.unref();
+      srv.once('error', reject);
+      srv.listen(port, host, () => {
+        const { port: p } = srv.address();
+        srv.close(() => resolve(p));
+      });
     });
-  });
   return preferred ? tryPort(preferred).catch(() => tryPort(0)) : tryPort(0);
 }
 
 function httpOk(url) {
   return new Promise((resolve) => {
-    const req = http.get(url, (res) => { res.resume(); resolve(res.statusCode > 0 && res.statusCode < 500); });
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode > 0 && res.statusCode < 500);
+    });
     req.on('error', () => resolve(false));
-    req.setTimeout(2000, () => { req.destroy(); resolve(false); });
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -36,7 +43,9 @@ let hooksInstalled = false;
 function installExitHooks() {
   if (hooksInstalled) return;
   hooksInstalled = true;
-  const killAll = () => { for (const s of live) s.stopSync(); };
+  const killAll = () => {
+    for (const s of live) s.stopSync();
+  };
   process.on('exit', killAll);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     const onSig = () => {
@@ -48,11 +57,20 @@ function installExitHooks() {
     };
     process.on(sig, onSig);
   }
-  process.on('uncaughtException', (e) => { console.error(e); killAll(); process.exit(1); });
+  process.on('uncaughtException', (e) => {
+    console.error(e);
+    killAll();
+    process.exit(1);
+  });
 }
 
 function groupAlive(pid) {
-  try { process.kill(-pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -80,17 +98,28 @@ export async function startServer(o) {
 
   const args = [
     o.serverMain,
-    '--host', host, '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
-    '--server-data-dir', dirs.serverData, '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--host',
+    host,
+    '--port',
+    String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-telemetry',
+    '--disable-workspace-trust',
+    '--server-data-dir',
+    dirs.serverData,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
     ...(o.extraArgs || []),
   ];
   const env = {
     ...process.env,
     PATH: `${path.dirname(o.node)}:${process.env.PATH}`,
-    VSCODE_CLI: undefined, ELECTRON_RUN_AS_NODE: undefined,
+    VSCODE_CLI: undefined,
+    ELECTRON_RUN_AS_NODE: undefined,
     ...(o.env || {}),
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
@@ -110,14 +139,26 @@ export async function startServer(o) {
     s.on('data', (d) => {
       buf += d;
       let i;
-      while ((i = buf.indexOf('\n')) >= 0) { onLine(buf.slice(0, i)); buf = buf.slice(i + 1); }
+      while ((i = buf.indexOf('\n')) >= 0) {
+        onLine(buf.slice(0, i));
+        buf = buf.slice(i + 1);
+      }
     });
   }
-  const exitP = new Promise((resolve) => child.on('exit', (code, sig) => { exited = { code, sig }; resolve(exited); }));
+  const exitP = new Promise((resolve) =>
+    child.on('exit', (code, sig) => {
+      exited = { code, sig };
+      resolve(exited);
+    }),
+  );
 
   let stopped = false;
   const handle = {
-    pid, port, host, tmp, dirs,
+    pid,
+    port,
+    host,
+    tmp,
+    dirs,
     url: `http://${host}:${port}/`,
     output,
     exited: () => exited,
@@ -126,13 +167,27 @@ export async function startServer(o) {
       if (stopped) return;
       stopped = true;
       live.delete(handle);
-      try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
-      if (!o.keepDirs) { try { fs.rmSync(tmp, { recursive: true, force: true }); } catch { /* ignore */ } }
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+      if (!o.keepDirs) {
+        try {
+          fs.rmSync(tmp, { recursive: true, force: true });
+        } catch {
+          /* ignore */
+        }
+      }
     },
     /** SIGTERM the group, then SIGKILL whatever is left after a grace period. */
     async stop(graceMs = 3000) {
       if (stopped) return;
-      try { process.kill(-pid, 'SIGTERM'); } catch { /* gone */ }
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
       const deadline = Date.now() + graceMs;
       while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       handle.stopSync();
@@ -147,9 +202,13 @@ export async function startServer(o) {
   try {
     const deadline = Date.now() + (o.timeoutMs || 60000);
     for (;;) {
-      if (exited) throw new Error(`VS Code server exited early (${JSON.stringify(exited)}):\n${output.slice(-30).join('\n')}`);
+      if (exited)
+        throw new Error(`VS Code server exited early (${JSON.stringify(exited)}):\n${output.slice(-30).join('\n')}`);
       if (await httpOk(handle.url)) break;
-      if (Date.now() > deadline) throw new Error(`VS Code server did not answer on ${handle.url} within ${o.timeoutMs || 60000} ms:\n${output.slice(-30).join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `VS Code server did not answer on ${handle.url} within ${o.timeoutMs || 60000} ms:\n${output.slice(-30).join('\n')}`,
+        );
       await Promise.race([new Promise((r) => setTimeout(r, 200)), exitP]);
     }
   } catch (e) {

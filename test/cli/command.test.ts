@@ -63,10 +63,15 @@ describe('dsm-lint: what it checks', () => {
     ]);
     const other = tree({ 'dsm.sys': 'SErvername nosuch\n   SCHEDMODE POLLING\n' });
     after(other.cleanup);
-    const withSys = lint(['--sys', other.at('dsm.sys'), 'fleet/web/dsm.opt', 'fleet/db/dsm_nightly.opt'], { cwd: t.dir });
+    const withSys = lint(['--sys', other.at('dsm.sys'), 'fleet/web/dsm.opt', 'fleet/db/dsm_nightly.opt'], {
+      cwd: t.dir,
+    });
     const lines = problemLines(withSys.stdout);
     assert.equal(lines.length, 1, withSys.stdout);
-    assert.match(lines[0], /^fleet\/db\/dsm_nightly\.opt:1:12: warning unknown-server No server stanza named bucky5 .*Stanzas: nosuch\.$/);
+    assert.match(
+      lines[0],
+      /^fleet\/db\/dsm_nightly\.opt:1:12: warning unknown-server No server stanza named bucky5 .*Stanzas: nosuch\.$/,
+    );
     assert.equal(lint(['--sys', 'no/such/dsm.sys', 'fleet'], { cwd: t.dir }).status, 2);
   });
 
@@ -77,7 +82,10 @@ describe('dsm-lint: what it checks', () => {
     assert.ok(problemLines(forced.stdout).some((l) => l.includes('schedmode-prompted')));
     // As a UNIX dsm.opt (the name says nothing; content decides), SCHEDMODE belongs elsewhere.
     const asUnixOpt = lint(['--kind', 'opt-unix', 'ansible-tmp-1234/source'], { cwd: t.dir });
-    assert.ok(problemLines(asUnixOpt.stdout).some((l) => l.includes('wrong-file')), asUnixOpt.stdout);
+    assert.ok(
+      problemLines(asUnixOpt.stdout).some((l) => l.includes('wrong-file')),
+      asUnixOpt.stdout,
+    );
     assert.ok(problemLines(guessed.stdout).some((l) => l.includes('schedmode-prompted')));
     const asName = lint(['--kind', 'dsm.sys.smp', 'ansible-tmp-1234/source'], { cwd: t.dir });
     assert.deepEqual(problemLines(asName.stdout), problemLines(forced.stdout));
@@ -85,18 +93,22 @@ describe('dsm-lint: what it checks', () => {
 
   it('walks templates and include-exclude files by their names, and --kind inclexcl reads any file as one', () => {
     const fleet = tree({
-      'roles/tsm/templates/dsm.sys.j2': 'SErvername {{ tsm_server }}\n   TCPServeraddress {{ tsm_address }}\n{% if prompted %}\n   SCHEDMODE PROMPTED\n{% endif %}\n',
+      'roles/tsm/templates/dsm.sys.j2':
+        'SErvername {{ tsm_server }}\n   TCPServeraddress {{ tsm_address }}\n{% if prompted %}\n   SCHEDMODE PROMPTED\n{% endif %}\n',
       'roles/tsm/files/tsm.exclude': 'EXCLUDE /data/my dir/*\n',
       'roles/tsm/files/notes.txt': 'EXCLUDE /x y/*\n',
     });
     after(fleet.cleanup);
     const walked = lint(['roles'], { cwd: fleet.dir });
-    assert.deepEqual(problemLines(walked.stdout).map((l) => l.split(' ').slice(0, 3).join(' ')), [
-      'roles/tsm/files/tsm.exclude:1:9: error pattern-blank-unquoted',
-      'roles/tsm/templates/dsm.sys.j2:4:14: warning schedmode-prompted',
-      // SCHEDMODE is set in one branch only: what the template renders decides, so information.
-      'roles/tsm/templates/dsm.sys.j2:1:1: information schedmode-missing',
-    ]);
+    assert.deepEqual(
+      problemLines(walked.stdout).map((l) => l.split(' ').slice(0, 3).join(' ')),
+      [
+        'roles/tsm/files/tsm.exclude:1:9: error pattern-blank-unquoted',
+        'roles/tsm/templates/dsm.sys.j2:4:14: warning schedmode-prompted',
+        // SCHEDMODE is set in one branch only: what the template renders decides, so information.
+        'roles/tsm/templates/dsm.sys.j2:1:1: information schedmode-missing',
+      ],
+    );
     const forced = lint(['--kind', 'inclexcl', 'roles/tsm/files/notes.txt'], { cwd: fleet.dir });
     assert.match(forced.stdout, /notes\.txt:1:9: error pattern-blank-unquoted/);
   });
@@ -106,7 +118,10 @@ describe('dsm-lint: what it checks', () => {
     assert.equal(r.status, 1);
     assert.match(problemLines(r.stdout)[0], /^<stdin>:7:23: warning schedmode-prompted /);
     const named = lint(['--stdin-filename', 'fleet/web/dsm.opt', '-'], { cwd: t.dir, input: OPT_SELECTING('nosuch') });
-    assert.match(problemLines(named.stdout)[0], /^fleet\/web\/dsm\.opt:1:12: warning unknown-server .*Stanzas: bucky5\.$/);
+    assert.match(
+      problemLines(named.stdout)[0],
+      /^fleet\/web\/dsm\.opt:1:12: warning unknown-server .*Stanzas: bucky5\.$/,
+    );
   });
 
   it('says when a folder holds no option file, and exits 0', () => {
@@ -118,7 +133,11 @@ describe('dsm-lint: what it checks', () => {
 });
 
 describe('dsm-lint: exit status', () => {
-  const t = tree({ 'prompted/dsm.sys': PROMPTED_SYS, 'good/dsm.sys': GOOD_SYS, 'hints/dsm.sys': GOOD_SYS + '# hash\n' });
+  const t = tree({
+    'prompted/dsm.sys': PROMPTED_SYS,
+    'good/dsm.sys': GOOD_SYS,
+    'hints/dsm.sys': GOOD_SYS + '# hash\n',
+  });
   after(t.cleanup);
 
   it('0 when nothing reaches --fail-on (default warning), 1 when something does', () => {
@@ -178,20 +197,41 @@ describe('dsm-lint: settings (--config) and suppression comments', () => {
   const config = (name: string, json: string) => (fs.writeFileSync(t.at(name), json), name);
 
   it('takes the dsm.* settings, nested, dotted or with their full names', () => {
-    for (const json of ['{"severity": {"hash-comment": "off", "schedmode-prompted": "error"}}', '{"dsm.severity": {"hash-comment": "off", "schedmode-prompted": "error"}}', '{"dsm": {"severity": {"hash-comment": "off", "schedmode-prompted": "error"}}}']) {
+    for (const json of [
+      '{"severity": {"hash-comment": "off", "schedmode-prompted": "error"}}',
+      '{"dsm.severity": {"hash-comment": "off", "schedmode-prompted": "error"}}',
+      '{"dsm": {"severity": {"hash-comment": "off", "schedmode-prompted": "error"}}}',
+    ]) {
       const r = lint(['--config', config('c.json', json), 'dsm.sys'], { cwd: t.dir });
-      assert.deepEqual(problemLines(r.stdout).map((l) => l.split(' ').slice(0, 3).join(' ')), ['dsm.sys:7:23: error schedmode-prompted'], json);
+      assert.deepEqual(
+        problemLines(r.stdout).map((l) => l.split(' ').slice(0, 3).join(' ')),
+        ['dsm.sys:7:23: error schedmode-prompted'],
+        json,
+      );
       assert.equal(r.status, 1);
     }
-    const known = lint(['--config', config('k.json', '{"dsm.knownOptions": ["MYSITEOPTion"]}'), '-'], { cwd: t.dir, input: GOOD_SYS + '   mysiteopt 1\n' });
+    const known = lint(['--config', config('k.json', '{"dsm.knownOptions": ["MYSITEOPTion"]}'), '-'], {
+      cwd: t.dir,
+      input: GOOD_SYS + '   mysiteopt 1\n',
+    });
     assert.equal(known.status, 0, known.stdout);
   });
 
   it("takes a catalog server's schedmodes (its SET SCHEDMODES): a stanza that cannot work with it is flagged", () => {
-    const servers = (mode: string) => config(`s-${mode}.json`, JSON.stringify({ serverCatalog: { servers: [{ address: 'bucky5.doit.wisc.edu', port: 1503, schedmodes: mode }] } }));
+    const servers = (mode: string) =>
+      config(
+        `s-${mode}.json`,
+        JSON.stringify({
+          serverCatalog: { servers: [{ address: 'bucky5.doit.wisc.edu', port: 1503, schedmodes: mode }] },
+        }),
+      );
     const codes = (stdout: string) => problemLines(stdout).map((l) => l.split(' ').slice(0, 3).join(' '));
     const polling = lint(['--config', servers('polling'), 'dsm.sys'], { cwd: t.dir });
-    assert.deepEqual(codes(polling.stdout), ['dsm.sys:7:23: warning schedmode-prompted', 'dsm.sys:8:1: hint hash-comment', 'dsm.sys:7:23: warning schedmode-server-mismatch']);
+    assert.deepEqual(codes(polling.stdout), [
+      'dsm.sys:7:23: warning schedmode-prompted',
+      'dsm.sys:8:1: hint hash-comment',
+      'dsm.sys:7:23: warning schedmode-server-mismatch',
+    ]);
     assert.match(polling.stdout, /bucky5\.doit\.wisc\.edu is set to accept only POLLING schedules/);
     // A server that takes only prompted schedulers: PROMPTED is right for it, and the usual advice to poll is not given.
     const prompted = lint(['--config', servers('prompted'), 'dsm.sys'], { cwd: t.dir });
@@ -203,14 +243,19 @@ describe('dsm-lint: settings (--config) and suppression comments', () => {
   });
 
   it('reports a bad value, uses its default, checks everything, and exits 2', () => {
-    const r = lint(['--config', config('bad.json', '{"severity": {"hash-comment": "loud"}}'), 'dsm.sys'], { cwd: t.dir });
+    const r = lint(['--config', config('bad.json', '{"severity": {"hash-comment": "loud"}}'), 'dsm.sys'], {
+      cwd: t.dir,
+    });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--config bad\.json: .*hash-comment/);
     assert.equal(problemLines(r.stdout).length, 2);
   });
 
   it('stops with 2 on a config file that is missing or not JSON', () => {
-    assert.match(lint(['--config', 'none.json', 'dsm.sys'], { cwd: t.dir }).stderr, /--config none\.json: cannot read it/);
+    assert.match(
+      lint(['--config', 'none.json', 'dsm.sys'], { cwd: t.dir }).stderr,
+      /--config none\.json: cannot read it/,
+    );
     const r = lint(['--config', config('broken.json', '{severity:'), 'dsm.sys'], { cwd: t.dir });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /not valid JSON/);
@@ -220,7 +265,10 @@ describe('dsm-lint: settings (--config) and suppression comments', () => {
   it('honours * dsm-disable-next-line as the editor does', () => {
     const text = PROMPTED_SYS.replace('   SCHEDMODe', '   * dsm-disable-next-line schedmode-prompted\n   SCHEDMODe');
     const r = lint(['--stdin-filename', 'dsm.sys', '-'], { cwd: t.dir, input: text });
-    assert.deepEqual(problemLines(r.stdout).map((l) => l.split(' ')[2]), ['hash-comment']);
+    assert.deepEqual(
+      problemLines(r.stdout).map((l) => l.split(' ')[2]),
+      ['hash-comment'],
+    );
     assert.equal(r.status, 0);
   });
 });
@@ -231,7 +279,10 @@ describe('dsm-lint: output control', () => {
 
   it('--quiet reports only what reaches --fail-on, and no summary', () => {
     const r = lint(['--quiet', 'dsm.sys'], { cwd: t.dir });
-    assert.deepEqual(problemLines(r.stdout).map((l) => l.split(' ')[2]), ['schedmode-prompted']);
+    assert.deepEqual(
+      problemLines(r.stdout).map((l) => l.split(' ')[2]),
+      ['schedmode-prompted'],
+    );
     assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
     assert.equal(lint(['-q', 'dsm.sys', '--fail-on', 'error'], { cwd: t.dir }).stdout, '');
   });
@@ -249,7 +300,22 @@ describe('dsm-lint: output control', () => {
     assert.equal(lint(['--version'], { cwd: t.dir }).stdout, `dsm-lint ${version}\n`);
     const help = lint(['--help'], { cwd: t.dir });
     assert.equal(help.status, 0);
-    for (const flag of ['--format', '--fail-on', '--kind', '--config', '--sys', '--fix', '--fix-code', '--fix-dry-run', '--diff', '--stdin-filename', '--by-name', '--jobs', '--quiet', '--progress']) {
+    for (const flag of [
+      '--format',
+      '--fail-on',
+      '--kind',
+      '--config',
+      '--sys',
+      '--fix',
+      '--fix-code',
+      '--fix-dry-run',
+      '--diff',
+      '--stdin-filename',
+      '--by-name',
+      '--jobs',
+      '--quiet',
+      '--progress',
+    ]) {
       assert.ok(help.stdout.includes(flag), flag);
     }
   });
@@ -258,14 +324,22 @@ describe('dsm-lint: output control', () => {
 describe('dsm-lint: --jobs', () => {
   // Enough files for the worker threads to start (run.ts THREADS_FROM).
   const files: Record<string, string> = {};
-  for (let i = 0; i < 1100; i++) files[`host${String(i).padStart(4, '0')}/dsm.sys`] = i % 7 === 0 ? PROMPTED_SYS : i % 11 === 0 ? 'garbage line\n' : GOOD_SYS;
+  for (let i = 0; i < 1100; i++)
+    files[`host${String(i).padStart(4, '0')}/dsm.sys`] =
+      i % 7 === 0 ? PROMPTED_SYS : i % 11 === 0 ? 'garbage line\n' : GOOD_SYS;
   const t = tree(files);
   after(t.cleanup);
 
   it('gives the same output, in the same order, on one thread and on several', () => {
     const threads = (n: string) => {
       const log = t.at(`threads-${n}.log`);
-      return { env: { NODE_OPTIONS: `--require ${path.join(ROOT, 'test', 'cli', 'count-threads.cjs')}`, DSM_TEST_THREADS: log }, count: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0) };
+      return {
+        env: {
+          NODE_OPTIONS: `--require ${path.join(ROOT, 'test', 'cli', 'count-threads.cjs')}`,
+          DSM_TEST_THREADS: log,
+        },
+        count: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0),
+      };
     };
     const [oneThread, threeThreads] = [threads('1'), threads('3')];
     const one = lint(['--jobs', '1', '.'], { cwd: t.dir, env: oneThread.env });
@@ -286,7 +360,32 @@ describe('dsm-lint: --jobs', () => {
 
 describe('dsm-lint: the command line, read', () => {
   it('reads every flag, in both spellings', () => {
-    const p = parseCommandLine(['-f', 'json', '--fail-on=hint', '--kind', 'opt', '-c', 'x.json', '--sys', 's', '--diff', '--fix-code', 'a,b', '--fix-code', 'c', '--stdin-filename', 'n', '--by-name', '-j', '4', '-q', '--no-progress', '--report-unused-disable', 'a', '-']);
+    const p = parseCommandLine([
+      '-f',
+      'json',
+      '--fail-on=hint',
+      '--kind',
+      'opt',
+      '-c',
+      'x.json',
+      '--sys',
+      's',
+      '--diff',
+      '--fix-code',
+      'a,b',
+      '--fix-code',
+      'c',
+      '--stdin-filename',
+      'n',
+      '--by-name',
+      '-j',
+      '4',
+      '-q',
+      '--no-progress',
+      '--report-unused-disable',
+      'a',
+      '-',
+    ]);
     assert.equal(p.kind, 'run');
     if (p.kind !== 'run') return;
     assert.deepEqual(p.options, {
@@ -305,8 +404,14 @@ describe('dsm-lint: the command line, read', () => {
       progress: false,
       lint: { inlineDisable: true, reportUnusedDisable: true },
     });
-    assert.deepEqual((parseCommandLine(['--no-inline-disable', 'a']) as { options: { lint: unknown } }).options.lint, { inlineDisable: false, reportUnusedDisable: false });
-    assert.equal((parseCommandLine(['--fix', '--fix-code', 'x,all', 'a']) as { options: { fixCodes: unknown } }).options.fixCodes, 'all');
+    assert.deepEqual((parseCommandLine(['--no-inline-disable', 'a']) as { options: { lint: unknown } }).options.lint, {
+      inlineDisable: false,
+      reportUnusedDisable: false,
+    });
+    assert.equal(
+      (parseCommandLine(['--fix', '--fix-code', 'x,all', 'a']) as { options: { fixCodes: unknown } }).options.fixCodes,
+      'all',
+    );
     assert.equal(parseCommandLine(['-h']).kind, 'help');
     assert.equal(parseCommandLine(['-v']).kind, 'version');
   });

@@ -11,7 +11,10 @@ import fc from 'fast-check';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { tree } from './helpers';
 
-const line = fc.tuple(fc.constantFrom('SErvername a', '   TCPPort 1500', '* note', '', '   SCHEDMODE POLLING', 'x'), fc.constantFrom('\n', '\r\n'));
+const line = fc.tuple(
+  fc.constantFrom('SErvername a', '   TCPPort 1500', '* note', '', '   SCHEDMODE POLLING', 'x'),
+  fc.constantFrom('\n', '\r\n'),
+);
 const text = fc.tuple(fc.array(line, { maxLength: 30 }), fc.boolean()).map(([lines, lastEnds]) => {
   const s = lines.map(([l, eol]) => l + eol).join('');
   return lastEnds || !s ? s : s.replace(/\r?\n$/, '');
@@ -40,7 +43,10 @@ describe('unifiedDiff', () => {
   });
 
   it('marks a last line without a line ending as diff does', () => {
-    assert.equal(unifiedDiff('a\nb', 'a\nc', 'f'), '--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n');
+    assert.equal(
+      unifiedDiff('a\nb', 'a\nc', 'f'),
+      '--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n',
+    );
   });
 
   it('is applied by git apply to give the second text, byte for byte', () => {

@@ -8,7 +8,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A log line's time as IBM's DATEFORMAT 2 (DD-MM-YYYY) writes it, `hoursAgo` before now, in local time. */
 function stamp(hoursAgo: number, format: 'dmy' | 'mdy' = 'dmy'): string {
   const d = new Date(Date.now() - hoursAgo * 3600_000);
-  const date = format === 'dmy' ? `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()}` : `${pad(d.getMonth() + 1)}/${pad(d.getDate())}/${d.getFullYear()}`;
+  const date =
+    format === 'dmy'
+      ? `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()}`
+      : `${pad(d.getMonth() + 1)}/${pad(d.getDate())}/${d.getFullYear()}`;
   return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
@@ -28,7 +31,14 @@ async function withLogs(sched: string[] | undefined, errors: string[] | undefine
 
 describe('dsm-lint doctor: the logs', () => {
   it('a prompted scheduler waiting to be contacted, and no backup in two days', async () => {
-    const r = await withLogs([`${stamp(80)} Scheduled event 'DAILY' completed successfully.`, `${stamp(1)} Querying server for next scheduled event.`, `${stamp(1)} Waiting to be contacted by the server.`], undefined);
+    const r = await withLogs(
+      [
+        `${stamp(80)} Scheduled event 'DAILY' completed successfully.`,
+        `${stamp(1)} Querying server for next scheduled event.`,
+        `${stamp(1)} Waiting to be contacted by the server.`,
+      ],
+      undefined,
+    );
     const waiting = finding(r, 'doctor-log-waiting');
     assert.ok(waiting, r.stdout);
     assert.equal(waiting.file, '/var/log/dsmsched.log');
@@ -36,13 +46,23 @@ describe('dsm-lint doctor: the logs', () => {
     const old = finding(r, 'doctor-no-recent-backup');
     assert.equal(old?.severity, 'warning');
     assert.match(old!.message, /in the last 2 days \(the last one: /);
-    const longer = await withLogs([`${stamp(80)} Scheduled event 'DAILY' completed successfully.`], undefined, ['--max-age', '4']);
+    const longer = await withLogs([`${stamp(80)} Scheduled event 'DAILY' completed successfully.`], undefined, [
+      '--max-age',
+      '4',
+    ]);
     assert.ok(codes(longer).includes('doctor-log-backup-completed'), longer.stdout);
     assert.ok(!codes(longer).includes('doctor-no-recent-backup'));
   });
 
   it('"Next operation scheduled" (healthy polling) and a recent completed backup, in MM/DD/YYYY', async () => {
-    const r = await withLogs([`${stamp(20, 'mdy')} Scheduled event 'DAILY' completed successfully.`, `${stamp(2, 'mdy')} Next operation scheduled:`, `${stamp(2, 'mdy')} Schedule Name:         DAILY`], undefined);
+    const r = await withLogs(
+      [
+        `${stamp(20, 'mdy')} Scheduled event 'DAILY' completed successfully.`,
+        `${stamp(2, 'mdy')} Next operation scheduled:`,
+        `${stamp(2, 'mdy')} Schedule Name:         DAILY`,
+      ],
+      undefined,
+    );
     assert.ok(codes(r).includes('doctor-log-next-scheduled'), r.stdout);
     assert.ok(codes(r).includes('doctor-log-backup-completed'));
     assert.ok(!codes(r).includes('doctor-no-recent-backup'));
@@ -51,7 +71,12 @@ describe('dsm-lint doctor: the logs', () => {
   it('ANS1017E after the last backup: a warning; ANS2050E: an error, exit 1; other messages listed', async () => {
     const r = await withLogs(
       [`${stamp(30)} Scheduled event 'DAILY' completed successfully.`],
-      [`${stamp(5)} ANS1017E Session rejected: TCP/IP connection failure.`, `${stamp(4)} ANS1017E Session rejected: TCP/IP connection failure.`, `${stamp(3)} ANS2050E TSM needs to prompt for the password but cannot prompt because the process is running in the background.`, `${stamp(2)} ANS1029E Communication with the server is lost.`],
+      [
+        `${stamp(5)} ANS1017E Session rejected: TCP/IP connection failure.`,
+        `${stamp(4)} ANS1017E Session rejected: TCP/IP connection failure.`,
+        `${stamp(3)} ANS2050E TSM needs to prompt for the password but cannot prompt because the process is running in the background.`,
+        `${stamp(2)} ANS1029E Communication with the server is lost.`,
+      ],
     );
     const rejected = finding(r, 'doctor-log-session-rejected');
     assert.equal(rejected?.severity, 'warning', r.stdout);
@@ -64,7 +89,10 @@ describe('dsm-lint doctor: the logs', () => {
   });
 
   it('ANS1017E before the last completed backup is history, not a symptom', async () => {
-    const r = await withLogs([`${stamp(1)} Scheduled event 'DAILY' completed successfully.`], [`${stamp(5)} ANS1017E Session rejected: TCP/IP connection failure.`]);
+    const r = await withLogs(
+      [`${stamp(1)} Scheduled event 'DAILY' completed successfully.`],
+      [`${stamp(5)} ANS1017E Session rejected: TCP/IP connection failure.`],
+    );
     assert.ok(!codes(r).includes('doctor-log-session-rejected'), r.stdout);
   });
 
@@ -72,7 +100,10 @@ describe('dsm-lint doctor: the logs', () => {
     const sys = SYS + '   SCHEDLOGName       /srv/tsm/sched.log\n   ERRORLOGName       /srv/tsm/error.log\n';
     const r = await withLogs(undefined, undefined, [], sys);
     const missing = r.json!.findings.filter((f) => f.code === 'doctor-log-missing').map((f) => f.message);
-    assert.deepEqual(missing, ['the schedule log /srv/tsm/sched.log cannot be read: not checked.', 'the error log /srv/tsm/error.log cannot be read: not checked.']);
+    assert.deepEqual(missing, [
+      'the schedule log /srv/tsm/sched.log cannot be read: not checked.',
+      'the error log /srv/tsm/error.log cannot be read: not checked.',
+    ]);
     assert.ok(!codes(r).includes('doctor-no-recent-backup'));
   });
 });

@@ -61,12 +61,21 @@ describe('dsm-lint doctor: the server and the inbound port', () => {
   });
 
   it('PROMPTED: says which inbound port must be open, and whether anything listens there', async () => {
-    const listening = await run(sysFor(portOf(open), ['   SCHEDMODe          PROMPTED', `   TCPCLIENTPort      ${portOf(open)}`]), ['--no-network']);
+    const listening = await run(
+      sysFor(portOf(open), ['   SCHEDMODe          PROMPTED', `   TCPCLIENTPort      ${portOf(open)}`]),
+      ['--no-network'],
+    );
     assert.equal(listening.json?.stanzas[0].inboundPort, portOf(open), listening.stdout);
     assert.equal(listening.json?.stanzas[0].listening, true);
-    assert.match(finding(listening, 'doctor-inbound-port')!.message, new RegExp(`TCP port ${portOf(open)}, which must be open inbound`));
+    assert.match(
+      finding(listening, 'doctor-inbound-port')!.message,
+      new RegExp(`TCP port ${portOf(open)}, which must be open inbound`),
+    );
 
-    const deaf = await run(sysFor(portOf(open), ['   SESSIONINITiation  SERVEROnly', `   TCPCLIENTPort      ${closedPort}`]), ['--no-network']);
+    const deaf = await run(
+      sysFor(portOf(open), ['   SESSIONINITiation  SERVEROnly', `   TCPCLIENTPort      ${closedPort}`]),
+      ['--no-network'],
+    );
     assert.equal(deaf.json?.stanzas[0].listening, false, deaf.stdout);
     const f = finding(deaf, 'doctor-inbound-not-listening');
     assert.match(f!.message, /^SESSIONINITIATION SERVERONLY: .* port \d+, but nothing listens there/);

@@ -35,9 +35,15 @@ describe('dsm-lint doctor: hostile option files', () => {
     const t = tree({ [`${BIN}/dsm.sys`]: sys, [`${BIN}/dsm.opt`]: `SErvername local\n` });
     try {
       for (const args of [['-f', 'json', '--timeout', '2'], ['--no-network']]) {
-        const r = await doctor(['--root', t.dir, ...args], { DSM_LOG: `$(touch ${pwned})`, DSM_CONFIG: `/x;touch ${pwned}` });
+        const r = await doctor(['--root', t.dir, ...args], {
+          DSM_LOG: `$(touch ${pwned})`,
+          DSM_CONFIG: `/x;touch ${pwned}`,
+        });
         assert.ok(r.status === 0 || r.status === 1, r.stderr);
-        assert.ok(r.stdout.includes(`$(touch \${IFS}${pwned})`) || r.stdout.includes(`$(touch\${IFS}${pwned})`), r.stdout);
+        assert.ok(
+          r.stdout.includes(`$(touch \${IFS}${pwned})`) || r.stdout.includes(`$(touch\${IFS}${pwned})`),
+          r.stdout,
+        );
       }
       assert.equal(fs.existsSync(pwned), false, 'a value was run');
       assert.equal(fs.readFileSync(keep, 'utf8'), 'still here');
@@ -50,7 +56,14 @@ describe('dsm-lint doctor: hostile option files', () => {
 
 describe('dsm-lint doctor: the command line', () => {
   it('bad usage exits 2 with a sentence; --help exits 0', async () => {
-    for (const args of [['--format', 'sarif'], ['--timeout', '0'], ['--max-age', 'x'], ['--nope'], ['some-file'], ['--root', '/no/such/folder/at/all']]) {
+    for (const args of [
+      ['--format', 'sarif'],
+      ['--timeout', '0'],
+      ['--max-age', 'x'],
+      ['--nope'],
+      ['some-file'],
+      ['--root', '/no/such/folder/at/all'],
+    ]) {
       const r = await doctor(args);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, /^dsm-lint doctor: /);
@@ -62,7 +75,7 @@ describe('dsm-lint doctor: the command line', () => {
   });
 
   it('an empty --root tree: no option files is an error, in JSON of the documented shape', async () => {
-    const t = tree({ 'README': 'empty machine' });
+    const t = tree({ README: 'empty machine' });
     try {
       const r = await doctor(['--root', t.dir, '--no-network', '-f', 'json']);
       assert.equal(r.status, 1);

@@ -33,10 +33,16 @@ describe('dsm-lint doctor: the scheduler', { skip: process.platform !== 'linux' 
       const f = finding(r, 'doctor-restart-needed');
       assert.ok(f, r.stdout);
       assert.equal(f.severity, 'warning');
-      assert.ok(f.message.includes(r.json!.scheduler!.started) && f.message.includes(r.json!.scheduler!.optionFilesChanged!), f.message);
+      assert.ok(
+        f.message.includes(r.json!.scheduler!.started) && f.message.includes(r.json!.scheduler!.optionFilesChanged!),
+        f.message,
+      );
       assert.ok(Date.parse(r.json!.scheduler!.optionFilesChanged!) > Date.parse(r.json!.scheduler!.started));
       const text = await doctor(['--root', t.dir, '--no-network']);
-      assert.match(text.stdout, /warning doctor-restart-needed: restart needed: it started \S+, and \/opt\/tivoli\/tsm\/client\/ba\/bin\/dsm\.(sys|opt) changed \S+\./);
+      assert.match(
+        text.stdout,
+        /warning doctor-restart-needed: restart needed: it started \S+, and \/opt\/tivoli\/tsm\/client\/ba\/bin\/dsm\.(sys|opt) changed \S+\./,
+      );
     } finally {
       await first.stop();
     }
@@ -78,7 +84,11 @@ describe('dsm-lint doctor: the scheduler', { skip: process.platform !== 'linux' 
     assert.ok(codes(none).includes('doctor-no-scheduler'), none.stdout);
     assert.equal(none.status, 1);
 
-    const u = tree({ [`${BIN}/dsm.sys`]: sysFor(1500).replace(/^.*MANAGEDServices.*\n/m, ''), [`${BIN}/dsm.opt`]: 'SErvername local\n', ...STORED });
+    const u = tree({
+      [`${BIN}/dsm.sys`]: sysFor(1500).replace(/^.*MANAGEDServices.*\n/m, ''),
+      [`${BIN}/dsm.opt`]: 'SErvername local\n',
+      ...STORED,
+    });
     const p = startFake('dsmcad');
     try {
       await untilNamed(p.child.pid!, 'dsmcad');
@@ -94,15 +104,25 @@ describe('dsm-lint doctor: the scheduler', { skip: process.platform !== 'linux' 
   });
 
   it('-servername and -optfile on the command line of the acceptor choose the stanza and the options file it reads', async () => {
-    const sys = sysFor(1500) + 'SErvername  second\n   TCPServeraddress   127.0.0.1\n   PASSWORDAccess     prompt\n   MANAGEDServices    schedule\n';
-    const u = tree({ [`${BIN}/dsm.sys`]: sys, [`${BIN}/dsm.opt`]: 'SErvername local\n', 'etc/other.opt': 'SErvername local\n', ...STORED });
+    const sys =
+      sysFor(1500) +
+      'SErvername  second\n   TCPServeraddress   127.0.0.1\n   PASSWORDAccess     prompt\n   MANAGEDServices    schedule\n';
+    const u = tree({
+      [`${BIN}/dsm.sys`]: sys,
+      [`${BIN}/dsm.opt`]: 'SErvername local\n',
+      'etc/other.opt': 'SErvername local\n',
+      ...STORED,
+    });
     const p = startFake('dsmcad', { args: ['-servername=second', '-optfile=/etc/other.opt'] });
     try {
       await untilNamed(p.child.pid!, 'dsmcad');
       const r = await doctor(['--root', u.dir, '--no-network', '-f', 'json']);
       assert.equal(r.json?.stanzas[0].name, 'second', r.stdout);
       assert.ok(codes(r).includes('doctor-password-prompt'));
-      assert.match(finding(r, 'doctor-option-files')!.message, /\/etc\/other\.opt \(-optfile=\/etc\/other\.opt \(the scheduler's command line\)\)/);
+      assert.match(
+        finding(r, 'doctor-option-files')!.message,
+        /\/etc\/other\.opt \(-optfile=\/etc\/other\.opt \(the scheduler's command line\)\)/,
+      );
     } finally {
       await p.stop();
       u.cleanup();

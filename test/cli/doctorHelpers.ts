@@ -17,7 +17,14 @@ export interface DoctorJson {
   ok: boolean;
   findings: { code: string; severity: string; message: string; fix?: string; file?: string; line?: number }[];
   scheduler?: { kind: string; pid: number; started: string; optionFilesChanged?: string; restartNeeded: boolean };
-  stanzas: { name: string; address?: string; port: number; connection: string; inboundPort?: number; listening?: boolean }[];
+  stanzas: {
+    name: string;
+    address?: string;
+    port: number;
+    connection: string;
+    inboundPort?: number;
+    listening?: boolean;
+  }[];
 }
 
 /** The environment of a run: the test's DSM_* variables only, never the machine's. */
@@ -30,19 +37,24 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
 export function doctor(args: string[], extraEnv: Record<string, string> = {}): Promise<DoctorRun> {
   if (!fs.existsSync(DSM_LINT)) throw new Error(`${DSM_LINT} is missing: run npm run build first.`);
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [DSM_LINT, 'doctor', ...args], { env: env(extraEnv), timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      if (status === -1) return reject(error);
-      let json: DoctorJson | undefined;
-      if (args.includes('json')) {
-        try {
-          json = JSON.parse(stdout);
-        } catch {
-          json = undefined;
+    execFile(
+      process.execPath,
+      [DSM_LINT, 'doctor', ...args],
+      { env: env(extraEnv), timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        if (status === -1) return reject(error);
+        let json: DoctorJson | undefined;
+        if (args.includes('json')) {
+          try {
+            json = JSON.parse(stdout);
+          } catch {
+            json = undefined;
+          }
         }
-      }
-      resolve({ status, stdout, stderr, json });
-    });
+        resolve({ status, stdout, stderr, json });
+      },
+    );
   });
 }
 
@@ -54,7 +66,16 @@ export const BIN = 'opt/tivoli/tsm/client/ba/bin';
 
 /** A stanza for 127.0.0.1 on a port, with what else the test needs. */
 export function sysFor(port: number, extra: string[] = []): string {
-  return ['SErvername  local', '   COMMMethod         TCPip', '   TCPServeraddress   127.0.0.1', `   TCPPort            ${port}`, '   PASSWORDAccess     generate', '   MANAGEDServices    schedule', ...extra, ''].join('\n');
+  return [
+    'SErvername  local',
+    '   COMMMethod         TCPip',
+    '   TCPServeraddress   127.0.0.1',
+    `   TCPPort            ${port}`,
+    '   PASSWORDAccess     generate',
+    '   MANAGEDServices    schedule',
+    ...extra,
+    '',
+  ].join('\n');
 }
 
 /**
@@ -62,7 +83,10 @@ export function sysFor(port: number, extra: string[] = []): string {
  * as dsmcad, `tail -F schedule` as dsmc (it waits for a file that never comes); with `args`,
  * `tail -F -- <args>`, so that the command line carries the client's options.
  */
-export function startFake(kind: 'dsmcad' | 'dsmc', options: { args?: string[] } = {}): { child: ChildProcess; stop: () => Promise<void> } {
+export function startFake(
+  kind: 'dsmcad' | 'dsmc',
+  options: { args?: string[] } = {},
+): { child: ChildProcess; stop: () => Promise<void> } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsm-doctor-proc-'));
   const exe = path.join(dir, kind);
   // With options of the client's on its command line, tail -F waits for a file of that name.

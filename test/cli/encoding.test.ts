@@ -18,9 +18,18 @@ describe('dsm-lint: a dsm.opt beside a UTF-16 dsm.sys', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.equal(r.stderr, '');
     const files = JSON.parse(r.stdout) as { file: string; problems: Record<string, unknown>[] }[];
-    const byFile = new Map(files.map((f) => [f.file, f.problems.map(({ fingerprint, ...rest }) => (assert.match(String(fingerprint), /^[0-9a-f]{32}$/), rest))]));
+    const byFile = new Map(
+      files.map((f) => [
+        f.file,
+        f.problems.map(({ fingerprint, ...rest }) => (assert.match(String(fingerprint), /^[0-9a-f]{32}$/), rest)),
+      ]),
+    );
     assert.deepEqual([...byFile.keys()], ['dsm.opt', 'dsm.sys']);
     assert.deepEqual(byFile.get('dsm.opt'), JSON.parse(fs.readFileSync(path.join(FIXTURE, 'findings.json'), 'utf8')));
-    assert.deepEqual(byFile.get('dsm.sys'), [], 'the UTF-16 dsm.sys itself, with a comment in French, has nothing to say');
+    assert.deepEqual(
+      byFile.get('dsm.sys'),
+      [],
+      'the UTF-16 dsm.sys itself, with a comment in French, has nothing to say',
+    );
   });
 });

@@ -58,7 +58,10 @@ describe('dsm-lint --fix', () => {
     const r = lint(['--fix', 'dsm.sys'], { cwd: t.dir });
     assert.equal(fs.readFileSync(t.at('dsm.sys'), 'utf8'), FIXED_SYS);
     assert.equal(r.status, 0, 'only a hint remains');
-    assert.equal(r.stdout.split('\n')[0], 'dsm.sys:7:23: fixed schedmode-prompted: Change SCHEDMODE to POLLING (then restart the scheduler)');
+    assert.equal(
+      r.stdout.split('\n')[0],
+      'dsm.sys:7:23: fixed schedmode-prompted: Change SCHEDMODE to POLLING (then restart the scheduler)',
+    );
     assert.match(r.stdout, /^dsm\.sys:8:1: hint hash-comment /m);
     assert.match(r.stdout, /1 fix applied in 1 file\.$/m);
     // Written as a new file renamed over the old one (atomic), with no temporary file left behind.
@@ -68,7 +71,7 @@ describe('dsm-lint --fix', () => {
     assert.doesNotMatch(again.stdout, /fixed/);
   });
 
-  it('keeps CRLF line endings: the inserted line gets the file\'s own', () => {
+  it("keeps CRLF line endings: the inserted line gets the file's own", () => {
     const t = tree({ 'dsm.sys': MISSING_CRLF });
     after(t.cleanup);
     lint(['--fix', 'dsm.sys'], { cwd: t.dir });
@@ -77,19 +80,29 @@ describe('dsm-lint --fix', () => {
 
   it('keeps a UTF-8 byte order mark, and reads the first line as the editor does', () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-    const t = tree({ 'dsm.sys': Buffer.concat([bom, Buffer.from(PROMPTED_SYS.replace('* Bucky Backup, Enterprise\n', ''))]) });
+    const t = tree({
+      'dsm.sys': Buffer.concat([bom, Buffer.from(PROMPTED_SYS.replace('* Bucky Backup, Enterprise\n', ''))]),
+    });
     after(t.cleanup);
     const r = lint(['--fix', 'dsm.sys'], { cwd: t.dir });
     assert.doesNotMatch(r.stdout, /unknown-option/);
-    assert.deepEqual(fs.readFileSync(t.at('dsm.sys')), Buffer.concat([bom, Buffer.from(FIXED_SYS.replace('* Bucky Backup, Enterprise\n', ''))]));
+    assert.deepEqual(
+      fs.readFileSync(t.at('dsm.sys')),
+      Buffer.concat([bom, Buffer.from(FIXED_SYS.replace('* Bucky Backup, Enterprise\n', ''))]),
+    );
   });
 
   it('keeps UTF-16 (little-endian, with its BOM) as UTF-16', () => {
     const utf16 = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
-    const t = tree({ 'dsm.opt': utf16(PROMPTED_SYS.replace('SErvername  bucky5\n', '').replace('é', 'é') + 'DOMain "/données"\n') });
+    const t = tree({
+      'dsm.opt': utf16(PROMPTED_SYS.replace('SErvername  bucky5\n', '').replace('é', 'é') + 'DOMain "/données"\n'),
+    });
     after(t.cleanup);
     lint(['--fix', 'dsm.opt'], { cwd: t.dir });
-    assert.deepEqual(fs.readFileSync(t.at('dsm.opt')), utf16(FIXED_SYS.replace('SErvername  bucky5\n', '') + 'DOMain "/données"\n'));
+    assert.deepEqual(
+      fs.readFileSync(t.at('dsm.opt')),
+      utf16(FIXED_SYS.replace('SErvername  bucky5\n', '') + 'DOMain "/données"\n'),
+    );
   });
 
   it('checks a file that is not UTF-8, but refuses to rewrite it (exit 2) rather than risk its characters', () => {
@@ -153,7 +166,10 @@ describe('dsm-lint --fix', () => {
     try {
       const r = lint(['--fix', 'ro/dsm.sys'], { cwd: tr.dir, uid: how.uid, gid: how.uid });
       assert.equal(r.status, 2, r.stderr);
-      assert.match(r.stderr, /ro\/dsm\.sys: not written: (no temporary file can be made in its folder|permission denied)/);
+      assert.match(
+        r.stderr,
+        /ro\/dsm\.sys: not written: (no temporary file can be made in its folder|permission denied)/,
+      );
       assert.equal(fs.readFileSync(tr.at('ro/dsm.sys'), 'utf8'), PROMPTED_SYS);
       assert.deepEqual(leftovers(tr.at('ro')), []);
     } finally {
@@ -179,8 +195,14 @@ describe('dsm-lint --fix with SESSIONINITIATION SERVERONLY', () => {
     const before = lint(['dsm.sys'], { cwd: t.dir });
     assert.match(before.stdout, /serveronly-managedservices/);
     const r = lint(['--fix', 'dsm.sys'], { cwd: t.dir });
-    assert.equal(fs.readFileSync(t.at('dsm.sys'), 'utf8'), SERVERONLY_PROMPTED.replace('SERVEROnly', 'CLIENT').replace('PROMPTED', 'POLLING'));
-    assert.equal(r.stdout.split('\n')[0], 'dsm.sys:4:23: fixed schedmode-prompted: Change SCHEDMODE to POLLING and SESSIONINITIATION to CLIENT (then restart the scheduler)');
+    assert.equal(
+      fs.readFileSync(t.at('dsm.sys'), 'utf8'),
+      SERVERONLY_PROMPTED.replace('SERVEROnly', 'CLIENT').replace('PROMPTED', 'POLLING'),
+    );
+    assert.equal(
+      r.stdout.split('\n')[0],
+      'dsm.sys:4:23: fixed schedmode-prompted: Change SCHEDMODE to POLLING and SESSIONINITIATION to CLIENT (then restart the scheduler)',
+    );
     assert.equal(r.status, 0, r.stdout);
     assert.doesNotMatch(r.stdout, /warning|error/);
   });
@@ -190,8 +212,14 @@ describe('dsm-lint --fix with SESSIONINITIATION SERVERONLY', () => {
     const t = tree({ 'dsm.sys': text });
     after(t.cleanup);
     const r = lint(['--fix', 'dsm.sys'], { cwd: t.dir });
-    assert.equal(fs.readFileSync(t.at('dsm.sys'), 'utf8'), text.replace('SERVEROnly', 'CLIENT') + '   SCHEDMODE POLLING\n');
-    assert.match(r.stdout, /fixed schedmode-missing: Add SCHEDMODE POLLING to server stanza fw and change SESSIONINITIATION to CLIENT/);
+    assert.equal(
+      fs.readFileSync(t.at('dsm.sys'), 'utf8'),
+      text.replace('SERVEROnly', 'CLIENT') + '   SCHEDMODE POLLING\n',
+    );
+    assert.match(
+      r.stdout,
+      /fixed schedmode-missing: Add SCHEDMODE POLLING to server stanza fw and change SESSIONINITIATION to CLIENT/,
+    );
     assert.equal(r.status, 0, r.stdout);
   });
 });
@@ -205,7 +233,10 @@ describe('the atomic write, between check and rename', () => {
     fs.writeFileSync(file, PROMPTED_SYS);
     const original = fs.readFileSync(file);
     fs.rmSync(file);
-    assert.throws(() => writeAtomic(file, original, Buffer.from(FIXED_SYS)), (e) => e instanceof WriteError && /no longer exists|vanished/.test(e.message));
+    assert.throws(
+      () => writeAtomic(file, original, Buffer.from(FIXED_SYS)),
+      (e) => e instanceof WriteError && /no longer exists|vanished/.test(e.message),
+    );
     assert.equal(fs.existsSync(file), false);
     assert.deepEqual(leftovers(t.dir), []);
   });
@@ -215,7 +246,10 @@ describe('the atomic write, between check and rename', () => {
     fs.writeFileSync(file, PROMPTED_SYS);
     const original = fs.readFileSync(file);
     fs.appendFileSync(file, '* added by someone else\n');
-    assert.throws(() => writeAtomic(file, original, Buffer.from(FIXED_SYS)), (e) => e instanceof WriteError && /changed on disk/.test(e.message));
+    assert.throws(
+      () => writeAtomic(file, original, Buffer.from(FIXED_SYS)),
+      (e) => e instanceof WriteError && /changed on disk/.test(e.message),
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), PROMPTED_SYS + '* added by someone else\n');
     assert.deepEqual(leftovers(t.dir), []);
   });
@@ -280,18 +314,24 @@ describe('the fixer', () => {
     const service = fakeService((text) => {
       const fixes = [];
       if (text.startsWith('ab')) fixes.push({ code: 'x', edits: [TextEdit.replace(Range.create(0, 0, 0, 2), 'AB')] });
-      if (text.slice(1, 3) === 'bc' || text.slice(1, 3) === 'Bc') fixes.push({ code: 'y', edits: [TextEdit.replace(Range.create(0, 1, 0, 3), 'XY')] });
+      if (text.slice(1, 3) === 'bc' || text.slice(1, 3) === 'Bc')
+        fixes.push({ code: 'y', edits: [TextEdit.replace(Range.create(0, 1, 0, 3), 'XY')] });
       return fixes;
     });
     const out = fixText(service, 'abcd\n', 'file:///x', 'all');
-    assert.deepEqual(out.changes.map((c) => c.code), ['x', 'y']);
+    assert.deepEqual(
+      out.changes.map((c) => c.code),
+      ['x', 'y'],
+    );
     assert.equal(out.text, 'AXYd\n');
     assert.equal(out.stable, true);
   });
 
   it(`stops after ${MAX_FIX_PASSES} passes when the fixes never settle, and says so`, () => {
     let n = 0;
-    const service = fakeService(() => [{ code: 'z', edits: [TextEdit.insert({ line: 0, character: 0 }, String(n++ % 10))] }]);
+    const service = fakeService(() => [
+      { code: 'z', edits: [TextEdit.insert({ line: 0, character: 0 }, String(n++ % 10))] },
+    ]);
     const out = fixText(service, 'a\n', 'file:///x', 'all');
     assert.equal(out.stable, false);
     assert.equal(out.changes.length, MAX_FIX_PASSES);

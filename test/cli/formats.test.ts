@@ -20,7 +20,10 @@ describe('dsm-lint --format text', () => {
   it('writes file:line:col: severity code message, then a summary', () => {
     const r = lint(['a', 'b'], { cwd: t.dir });
     const lines = r.stdout.split('\n');
-    assert.match(lines[0], /^a\/dsm\.sys:7:23: warning schedmode-prompted SCHEDMODE PROMPTED: the server has to open a connection/);
+    assert.match(
+      lines[0],
+      /^a\/dsm\.sys:7:23: warning schedmode-prompted SCHEDMODE PROMPTED: the server has to open a connection/,
+    );
     assert.match(lines[1], /^a\/dsm\.sys:8:1: hint hash-comment IBM documents only \* /);
     assert.match(lines[2], /^b\/dsm\.sys:3:3: warning unknown-option Unknown option bogus/);
     assert.equal(lines[3], 'dsm-lint: 2 files checked, 3 problems (2 warnings, 1 hint).');
@@ -41,7 +44,19 @@ describe('dsm-lint --format json', () => {
       ['dsm.sys', 'missing.sys', 'clean/dsm.opt'],
     );
     const [prompted, hash] = files[0].problems;
-    assert.deepEqual({ ...prompted, message: undefined, fingerprint: undefined }, { line: 7, column: 23, endLine: 7, endColumn: 31, severity: 'warning', code: 'schedmode-prompted', message: undefined, fingerprint: undefined });
+    assert.deepEqual(
+      { ...prompted, message: undefined, fingerprint: undefined },
+      {
+        line: 7,
+        column: 23,
+        endLine: 7,
+        endColumn: 31,
+        severity: 'warning',
+        code: 'schedmode-prompted',
+        message: undefined,
+        fingerprint: undefined,
+      },
+    );
     assert.equal(hash.code, 'hash-comment');
     assert.match(prompted.fingerprint, /^[0-9a-f]{32}$/);
     assert.match(files[1].error, /cannot read it/);
@@ -61,8 +76,14 @@ describe('dsm-lint --format github', () => {
   it('writes workflow commands, with properties and messages escaped', () => {
     const r = lint(['--format', 'github', '.', 'gone.sys'], { cwd: t.dir });
     const lines = r.stdout.split('\n');
-    assert.match(lines[0], /^::warning file=odd%2C name%3A here\/dsm\.sys,line=7,endLine=7,col=23,endColumn=30,title=dsm schedmode-prompted::SCHEDMODE PROMPTED: /);
-    assert.match(lines[1], /^::notice file=odd%2C name%3A here\/dsm\.sys,line=8,endLine=8,col=1,endColumn=1,title=dsm hash-comment::IBM documents/);
+    assert.match(
+      lines[0],
+      /^::warning file=odd%2C name%3A here\/dsm\.sys,line=7,endLine=7,col=23,endColumn=30,title=dsm schedmode-prompted::SCHEDMODE PROMPTED: /,
+    );
+    assert.match(
+      lines[1],
+      /^::notice file=odd%2C name%3A here\/dsm\.sys,line=8,endLine=8,col=1,endColumn=1,title=dsm hash-comment::IBM documents/,
+    );
     assert.match(lines[2], /^::error file=gone\.sys,title=dsm-lint::cannot read it: no such file or folder\.$/);
     assert.match(lines[3], /^dsm-lint: 2 files checked/);
   });
@@ -75,7 +96,11 @@ describe('dsm-lint --format github', () => {
 
 describe('dsm-lint --format sarif', () => {
   const outside = tree({ 'dsm.sys': PROMPTED_SYS });
-  const t = tree({ 'roles/tsm/files/dsm.sys': PROMPTED_SYS, 'with space/dsm.opt': 'SErvername nosuch\n', 'with space/dsm.sys': 'SErvername a\n  SCHEDMODE POLLING\n' });
+  const t = tree({
+    'roles/tsm/files/dsm.sys': PROMPTED_SYS,
+    'with space/dsm.opt': 'SErvername nosuch\n',
+    'with space/dsm.sys': 'SErvername a\n  SCHEDMODE POLLING\n',
+  });
   after(() => (t.cleanup(), outside.cleanup()));
 
   it('is valid SARIF 2.1.0, with every rule, levels, physical locations and fingerprints', () => {
@@ -84,28 +109,43 @@ describe('dsm-lint --format sarif', () => {
     const log = assertValidSarif(r.stdout);
     const run = log.runs[0];
     const rules = run.tool.driver.rules ?? [];
-    assert.deepEqual(rules.map((x) => x.id), [...Object.keys(CODES), INTERNAL_ERROR_CODE]);
+    assert.deepEqual(
+      rules.map((x) => x.id),
+      [...Object.keys(CODES), INTERNAL_ERROR_CODE],
+    );
     assert.ok(rules.every((x) => x.shortDescription?.text && x.defaultConfiguration?.level));
     assert.equal(rules.find((x) => x.id === 'prompted-only-option')?.defaultConfiguration?.level, 'note');
     const results = run.results ?? [];
-    assert.deepEqual(results.map((x) => [x.ruleId, x.level, x.locations?.[0].physicalLocation?.artifactLocation?.uri]), [
-      ['schedmode-prompted', 'warning', 'roles/tsm/files/dsm.sys'],
-      ['hash-comment', 'note', 'roles/tsm/files/dsm.sys'],
-      ['unknown-server', 'warning', 'with%20space/dsm.opt'],
-      ['schedmode-prompted', 'warning', 'file://' + outside.at('dsm.sys')],
-      ['hash-comment', 'note', 'file://' + outside.at('dsm.sys')],
-    ]);
+    assert.deepEqual(
+      results.map((x) => [x.ruleId, x.level, x.locations?.[0].physicalLocation?.artifactLocation?.uri]),
+      [
+        ['schedmode-prompted', 'warning', 'roles/tsm/files/dsm.sys'],
+        ['hash-comment', 'note', 'roles/tsm/files/dsm.sys'],
+        ['unknown-server', 'warning', 'with%20space/dsm.opt'],
+        ['schedmode-prompted', 'warning', 'file://' + outside.at('dsm.sys')],
+        ['hash-comment', 'note', 'file://' + outside.at('dsm.sys')],
+      ],
+    );
     for (const x of results) assert.equal(rules[x.ruleIndex!].id, x.ruleId);
     assert.equal(results[0].locations?.[0].physicalLocation?.artifactLocation?.uriBaseId, '%SRCROOT%');
     assert.equal(run.originalUriBaseIds?.['%SRCROOT%'].uri, 'file://' + t.dir + '/');
-    assert.deepEqual(results[0].locations?.[0].physicalLocation?.region, { startLine: 7, startColumn: 23, endLine: 7, endColumn: 31 });
+    assert.deepEqual(results[0].locations?.[0].physicalLocation?.region, {
+      startLine: 7,
+      startColumn: 23,
+      endLine: 7,
+      endColumn: 31,
+    });
     assert.equal(run.invocations?.[0].executionSuccessful, true);
   });
 
-  it('keeps a result\'s fingerprint when lines are added above it, and tells equal lines apart', () => {
+  it("keeps a result's fingerprint when lines are added above it, and tells equal lines apart", () => {
     const fingerprints = (text: string) => {
-      const log = assertValidSarif(lint(['--format', 'sarif', '--stdin-filename', 'dsm.sys', '-'], { cwd: t.dir, input: text }).stdout);
-      return (log.runs[0].results ?? []).filter((x) => x.ruleId === 'schedmode-prompted').map((x) => x.partialFingerprints?.['dsmLintFinding/v1']);
+      const log = assertValidSarif(
+        lint(['--format', 'sarif', '--stdin-filename', 'dsm.sys', '-'], { cwd: t.dir, input: text }).stdout,
+      );
+      return (log.runs[0].results ?? [])
+        .filter((x) => x.ruleId === 'schedmode-prompted')
+        .map((x) => x.partialFingerprints?.['dsmLintFinding/v1']);
     };
     const before = fingerprints(PROMPTED_SYS);
     assert.deepEqual(fingerprints('* a new banner\n*\n' + PROMPTED_SYS), before);
@@ -124,7 +164,8 @@ describe('dsm-lint --format sarif', () => {
   });
 
   it("gives each rule IBM's page as its help URI, its rule page's What it catches as full description, and the page as help", () => {
-    const rules = assertValidSarif(lint(['--format', 'sarif', 'roles'], { cwd: t.dir }).stdout).runs[0].tool.driver.rules ?? [];
+    const rules =
+      assertValidSarif(lint(['--format', 'sarif', 'roles'], { cwd: t.dir }).stdout).runs[0].tool.driver.rules ?? [];
     for (const code of Object.keys(CODES)) {
       const rule = rules.find((x) => x.id === code)!;
       const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', code + '.md'), 'utf8');
@@ -132,16 +173,38 @@ describe('dsm-lint --format sarif', () => {
       assert.equal(rule.help?.markdown, page);
       // The section's paragraphs, each on one line.
       const catches = page.split('## What it catches\n\n')[1].split('\n\n## ')[0];
-      assert.equal(rule.fullDescription?.text, catches.split(/\n\n+/).map((p) => p.replace(/\n/g, ' ')).join('\n\n'));
+      assert.equal(
+        rule.fullDescription?.text,
+        catches
+          .split(/\n\n+/)
+          .map((p) => p.replace(/\n/g, ' '))
+          .join('\n\n'),
+      );
     }
-    assert.equal(rules.find((x) => x.id === 'schedmode-prompted')?.helpUri, 'https://www.ibm.com/docs/en/SSEQVQ_8.1.11/client/r_opt_schedmode.html');
+    assert.equal(
+      rules.find((x) => x.id === 'schedmode-prompted')?.helpUri,
+      'https://www.ibm.com/docs/en/SSEQVQ_8.1.11/client/r_opt_schedmode.html',
+    );
     // The internal error has no page, and the package names no homepage: no link is made up.
     assert.equal(rules.find((x) => x.id === INTERNAL_ERROR_CODE)?.helpUri, undefined);
   });
 
   it("keeps IBM's pages, and links the homepage's code table for the rule without a page, when the package names a homepage", () => {
-    const fmt = sarifFormatter({ cwd: t.dir, tool: { name: 'dsm-lint', version: '1.2.3', homepage: 'https://example.org/dsm-options' }, fix: 'none', quiet: false });
-    const text = fmt.begin() + fmt.end({ files: 0, failed: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixes: 0, fixedFiles: 0 }).out;
+    const fmt = sarifFormatter({
+      cwd: t.dir,
+      tool: { name: 'dsm-lint', version: '1.2.3', homepage: 'https://example.org/dsm-options' },
+      fix: 'none',
+      quiet: false,
+    });
+    const text =
+      fmt.begin() +
+      fmt.end({
+        files: 0,
+        failed: 0,
+        counts: { error: 0, warning: 0, information: 0, hint: 0 },
+        fixes: 0,
+        fixedFiles: 0,
+      }).out;
     const driver = assertValidSarif(text).runs[0].tool.driver;
     assert.equal(driver.informationUri, 'https://example.org/dsm-options');
     assert.deepEqual(

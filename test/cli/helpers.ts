@@ -16,7 +16,10 @@ export interface Run {
   stderr: string;
 }
 
-export function lint(args: string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } & Pick<SpawnSyncOptions, 'uid' | 'gid'>): Run {
+export function lint(
+  args: string[],
+  options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } & Pick<SpawnSyncOptions, 'uid' | 'gid'>,
+): Run {
   if (!fs.existsSync(DSM_LINT)) throw new Error(`${DSM_LINT} is missing: run npm run build first.`);
   const r = spawnSync(process.execPath, [DSM_LINT, ...args], {
     cwd: options.cwd,
@@ -33,7 +36,11 @@ export function lint(args: string[], options: { cwd: string; input?: string | Bu
 }
 
 /** A fresh folder holding these files (path -> text or bytes); removed by the returned cleanup. */
-export function tree(files: Record<string, string | Buffer>): { dir: string; at: (p: string) => string; cleanup: () => void } {
+export function tree(files: Record<string, string | Buffer>): {
+  dir: string;
+  at: (p: string) => string;
+  cleanup: () => void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsm-lint-test-'));
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -44,7 +51,9 @@ export function tree(files: Record<string, string | Buffer>): { dir: string; at:
 
 /** A dsm.sys with one PROMPTED scheduler (warning, fixable) and one # comment (hint). */
 export const PROMPTED_SYS =
-  '* Bucky Backup, Enterprise\n' + fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'prompted-stanza.dsm.sys'), 'utf8') + '# a comment in the wrong style\n';
+  '* Bucky Backup, Enterprise\n' +
+  fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'prompted-stanza.dsm.sys'), 'utf8') +
+  '# a comment in the wrong style\n';
 
 /** A dsm.sys with nothing to say. */
 export const GOOD_SYS = [

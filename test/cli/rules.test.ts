@@ -18,13 +18,24 @@ describe('dsm-lint rule', () => {
     const r = lint(['rule', '--list'], { cwd: t.dir });
     assert.equal(r.status, 0);
     assert.equal(r.stderr, '');
-    const listed = r.stdout.trimEnd().split('\n').map((l) => l.split(/\s{2,}/));
-    assert.deepEqual(listed, Object.entries(CODES).map(([code, info]) => [code, info.summary]));
+    const listed = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(/\s{2,}/));
+    assert.deepEqual(
+      listed,
+      Object.entries(CODES).map(([code, info]) => [code, info.summary]),
+    );
     const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => f.replace(/\.md$/, ''));
     assert.deepEqual(listed.map((l) => l[0]).sort(), pages.sort());
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const table = [...readme.slice(readme.indexOf('## Diagnostic codes')).matchAll(/^\| `([a-z-]+)` \| \w+ \|/gm)].map((m) => m[1]);
-    assert.deepEqual(table, listed.map((l) => l[0]));
+    const table = [...readme.slice(readme.indexOf('## Diagnostic codes')).matchAll(/^\| `([a-z-]+)` \| \w+ \|/gm)].map(
+      (m) => m[1],
+    );
+    assert.deepEqual(
+      table,
+      listed.map((l) => l[0]),
+    );
   });
 
   it('<code>: prints the rule page, from the bundle, whatever the current folder', () => {
@@ -39,7 +50,10 @@ describe('dsm-lint rule', () => {
     const unknown = lint(['rule', 'schedmode-polled'], { cwd: t.dir });
     assert.equal(unknown.status, 2);
     assert.equal(unknown.stdout, '');
-    assert.equal(unknown.stderr, 'dsm-lint: there is no rule "schedmode-polled". Run "dsm-lint rule --list" for the codes.\n');
+    assert.equal(
+      unknown.stderr,
+      'dsm-lint: there is no rule "schedmode-polled". Run "dsm-lint rule --list" for the codes.\n',
+    );
     for (const args of [['rule'], ['rule', 'hash-comment', 'unknown-option'], ['rule', '--all']]) {
       const r = lint(args, { cwd: t.dir });
       assert.equal(r.status, 2, args.join(' '));
@@ -60,10 +74,10 @@ describe('dsm-lint rule', () => {
 });
 
 describe('dsm-lint and suppression comments', () => {
-  const text = PROMPTED_SYS.replace('   SCHEDMODe', '   * dsm-disable-next-line schedmode-prompted -- the server prompts this node\n   SCHEDMODe').replace(
-    '# a comment',
-    '* dsm-disable-next-line tcpport-mismatch -- left over\n# a comment',
-  );
+  const text = PROMPTED_SYS.replace(
+    '   SCHEDMODe',
+    '   * dsm-disable-next-line schedmode-prompted -- the server prompts this node\n   SCHEDMODe',
+  ).replace('# a comment', '* dsm-disable-next-line tcpport-mismatch -- left over\n# a comment');
   const t = tree({ 'dsm.sys': '* dsm-disable hash-comment -- written by the fleet tool\n' + text });
   after(t.cleanup);
 
@@ -76,7 +90,10 @@ describe('dsm-lint and suppression comments', () => {
   it('--no-inline-disable reports everything', () => {
     const r = lint(['--no-inline-disable', 'dsm.sys'], { cwd: t.dir });
     assert.equal(r.status, 1);
-    assert.deepEqual(problemLines(r.stdout).map((l) => l.split(' ').slice(0, 3).join(' ')), ['dsm.sys:9:23: warning schedmode-prompted', 'dsm.sys:11:1: hint hash-comment']);
+    assert.deepEqual(
+      problemLines(r.stdout).map((l) => l.split(' ').slice(0, 3).join(' ')),
+      ['dsm.sys:9:23: warning schedmode-prompted', 'dsm.sys:11:1: hint hash-comment'],
+    );
   });
 
   it('--report-unused-disable reports the suppression that silences nothing, and fails the run', () => {
@@ -90,7 +107,10 @@ describe('dsm-lint and suppression comments', () => {
   it('--fix-code unused-disable removes the suppression that silences nothing, and only it', () => {
     const r = lint(['--report-unused-disable', '--diff', '--fix-code', 'unused-disable', 'dsm.sys'], { cwd: t.dir });
     assert.equal(r.status, 1);
-    assert.deepEqual(r.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l)), ['-* dsm-disable-next-line tcpport-mismatch -- left over']);
+    assert.deepEqual(
+      r.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l)),
+      ['-* dsm-disable-next-line tcpport-mismatch -- left over'],
+    );
   });
 
   it('the two switches exclude each other', () => {

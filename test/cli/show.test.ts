@@ -63,19 +63,31 @@ describe('dsm-lint show', () => {
       const r = lint(['show', '--format', 'json', 'dsm.sys'], { cwd: t.dir });
       assert.equal(r.status, 0, r.stderr);
       const uri = pathToFileURL(t.at('dsm.sys')).href;
-      assert.deepEqual(JSON.parse(r.stdout)[3], { name: 'QUERYSCHedperiod', value: '6', source: { uri, line: 7 }, serverOverride: 'SET QUERYSCHEDPERIOD' });
+      assert.deepEqual(JSON.parse(r.stdout)[3], {
+        name: 'QUERYSCHedperiod',
+        value: '6',
+        source: { uri, line: 7 },
+        serverOverride: 'SET QUERYSCHEDPERIOD',
+      });
     } finally {
       t.cleanup();
     }
   });
 
   it('a UNIX dsm.opt: read with the stanza it selects in the dsm.sys beside it; without one, alone, and it says so', () => {
-    const t = tree({ 'a/dsm.sys': SYS, 'a/dsm.opt': 'SErvername first\nDOMain /home\n', 'b/dsm.opt': 'SErvername first\nDOMain /home\n' });
+    const t = tree({
+      'a/dsm.sys': SYS,
+      'a/dsm.opt': 'SErvername first\nDOMain /home\n',
+      'b/dsm.opt': 'SErvername first\nDOMain /home\n',
+    });
     try {
       const r = lint(['show', 'a/dsm.opt'], { cwd: t.dir });
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /^Effective options: dsm\.opt with stanza first of dsm\.sys$/m);
-      assert.match(r.stdout, /From a\/dsm\.sys:\n +SERVERNAME: first +line 2\nTCPSERVERADDRESS: bucky5\.doit\.wisc\.edu +line 3\n +SCHEDMODE: PROMPTED +line 4; server: SET SCHEDMODES\n\nFrom a\/dsm\.opt:\n +DOMAIN: \/home +line 2\n/);
+      assert.match(
+        r.stdout,
+        /From a\/dsm\.sys:\n +SERVERNAME: first +line 2\nTCPSERVERADDRESS: bucky5\.doit\.wisc\.edu +line 3\n +SCHEDMODE: PROMPTED +line 4; server: SET SCHEDMODES\n\nFrom a\/dsm\.opt:\n +DOMAIN: \/home +line 2\n/,
+      );
       const alone = lint(['show', 'b/dsm.opt'], { cwd: t.dir });
       assert.equal(alone.status, 0, alone.stderr);
       assert.match(alone.stdout, /^Note: The dsm\.sys beside this file could not be read/m);
@@ -85,7 +97,9 @@ describe('dsm-lint show', () => {
   });
 
   it('a Windows dsm.opt: its own options', () => {
-    const t = tree({ 'dsm.opt': 'TCPServeraddress bucky5.doit.wisc.edu\nTCPPort 1503\nPASSWORDAccess generate\nSCHEDMODe POLLING\n' });
+    const t = tree({
+      'dsm.opt': 'TCPServeraddress bucky5.doit.wisc.edu\nTCPPort 1503\nPASSWORDAccess generate\nSCHEDMODe POLLING\n',
+    });
     try {
       const r = lint(['show', 'dsm.opt'], { cwd: t.dir });
       assert.equal(r.status, 0, r.stderr);

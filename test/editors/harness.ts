@@ -109,7 +109,19 @@ function onPath(binary: string): boolean {
 }
 
 /** The developer's own editor settings, kept from the editors under test. */
-const PERSONAL = ['VIMINIT', 'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'NVIM', 'NVIM_APPNAME', 'NVIM_LISTEN_ADDRESS', 'EMACSLOADPATH', 'EMACSDATA', 'EMACSPATH', 'EMACSDOC'];
+const PERSONAL = [
+  'VIMINIT',
+  'EXINIT',
+  'MYVIMRC',
+  'VIMRUNTIME',
+  'NVIM',
+  'NVIM_APPNAME',
+  'NVIM_LISTEN_ADDRESS',
+  'EMACSLOADPATH',
+  'EMACSDATA',
+  'EMACSPATH',
+  'EMACSDOC',
+];
 
 /** A temp folder with the fixture, the other file names, the server shim in bin/, and an empty HOME. */
 function makeWorkspace(): Workspace {
@@ -121,7 +133,9 @@ function makeWorkspace(): Workspace {
   fs.writeFileSync(fixture, FIXTURE);
   const shim = path.join(bin, 'dsm-language-server');
   const log = path.join(dir, 'server.stderr');
-  fs.writeFileSync(shim, `#!/bin/sh\nexec ${quote(process.execPath)} ${quote(SERVER)} "$@" 2>>${quote(log)}\n`, { mode: 0o755 });
+  fs.writeFileSync(shim, `#!/bin/sh\nexec ${quote(process.execPath)} ${quote(SERVER)} "$@" 2>>${quote(log)}\n`, {
+    mode: 0o755,
+  });
   const result = path.join(dir, 'result.json');
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !PERSONAL.includes(name))),
@@ -134,22 +148,36 @@ function makeWorkspace(): Workspace {
     TERM: 'xterm',
     DSM_TEST_FIXTURE: fixture,
     DSM_TEST_RESULT: result,
-    DSM_TEST_NAMES: Object.keys(NAMES).map((n) => path.join(dir, n)).join('\n'),
+    DSM_TEST_NAMES: Object.keys(NAMES)
+      .map((n) => path.join(dir, n))
+      .join('\n'),
   };
   return { dir, fixture, result, env };
 }
 
 function readable(output: string): string {
   // eslint-disable-next-line no-control-regex
-  const plain = output.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[()][0-9A-Za-z]|\x1b[=>]|\r/g, '');
+  const plain = output.replace(
+    /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[()][0-9A-Za-z]|\x1b[=>]|\r/g,
+    '',
+  );
   return plain.length > 6000 ? '...' + plain.slice(-6000) : plain;
 }
 
 /** Starts the editor in its own process group; after HARD_TIMEOUT_MS the group is killed. */
 function runEditor(spec: EditorSpec, ws: Workspace): Promise<Run> {
-  const args = spec.args(path.join(REPO, 'docs', 'editors', spec.recipe), path.join(REPO, 'test', 'editors', 'drivers', spec.driver), ws);
+  const args = spec.args(
+    path.join(REPO, 'docs', 'editors', spec.recipe),
+    path.join(REPO, 'test', 'editors', 'drivers', spec.driver),
+    ws,
+  );
   const started = Date.now();
-  const child = spawn(spec.binary, args, { cwd: ws.dir, env: ws.env, stdio: [spec.stdin, 'pipe', 'pipe'], detached: true });
+  const child = spawn(spec.binary, args, {
+    cwd: ws.dir,
+    env: ws.env,
+    stdio: [spec.stdin, 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -172,7 +200,11 @@ function runEditor(spec: EditorSpec, ws: Workspace): Promise<Run> {
     };
     child.on('error', (e) => ((exit = `could not start: ${e.message}`), finish()));
     child.on('exit', (code, signal) => {
-      exit = timedOut ? `killed after the ${HARD_TIMEOUT_MS / 1000} s timeout` : signal ? `killed by ${signal}` : `exit code ${code}`;
+      exit = timedOut
+        ? `killed after the ${HARD_TIMEOUT_MS / 1000} s timeout`
+        : signal
+          ? `killed by ${signal}`
+          : `exit code ${code}`;
       killGroup(); // the language server too, should the editor have left it running
     });
     child.on('close', finish);
@@ -202,11 +234,16 @@ const MARKDOWN = /\*\*|\\[.\\_*-]|`/;
 
 /** The checks every editor must pass, by test title. */
 const COMMON_CHECKS: Record<string, (seen: Seen, spec: EditorSpec) => void> = {
-  'detects dsm.sys as a dsm file (over the editor\'s own *.sys rule)': (seen, spec) => {
+  "detects dsm.sys as a dsm file (over the editor's own *.sys rule)": (seen, spec) => {
     assert.equal(seen.filetype, spec.filetype);
   },
   'gives dsm*.opt and the .smp samples the dsm file type, but not dsm-backups/config.opt': (seen, spec) => {
-    const actual = Object.fromEntries(Object.keys(NAMES).map((name) => [name, Object.entries(seen.fileTypes ?? {}).some(([p, ft]) => p.endsWith('/' + name) && ft === spec.filetype)]));
+    const actual = Object.fromEntries(
+      Object.keys(NAMES).map((name) => [
+        name,
+        Object.entries(seen.fileTypes ?? {}).some(([p, ft]) => p.endsWith('/' + name) && ft === spec.filetype),
+      ]),
+    );
     assert.deepEqual(actual, NAMES, `file types seen: ${JSON.stringify(seen.fileTypes)}`);
   },
   '(a) shows the schedmode-prompted warning on the SCHEDMODE PROMPTED line': (seen) => {
@@ -216,18 +253,26 @@ const COMMON_CHECKS: Record<string, (seen: Seen, spec: EditorSpec) => void> = {
   },
   '(b) shows the port of the Bucky server on hover over bucky5.doit.wisc.edu': (seen, spec) => {
     assert.match(seen.hover ?? '', /1503/);
-    if (spec.plaintext) assert.doesNotMatch(seen.hover!, MARKDOWN, 'the editor asks for plaintext hovers: no Markdown syntax may show');
+    if (spec.plaintext)
+      assert.doesNotMatch(seen.hover!, MARKDOWN, 'the editor asks for plaintext hovers: no Markdown syntax may show');
   },
   '(c) applies the POLLING quick fix: the line changes and the warning goes': (seen) => {
-    assert.ok(seen.codeActions?.some((t) => t.startsWith('Change SCHEDMODE to POLLING')), `quick fixes offered: ${JSON.stringify(seen.codeActions)}`);
+    assert.ok(
+      seen.codeActions?.some((t) => t.startsWith('Change SCHEDMODE to POLLING')),
+      `quick fixes offered: ${JSON.stringify(seen.codeActions)}`,
+    );
     assert.equal(seen.fixedLine, '   SCHEDMODe          POLLING');
     assert.ok(seen.diagnosticsAfterFix, 'the diagnostics after the fix were never seen');
-    assert.ok(!seen.diagnosticsAfterFix.some((d) => d.code === 'schedmode-prompted'), `still shown: ${codes(seen.diagnosticsAfterFix)}`);
+    assert.ok(
+      !seen.diagnosticsAfterFix.some((d) => d.code === 'schedmode-prompted'),
+      `still shown: ${codes(seen.diagnosticsAfterFix)}`,
+    );
   },
   '(d) completes POLLING and PROMPTED after "SCHEDMODE "': (seen, spec) => {
     assert.deepEqual(seen.completion, ['POLLING', 'PROMPTED']);
     if (spec.plaintext && seen.completionDocs) {
-      for (const doc of seen.completionDocs) assert.doesNotMatch(doc, MARKDOWN, 'the editor asks for plaintext documentation: no Markdown syntax may show');
+      for (const doc of seen.completionDocs)
+        assert.doesNotMatch(doc, MARKDOWN, 'the editor asks for plaintext documentation: no Markdown syntax may show');
     }
   },
 };

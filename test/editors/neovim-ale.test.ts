@@ -11,7 +11,18 @@ editorSuite({
   recipe: 'vim-ale.vim',
   driver: 'vim-ale-driver.vim',
   // As for Vim: filetype detection on before the recipe (init.vim) runs.
-  args: (recipe, driver, ws) => ['--headless', '-i', 'NONE', '--cmd', 'filetype plugin indent on', '-u', recipe, ws.fixture, '-S', driver],
+  args: (recipe, driver, ws) => [
+    '--headless',
+    '-i',
+    'NONE',
+    '--cmd',
+    'filetype plugin indent on',
+    '-u',
+    recipe,
+    ws.fixture,
+    '-S',
+    driver,
+  ],
   stdin: 'ignore',
   filetype: 'dsm',
   // ALE asks for plaintext hovers and documentation.

@@ -13,7 +13,19 @@ editorSuite({
   // The recipe is the vimrc, after filetype detection is on as in most
   // vimrcs (so Vim has already called dsm.sys a "bat" file). Vim runs its
   // main loop, timers and jobs without a terminal, waiting on a stdin pipe.
-  args: (recipe, driver, ws) => ['-N', '-i', 'NONE', '--not-a-term', '--cmd', 'filetype plugin indent on', '-u', recipe, '-S', driver, ws.fixture],
+  args: (recipe, driver, ws) => [
+    '-N',
+    '-i',
+    'NONE',
+    '--not-a-term',
+    '--cmd',
+    'filetype plugin indent on',
+    '-u',
+    recipe,
+    '-S',
+    driver,
+    ws.fixture,
+  ],
   stdin: 'pipe',
   filetype: 'dsm',
   // ALE asks for plaintext hovers and documentation.

@@ -44,17 +44,34 @@ const PLAYBOOK = `- hosts: localhost
 const ANSIBLE_TIMEOUT_MS = 180_000;
 
 describe('Ansible: validate with dsm-lint', () => {
-  const t = tree({ 'playbook.yml': PLAYBOOK, 'templates/dsm.sys.j2': TEMPLATE, 'files/good.sys': GOOD_SYS, 'files/prompted.sys': PROMPTED_SYS });
+  const t = tree({
+    'playbook.yml': PLAYBOOK,
+    'templates/dsm.sys.j2': TEMPLATE,
+    'files/good.sys': GOOD_SYS,
+    'files/prompted.sys': PROMPTED_SYS,
+  });
   const onPath = dsmLintOnPath();
   after(() => (t.cleanup(), onPath.cleanup()));
   before(() => requireTool('ansible-playbook', 'ansible-core'));
 
   const playbook = (vars: Record<string, string>) =>
-    run('ansible-playbook', ['-i', 'localhost,', 'playbook.yml', ...Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`])], {
-      cwd: t.dir,
-      timeoutMs: ANSIBLE_TIMEOUT_MS,
-      env: { ...onPath.env, ANSIBLE_LOCAL_TEMP: t.at('.ansible-local'), ANSIBLE_REMOTE_TEMP: t.at('.ansible-remote'), ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: 'false', ANSIBLE_PYTHON_INTERPRETER: 'auto_silent', ANSIBLE_CONFIG: t.at('none.cfg') },
-    });
+    run(
+      'ansible-playbook',
+      ['-i', 'localhost,', 'playbook.yml', ...Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`])],
+      {
+        cwd: t.dir,
+        timeoutMs: ANSIBLE_TIMEOUT_MS,
+        env: {
+          ...onPath.env,
+          ANSIBLE_LOCAL_TEMP: t.at('.ansible-local'),
+          ANSIBLE_REMOTE_TEMP: t.at('.ansible-remote'),
+          ANSIBLE_NOCOLOR: '1',
+          ANSIBLE_RETRY_FILES_ENABLED: 'false',
+          ANSIBLE_PYTHON_INTERPRETER: 'auto_silent',
+          ANSIBLE_CONFIG: t.at('none.cfg'),
+        },
+      },
+    );
 
   it('template: deploys a good dsm.sys, and a PROMPTED one fails the task and leaves the destination untouched', () => {
     const dest = t.at('deployed/dsm.sys');

@@ -17,8 +17,19 @@ export interface Ran {
 }
 
 /** Runs a command to its end, or fails the test when it outlives `timeoutMs`. */
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number; input?: string }): Ran {
-  const r = spawnSync(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, input: options.input ?? '', encoding: 'utf8', timeout: options.timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number; input?: string },
+): Ran {
+  const r = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: options.timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.error) throw new Error(`${command} ${args.join(' ')}: ${r.error.message}`);
   assert.notEqual(r.signal, 'SIGTERM', `${command} ${args.join(' ')} did not finish within ${options.timeoutMs} ms`);
   return { status: r.status, output: `${r.stdout}${r.stderr}` };

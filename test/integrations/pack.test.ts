@@ -23,7 +23,9 @@ describe('installation from npm pack', () => {
   let tarball = '';
 
   before(() => {
-    const files = run('git', ['ls-files', '-z'], { cwd: ROOT, timeoutMs: TIMEOUT_MS }).output.split('\0').filter(Boolean);
+    const files = run('git', ['ls-files', '-z'], { cwd: ROOT, timeoutMs: TIMEOUT_MS })
+      .output.split('\0')
+      .filter(Boolean);
     for (const f of files) {
       if (!fs.existsSync(path.join(ROOT, f))) continue;
       fs.mkdirSync(path.dirname(path.join(copy, f)), { recursive: true });
@@ -36,30 +38,55 @@ describe('installation from npm pack', () => {
   });
 
   it('holds the two built commands and the papers, nothing else', () => {
-    const listed = run('tar', ['tzf', tarball], { cwd: work.dir, timeoutMs: TIMEOUT_MS }).output.split('\n').filter(Boolean).sort();
-    assert.deepEqual(listed, ['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/dist/dsm-lint.js', 'package/dist/server.js', 'package/package.json']);
+    const listed = run('tar', ['tzf', tarball], { cwd: work.dir, timeoutMs: TIMEOUT_MS })
+      .output.split('\n')
+      .filter(Boolean)
+      .sort();
+    assert.deepEqual(listed, [
+      'package/CHANGELOG.md',
+      'package/LICENSE',
+      'package/README.md',
+      'package/dist/dsm-lint.js',
+      'package/dist/server.js',
+      'package/package.json',
+    ]);
   });
 
   it('npm install -g gives a dsm-lint and a dsm-language-server that run', () => {
-    const install = run('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball], { cwd: work.dir, timeoutMs: TIMEOUT_MS });
+    const install = run('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball], {
+      cwd: work.dir,
+      timeoutMs: TIMEOUT_MS,
+    });
     assert.equal(install.status, 0, install.output);
     const bin = (name: string) => path.join(prefix, 'bin', name);
-    assert.equal(run(bin('dsm-lint'), ['--version'], { cwd: work.dir, timeoutMs: TIMEOUT_MS }).output, `dsm-lint ${version}\n`);
+    assert.equal(
+      run(bin('dsm-lint'), ['--version'], { cwd: work.dir, timeoutMs: TIMEOUT_MS }).output,
+      `dsm-lint ${version}\n`,
+    );
     const checked = run(bin('dsm-lint'), ['fleet'], { cwd: work.dir, timeoutMs: TIMEOUT_MS });
     assert.equal(checked.status, 1);
     assert.match(checked.output, /^fleet\/dsm\.sys:7:23: warning schedmode-prompted /m);
-    assert.match(run(bin('dsm-language-server'), ['--version'], { cwd: work.dir, timeoutMs: TIMEOUT_MS }).output, /^dsm-language-server /);
+    assert.match(
+      run(bin('dsm-language-server'), ['--version'], { cwd: work.dir, timeoutMs: TIMEOUT_MS }).output,
+      /^dsm-language-server /,
+    );
   });
 
   it('npx runs dsm-lint from the tarball', () => {
-    const npx = run('npm', ['exec', '--yes', `--package=${tarball}`, '--', 'dsm-lint', '--format', 'json', 'fleet'], { cwd: work.dir, timeoutMs: TIMEOUT_MS });
+    const npx = run('npm', ['exec', '--yes', `--package=${tarball}`, '--', 'dsm-lint', '--format', 'json', 'fleet'], {
+      cwd: work.dir,
+      timeoutMs: TIMEOUT_MS,
+    });
     assert.equal(npx.status, 1, npx.output);
     assert.match(npx.output, /"code":"schedmode-prompted"/);
   });
 
   it('npm run package still makes the .vsix, and it does not carry the command', () => {
     const vsix = path.join(work.dir, 'x.vsix');
-    const pack = run('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix], { cwd: copy, timeoutMs: TIMEOUT_MS });
+    const pack = run('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix], {
+      cwd: copy,
+      timeoutMs: TIMEOUT_MS,
+    });
     assert.equal(pack.status, 0, pack.output);
     const listed = run('python3', ['-m', 'zipfile', '-l', vsix], { cwd: work.dir, timeoutMs: TIMEOUT_MS }).output;
     assert.match(listed, /extension\/dist\/server\.js/);

@@ -11,13 +11,20 @@ import { GOOD_SYS, PROMPTED_SYS, ROOT, dsmLintOnPath, requireTool, run, tree } f
 const TIMEOUT_MS = 120_000;
 
 describe('pre-commit: the dsm-lint hook', () => {
-  const repo = tree({ 'roles/tsm/files/dsm.sys': GOOD_SYS, 'roles/tsm/files/dsm.opt': 'SErvername bucky5\n', 'README.md': '# hosts\n', 'tools/driver.sys': Buffer.from([0x4d, 0x5a, 0, 0]) });
+  const repo = tree({
+    'roles/tsm/files/dsm.sys': GOOD_SYS,
+    'roles/tsm/files/dsm.opt': 'SErvername bucky5\n',
+    'README.md': '# hosts\n',
+    'tools/driver.sys': Buffer.from([0x4d, 0x5a, 0, 0]),
+  });
   const onPath = dsmLintOnPath();
   const home = tree({});
   after(() => (repo.cleanup(), onPath.cleanup(), home.cleanup()));
   const env = { ...onPath.env, PRE_COMMIT_HOME: home.dir, GIT_CONFIG_NOSYSTEM: '1', HOME: home.dir };
-  const git = (...args: string[]) => assert.equal(run('git', args, { cwd: repo.dir, env, timeoutMs: TIMEOUT_MS }).status, 0, args.join(' '));
-  const tryRepo = () => run('pre-commit', ['try-repo', ROOT, 'dsm-lint', '--all-files'], { cwd: repo.dir, env, timeoutMs: TIMEOUT_MS });
+  const git = (...args: string[]) =>
+    assert.equal(run('git', args, { cwd: repo.dir, env, timeoutMs: TIMEOUT_MS }).status, 0, args.join(' '));
+  const tryRepo = () =>
+    run('pre-commit', ['try-repo', ROOT, 'dsm-lint', '--all-files'], { cwd: repo.dir, env, timeoutMs: TIMEOUT_MS });
 
   before(() => {
     requireTool('pre-commit', 'pre-commit');

@@ -35,10 +35,14 @@ describe('the example workflow for GitHub code scanning', () => {
   const onPath = dsmLintOnPath();
   after(() => (checkout.cleanup(), onPath.cleanup()));
   const dsmLintSteps = steps().filter((s) => s.run?.startsWith('dsm-lint'));
-  const runStep = (s: Step) => run('bash', ['-e', '-c', s.run!], { cwd: checkout.dir, env: onPath.env, timeoutMs: TIMEOUT_MS });
+  const runStep = (s: Step) =>
+    run('bash', ['-e', '-c', s.run!], { cwd: checkout.dir, env: onPath.env, timeoutMs: TIMEOUT_MS });
 
   it('has the two dsm-lint steps and the upload', () => {
-    assert.deepEqual(dsmLintSteps.map((s) => s.name), ['Annotate the pull request', 'Check, for code scanning']);
+    assert.deepEqual(
+      dsmLintSteps.map((s) => s.name),
+      ['Annotate the pull request', 'Check, for code scanning'],
+    );
     assert.ok(steps().some((s) => (s as { uses?: string }).uses?.startsWith('github/codeql-action/upload-sarif')));
   });
 
@@ -49,6 +53,9 @@ describe('the example workflow for GitHub code scanning', () => {
     const sarif = runStep(dsmLintSteps[1]);
     assert.equal(sarif.status, 1, sarif.output);
     const log = assertValidSarif(fs.readFileSync(checkout.at('dsm-lint.sarif'), 'utf8'));
-    assert.deepEqual(log.runs[0].results?.map((r) => r.ruleId), ['schedmode-prompted', 'hash-comment']);
+    assert.deepEqual(
+      log.runs[0].results?.map((r) => r.ruleId),
+      ['schedmode-prompted', 'hash-comment'],
+    );
   });
 });

@@ -10,11 +10,22 @@ export function splitLines(text: string): string[] {
 
 /** Fails unless the range lies inside the text: each end on an existing line, at or before its end, and start <= end. */
 export function assertInside(lines: string[], range: Range, what: string): void {
-  for (const [name, p] of [['start', range.start], ['end', range.end]] as const) {
-    assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `${what}: ${name} line ${p.line} is not in the document (${lines.length} lines)`);
-    assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length, `${what}: ${name} character ${p.character} is past the end of line ${p.line} (length ${lines[p.line].length})`);
+  for (const [name, p] of [
+    ['start', range.start],
+    ['end', range.end],
+  ] as const) {
+    assert.ok(
+      Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length,
+      `${what}: ${name} line ${p.line} is not in the document (${lines.length} lines)`,
+    );
+    assert.ok(
+      Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length,
+      `${what}: ${name} character ${p.character} is past the end of line ${p.line} (length ${lines[p.line].length})`,
+    );
   }
-  const before = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+  const before =
+    range.start.line < range.end.line ||
+    (range.start.line === range.end.line && range.start.character <= range.end.character);
   assert.ok(before, `${what}: range ends before it starts`);
 }
 
@@ -39,7 +50,12 @@ export function applyStrictly(text: string, edits: TextEdit[], what: string): st
   const starts = lineStarts(text);
   const spans = edits.map((e, i) => {
     assertInside(lines, e.range, `${what}, edit ${i}`);
-    return { from: starts[e.range.start.line] + e.range.start.character, to: starts[e.range.end.line] + e.range.end.character, text: e.newText, i };
+    return {
+      from: starts[e.range.start.line] + e.range.start.character,
+      to: starts[e.range.end.line] + e.range.end.character,
+      text: e.newText,
+      i,
+    };
   });
   spans.sort((a, b) => a.from - b.from || a.to - b.to || a.i - b.i);
   let out = '';

@@ -13,7 +13,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 import { DsmDocument, Entry } from '../../server/src/parser/document';
 import { linesChangedInPlace } from '../../server/src/parser/incremental';
-import { documentText, junk, line as lineArb, namedUri, eol, templatePiece, templateText, templateUri } from './arbitraries';
+import {
+  documentText,
+  junk,
+  line as lineArb,
+  namedUri,
+  eol,
+  templatePiece,
+  templateText,
+  templateUri,
+} from './arbitraries';
 import { assertInside, splitLines } from './checks';
 
 const svc = new DsmLanguageService();
@@ -28,14 +37,14 @@ function project(doc: DsmDocument) {
         : e.kind === 'template'
           ? { kind: e.kind, line: e.line, start: e.start, end: e.end }
           : {
-            kind: e.kind,
-            line: e.line,
-            indent: e.indent,
-            name: { ...e.name },
-            values: e.values.map((w) => ({ ...w })),
-            resolution: e.resolution.kind,
-            option: e.option?.name,
-          };
+              kind: e.kind,
+              line: e.line,
+              indent: e.indent,
+              name: { ...e.name },
+              values: e.values.map((w) => ({ ...w })),
+              resolution: e.resolution.kind,
+              option: e.option?.name,
+            };
   return {
     lineCount: doc.lineCount,
     eol: doc.eol,
@@ -44,7 +53,13 @@ function project(doc: DsmDocument) {
     entries: doc.entries.map((e) => e.line),
     options: doc.options.map((e) => e.line),
     comments: doc.comments.map((e) => e.line),
-    stanzas: doc.stanzas.map((s) => ({ kind: s.kind, name: s.name, header: s.header.line, endLine: s.endLine, options: s.options.map((o) => o.line) })),
+    stanzas: doc.stanzas.map((s) => ({
+      kind: s.kind,
+      name: s.name,
+      header: s.header.line,
+      endLine: s.endLine,
+      options: s.options.map((o) => o.line),
+    })),
     unscoped: doc.unscoped.map((o) => o.line),
     template: doc.template && {
       dialect: doc.template.dialect,
@@ -63,7 +78,17 @@ function project(doc: DsmDocument) {
 
 /** An edit, its positions given as fractions of the document so that they land inside it (or just past its end). */
 const edit = fc.record({
-  kind: fc.constantFrom('type', 'type', 'type', 'delete', 'delete', 'replace line', 'insert lines', 'join lines', 'full'),
+  kind: fc.constantFrom(
+    'type',
+    'type',
+    'type',
+    'delete',
+    'delete',
+    'replace line',
+    'insert lines',
+    'join lines',
+    'full',
+  ),
   line: fc.nat(),
   character: fc.nat(),
   length: fc.integer({ min: 0, max: 6 }),
@@ -118,7 +143,11 @@ function editSequence(text: string, uri: string, batches: Edit[][]): number {
       doc = svc.parse(now, uri);
     }
     const whole = svc.parse(now, uri);
-    assert.deepEqual(project(doc), project(whole), `after ${JSON.stringify(changes)}\n--- text ---\n${JSON.stringify(now)}`);
+    assert.deepEqual(
+      project(doc),
+      project(whole),
+      `after ${JSON.stringify(changes)}\n--- text ---\n${JSON.stringify(now)}`,
+    );
     const diagnostics = svc.diagnostics(doc);
     assert.deepEqual(diagnostics, svc.diagnostics(whole), 'the same diagnostics');
     const textLines = splitLines(now);
@@ -129,30 +158,40 @@ function editSequence(text: string, uri: string, batches: Edit[][]): number {
   return reparsed;
 }
 
-const batches = (edits: fc.Arbitrary<Edit>) => fc.array(fc.array(edits, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 });
+const batches = (edits: fc.Arbitrary<Edit>) =>
+  fc.array(fc.array(edits, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 });
 
-for (const { seed, label } of SEEDS) describe(`random edit sequences (fast-check, ${label})`, () => {
-  it('keep the document the server re-parses line by line equal to a whole parse, and analysis never throws', () => {
-    let reparsed = 0;
-    fc.assert(
-      fc.property(documentText, namedUri, batches(edit), (text, uri, b) => {
-        reparsed += editSequence(text, uri, b);
-      }),
-      { seed, numRuns: 300 },
-    );
-    assert.ok(reparsed > 500, `only ${reparsed} line-by-line re-parses: the generator should make more edits inside a line`);
-  });
+for (const { seed, label } of SEEDS)
+  describe(`random edit sequences (fast-check, ${label})`, () => {
+    it('keep the document the server re-parses line by line equal to a whole parse, and analysis never throws', () => {
+      let reparsed = 0;
+      fc.assert(
+        fc.property(documentText, namedUri, batches(edit), (text, uri, b) => {
+          reparsed += editSequence(text, uri, b);
+        }),
+        { seed, numRuns: 300 },
+      );
+      assert.ok(
+        reparsed > 500,
+        `only ${reparsed} line-by-line re-parses: the generator should make more edits inside a line`,
+      );
+    });
 
-  it('in templates too, where an edit may open or close a tag that spans lines, or a block', () => {
-    // Typing and deleting template syntax: tags whole, halves of tags, block keywords.
-    const templateEdit = edit.chain((e) => fc.oneof(fc.constant(e), templatePiece.map((text) => ({ ...e, text }))));
-    let reparsed = 0;
-    fc.assert(
-      fc.property(templateText, templateUri, batches(templateEdit), (text, uri, b) => {
-        reparsed += editSequence(text, uri, b);
-      }),
-      { seed, numRuns: 300 },
-    );
-    assert.ok(reparsed > 500, `only ${reparsed} line-by-line re-parses`);
+    it('in templates too, where an edit may open or close a tag that spans lines, or a block', () => {
+      // Typing and deleting template syntax: tags whole, halves of tags, block keywords.
+      const templateEdit = edit.chain((e) =>
+        fc.oneof(
+          fc.constant(e),
+          templatePiece.map((text) => ({ ...e, text })),
+        ),
+      );
+      let reparsed = 0;
+      fc.assert(
+        fc.property(templateText, templateUri, batches(templateEdit), (text, uri, b) => {
+          reparsed += editSequence(text, uri, b);
+        }),
+        { seed, numRuns: 300 },
+      );
+      assert.ok(reparsed > 500, `only ${reparsed} line-by-line re-parses`);
+    });
   });
-});

@@ -21,7 +21,16 @@ const svc = new DsmLanguageService();
 
 const name = fc.constantFrom('a', 'b', 'data', 'x.o', 'y.tmp', 'Core', 'ab');
 const patternLevel = fc.constantFrom('a', 'b', 'data', '*', '?', '*.o', '*.tmp', '[ab]', 'a*', '?b', '...', 'Core');
-const KINDS = ['include', 'exclude', 'exclude.dir', 'include.backup', 'include.archive', 'exclude.archive', 'include.encrypt', 'exclude.compression'] as const;
+const KINDS = [
+  'include',
+  'exclude',
+  'exclude.dir',
+  'include.backup',
+  'include.archive',
+  'exclude.archive',
+  'include.encrypt',
+  'exclude.compression',
+] as const;
 
 const unixPath = fc.array(name, { minLength: 1, maxLength: 4 }).map((l) => '/' + l.join('/'));
 /** A pattern: levels from / (a `...` never last, as IBM writes it). */
@@ -29,14 +38,24 @@ const unixPattern = fc.array(patternLevel, { minLength: 1, maxLength: 4 }).map((
   if (l[l.length - 1] === '...') l[l.length - 1] = '*';
   return '/' + l.join('/');
 });
-const statement = fc.record({ kind: fc.constantFrom(...KINDS), pattern: unixPattern, mc: fc.option(fc.constantFrom('mc1', 'MC2'), { nil: undefined }) });
+const statement = fc.record({
+  kind: fc.constantFrom(...KINDS),
+  pattern: unixPattern,
+  mc: fc.option(fc.constantFrom('mc1', 'MC2'), { nil: undefined }),
+});
 type Statement = { kind: (typeof KINDS)[number]; pattern: string; mc?: string };
 
 function line(s: Statement): string {
   return `${s.kind} ${s.pattern}${s.mc && s.kind.startsWith('include') && s.kind !== 'include.encrypt' ? ' ' + s.mc : ''}`;
 }
 
-function run(list: Statement[], paths: string[], operation: Operation, uri = 'file:///etc/tsm/list.excl', text = list.map(line).join('\n')): Explanation[] {
+function run(
+  list: Statement[],
+  paths: string[],
+  operation: Operation,
+  uri = 'file:///etc/tsm/list.excl',
+  text = list.map(line).join('\n'),
+): Explanation[] {
   const r = explainPaths({ doc: svc.parse(text, uri), text }, new Map(), paths, { operation });
   if ('error' in r) throw new Error(r.error);
   return r;
@@ -53,25 +72,35 @@ const decisive = (e: Explanation) => ({ decision: e.decision, line: e.by?.line ?
 describe('include-exclude simulator properties', () => {
   it('a statement added at the bottom changes no answer for a path it does not match', () => {
     fc.assert(
-      fc.property(fc.array(statement, { maxLength: 8 }), statement, fc.array(unixPath, { minLength: 1, maxLength: 5 }), fc.constantFrom<Operation>('backup', 'archive'), (list, added, paths, op) => {
-        const before = run(list, paths, op);
-        const after = run([...list, added], paths, op);
-        paths.forEach((p, i) => {
-          if (!touches(added, p)) assert.deepEqual(decisive(after[i]), decisive(before[i]), p);
-        });
-      }),
+      fc.property(
+        fc.array(statement, { maxLength: 8 }),
+        statement,
+        fc.array(unixPath, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom<Operation>('backup', 'archive'),
+        (list, added, paths, op) => {
+          const before = run(list, paths, op);
+          const after = run([...list, added], paths, op);
+          paths.forEach((p, i) => {
+            if (!touches(added, p)) assert.deepEqual(decisive(after[i]), decisive(before[i]), p);
+          });
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
   it('the deciding line matches the path (or one of its directories), and no line means included', () => {
     fc.assert(
-      fc.property(fc.array(statement, { maxLength: 8 }), fc.array(unixPath, { minLength: 1, maxLength: 5 }), (list, paths) => {
-        run(list, paths, 'backup').forEach((e, i) => {
-          if (e.by === null) assert.equal(e.decision, 'included');
-          else assert.ok(touches(list[e.by.line], paths[i]), `${line(list[e.by.line])} decided ${paths[i]}`);
-        });
-      }),
+      fc.property(
+        fc.array(statement, { maxLength: 8 }),
+        fc.array(unixPath, { minLength: 1, maxLength: 5 }),
+        (list, paths) => {
+          run(list, paths, 'backup').forEach((e, i) => {
+            if (e.by === null) assert.equal(e.decision, 'included');
+            else assert.ok(touches(list[e.by.line], paths[i]), `${line(list[e.by.line])} decided ${paths[i]}`);
+          });
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
@@ -81,7 +110,9 @@ describe('include-exclude simulator properties', () => {
     fc.assert(
       fc.property(fc.array(statement, { minLength: 1, maxLength: 6 }), unixPath, (list, path) => {
         const text = list.map((s) => line({ ...s, pattern: toWindows(s.pattern) })).join('\n');
-        const [lower, upper] = [path.toLowerCase(), path.toUpperCase()].map((p) => run(list, [toWindows(p)], 'backup', 'file:///c%3A/tsm/dsm.opt', text)[0]);
+        const [lower, upper] = [path.toLowerCase(), path.toUpperCase()].map(
+          (p) => run(list, [toWindows(p)], 'backup', 'file:///c%3A/tsm/dsm.opt', text)[0],
+        );
         assert.equal(lower.platform, 'windows');
         assert.deepEqual(decisive(upper), decisive(lower));
       }),
@@ -115,7 +146,10 @@ describe('include-exclude simulator properties', () => {
       fc.property(unixPattern, unixPath, fc.boolean(), (pattern, path, upper) => {
         const p = upper ? path.toUpperCase() : path;
         assert.equal(compileMatcher(pattern, 'unix')(p), patternRegExp(pattern, 'unix').test(p));
-        assert.equal(compileMatcher(win(pattern), 'windows')(win(p)), patternRegExp(win(pattern), 'windows').test(win(p)));
+        assert.equal(
+          compileMatcher(win(pattern), 'windows')(win(p)),
+          patternRegExp(win(pattern), 'windows').test(win(p)),
+        );
       }),
       { seed: SEED, numRuns: RUNS },
     );

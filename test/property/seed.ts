@@ -16,7 +16,8 @@ function drawnSeed(): { seed: number; given: boolean } {
   const given = process.env[SEED_VARIABLE];
   if (given === undefined || given === '') return { seed: Math.floor(Math.random() * 0x7fffffff), given: false };
   const seed = Number(given);
-  if (!Number.isSafeInteger(seed) || seed < -0x80000000 || seed > 0x7fffffff) throw new Error(`${SEED_VARIABLE}=${given}: a seed is a 32-bit integer`);
+  if (!Number.isSafeInteger(seed) || seed < -0x80000000 || seed > 0x7fffffff)
+    throw new Error(`${SEED_VARIABLE}=${given}: a seed is a 32-bit integer`);
   return { seed, given: true };
 }
 
@@ -31,7 +32,12 @@ export interface Seed {
 /** The fixed seed, then the drawn (or given) one. */
 export const SEEDS: readonly Seed[] = [
   { seed: FIXED_SEED, label: `fixed seed ${FIXED_SEED}` },
-  { seed: drawn.seed, label: `${drawn.given ? 'given' : 'drawn'} seed ${drawn.seed}; replay: ${SEED_VARIABLE}=${drawn.seed}` },
+  {
+    seed: drawn.seed,
+    label: `${drawn.given ? 'given' : 'drawn'} seed ${drawn.seed}; replay: ${SEED_VARIABLE}=${drawn.seed}`,
+  },
 ];
 
-console.log(`property tests: fixed seed ${FIXED_SEED}, ${drawn.given ? 'given' : 'drawn'} seed ${drawn.seed} (replay: ${SEED_VARIABLE}=${drawn.seed})`);
+console.log(
+  `property tests: fixed seed ${FIXED_SEED}, ${drawn.given ? 'given' : 'drawn'} seed ${drawn.seed} (replay: ${SEED_VARIABLE}=${drawn.seed})`,
+);

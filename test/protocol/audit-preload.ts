@@ -12,7 +12,10 @@ const file = process.env.DSM_AUDIT_FILE;
 if (file) {
   const record = (what: string, args: unknown[]) => {
     const detail = args.map((a) => (typeof a === 'string' || typeof a === 'number' ? a : typeof a)).slice(0, 3);
-    fs.appendFileSync(file, JSON.stringify({ what, detail, stack: new Error().stack?.split('\n').slice(2, 6).join(' | ') }) + '\n');
+    fs.appendFileSync(
+      file,
+      JSON.stringify({ what, detail, stack: new Error().stack?.split('\n').slice(2, 6).join(' | ') }) + '\n',
+    );
   };
   const watch = (moduleName: string, names: string[]) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

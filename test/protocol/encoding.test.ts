@@ -39,21 +39,22 @@ function asFindings(p: Published): Finding[] {
   }));
 }
 
-for (const transport of ['in-process', 'stdio'] as const) describe(`a dsm.opt beside a UTF-16 dsm.sys on disk (${transport === 'stdio' ? 'dist/server.js over stdio' : 'in process'})`, () => {
-  let client: LspClient;
-  before(async () => {
-    client = new LspClient({ transport });
-    await client.initialize(VSCODE.capabilities, VSCODE.initializationOptions, [pathToFileURL(FIXTURE).href]);
-  });
-  after(() => client.stop());
+for (const transport of ['in-process', 'stdio'] as const)
+  describe(`a dsm.opt beside a UTF-16 dsm.sys on disk (${transport === 'stdio' ? 'dist/server.js over stdio' : 'in process'})`, () => {
+    let client: LspClient;
+    before(async () => {
+      client = new LspClient({ transport });
+      await client.initialize(VSCODE.capabilities, VSCODE.initializationOptions, [pathToFileURL(FIXTURE).href]);
+    });
+    after(() => client.stop());
 
-  it('is checked against the stanzas of the dsm.sys, read as UTF-16: the findings dsm-lint gives', async () => {
-    const sys = fs.readFileSync(path.join(FIXTURE, 'dsm.sys'));
-    assert.deepEqual([...sys.subarray(0, 2)], [0xff, 0xfe], 'the fixture is UTF-16 LE with its BOM');
-    const opt = pathToFileURL(path.join(FIXTURE, 'dsm.opt')).href;
-    await client.open(opt, fs.readFileSync(path.join(FIXTURE, 'dsm.opt'), 'utf8'));
-    const published = await client.settled(opt, SMALL_WAIT_MS, (p) => p.diagnostics.length > 0);
-    const expected = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'findings.json'), 'utf8')) as Finding[];
-    assert.deepEqual(asFindings(published), expected);
+    it('is checked against the stanzas of the dsm.sys, read as UTF-16: the findings dsm-lint gives', async () => {
+      const sys = fs.readFileSync(path.join(FIXTURE, 'dsm.sys'));
+      assert.deepEqual([...sys.subarray(0, 2)], [0xff, 0xfe], 'the fixture is UTF-16 LE with its BOM');
+      const opt = pathToFileURL(path.join(FIXTURE, 'dsm.opt')).href;
+      await client.open(opt, fs.readFileSync(path.join(FIXTURE, 'dsm.opt'), 'utf8'));
+      const published = await client.settled(opt, SMALL_WAIT_MS, (p) => p.diagnostics.length > 0);
+      const expected = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'findings.json'), 'utf8')) as Finding[];
+      assert.deepEqual(asFindings(published), expected);
+    });
   });
-});

@@ -7,7 +7,13 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { PassThrough } from 'stream';
-import { createMessageConnection, MessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  MessageConnection,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/server';
 import { nodeFiles } from '../../server/src/session/nodeFiles';
@@ -21,7 +27,13 @@ export const SMALL_WAIT_MS = 30000;
 export interface Published {
   uri: string;
   version?: number;
-  diagnostics: { code: string; severity?: number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string; source: string }[];
+  diagnostics: {
+    code: string;
+    severity?: number;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    message: string;
+    source: string;
+  }[];
 }
 
 export interface ClientOptions {
@@ -38,7 +50,12 @@ export interface ClientOptions {
 /** Fails if the promise does not settle within ms. */
 export function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    p,
+    new Promise<T>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)),
+    ),
+  ]).finally(() => clearTimeout(timer));
 }
 
 export class LspClient {
@@ -63,15 +80,24 @@ export class LspClient {
     if (options.transport === 'in-process') {
       const toServer = new PassThrough();
       const toClient = new PassThrough();
-      const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+      const server = createConnection(
+        ProposedFeatures.all,
+        new StreamMessageReader(toServer),
+        new StreamMessageWriter(toClient),
+      );
       startServer(server, { files: nodeFiles, debounceMs: options.debounceMs ?? 0 });
       this.connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
       this.stopServer = () => server.dispose();
     } else {
-      const child = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       child.stderr!.on('data', (d) => (this.stderr += d));
       this.process = child;
-      this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      this.connection = createMessageConnection(
+        new StreamMessageReader(child.stdout!),
+        new StreamMessageWriter(child.stdin!),
+      );
       this.stopServer = () => child.exitCode === null && child.kill();
     }
     this.listen();
@@ -99,7 +125,9 @@ export class LspClient {
         // As the VS Code client answers with workspace.findFiles: every served file under the folder whose name matches.
         const { baseUri, names, maxResults } = params as { baseUri: string; names: string[]; maxResults: number };
         const re = namesRegExp(names);
-        return [...this.files.keys()].filter((u) => u.startsWith(baseUri.replace(/\/?$/, '/')) && re.test(u.slice(u.lastIndexOf('/') + 1))).slice(0, maxResults);
+        return [...this.files.keys()]
+          .filter((u) => u.startsWith(baseUri.replace(/\/?$/, '/')) && re.test(u.slice(u.lastIndexOf('/') + 1)))
+          .slice(0, maxResults);
       }
       if (method === 'dsm/exists') return this.files.has((params as { uri: string }).uri);
       return null;
@@ -107,15 +135,23 @@ export class LspClient {
     c.listen();
   }
 
-  async initialize(capabilities: object = {}, initializationOptions?: object, workspaceFolders: string[] | null = null): Promise<{ capabilities: Record<string, unknown> }> {
-    const result = await within(SMALL_WAIT_MS, 'initialize', this.connection.sendRequest('initialize', {
-      // The in-process server must not watch this process: its watchdog would keep the test running.
-      processId: this.options.transport === 'in-process' ? null : process.pid,
-      rootUri: workspaceFolders?.[0] ?? null,
-      workspaceFolders: workspaceFolders?.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null,
-      capabilities,
-      initializationOptions,
-    }));
+  async initialize(
+    capabilities: object = {},
+    initializationOptions?: object,
+    workspaceFolders: string[] | null = null,
+  ): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await within(
+      SMALL_WAIT_MS,
+      'initialize',
+      this.connection.sendRequest('initialize', {
+        // The in-process server must not watch this process: its watchdog would keep the test running.
+        processId: this.options.transport === 'in-process' ? null : process.pid,
+        rootUri: workspaceFolders?.[0] ?? null,
+        workspaceFolders: workspaceFolders?.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null,
+        capabilities,
+        initializationOptions,
+      }),
+    );
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };
   }
@@ -124,7 +160,12 @@ export class LspClient {
    * The next diagnostics published for a document (and version, if given)
    * that satisfy `where`, waiting at most `ms`. Earlier ones are skipped.
    */
-  diagnostics(uri: string, version: number | undefined, ms: number, where: (p: Published) => boolean = () => true): Promise<Published> {
+  diagnostics(
+    uri: string,
+    version: number | undefined,
+    ms: number,
+    where: (p: Published) => boolean = () => true,
+  ): Promise<Published> {
     const test = (p: Published) => p.uri === uri && (version === undefined || p.version === version) && where(p);
     const seen = this.published.find(test);
     if (seen) {
@@ -133,7 +174,10 @@ export class LspClient {
     }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${ms} ms`)), ms);
-      this.waiters.push({ test, resolve: (p) => (clearTimeout(timer), this.published.splice(this.published.indexOf(p), 1), resolve(p)) });
+      this.waiters.push({
+        test,
+        resolve: (p) => (clearTimeout(timer), this.published.splice(this.published.indexOf(p), 1), resolve(p)),
+      });
     });
   }
 
@@ -165,7 +209,9 @@ export class LspClient {
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dsm', version, text } });
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'dsm', version, text },
+    });
   }
 
   request<T>(method: string, params: unknown, ms = SMALL_WAIT_MS): Promise<T> {

@@ -7,9 +7,16 @@ export const VSCODE = {
     textDocument: {
       hover: { contentFormat: ['markdown', 'plaintext'] },
       completion: {
-        completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail'] } },
+        completionItem: {
+          snippetSupport: true,
+          documentationFormat: ['markdown', 'plaintext'],
+          resolveSupport: { properties: ['documentation', 'detail'] },
+        },
       },
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+      codeAction: {
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+        isPreferredSupport: true,
+      },
     },
   },
   initializationOptions: { builtinSnippets: true, addKnownOptionCommand: true, restartReminderCommand: true },
@@ -24,7 +31,10 @@ export const PLAIN_TEXT = {
     workspace: { applyEdit: false, configuration: false, didChangeConfiguration: { dynamicRegistration: false } },
     textDocument: {
       hover: { dynamicRegistration: false, contentFormat: ['plaintext'] },
-      completion: { dynamicRegistration: false, completionItem: { snippetSupport: false, documentationFormat: ['plaintext'] } },
+      completion: {
+        dynamicRegistration: false,
+        completionItem: { snippetSupport: false, documentationFormat: ['plaintext'] },
+      },
       codeAction: { dynamicRegistration: false, codeActionLiteralSupport: { codeActionKind: { valueSet: [] } } },
     },
   },

@@ -4,7 +4,12 @@ import { CompletionItem, MarkupContent, Position, TextEdit } from 'vscode-langua
 import { analyze, applyEdits, memoryWorkspace, service } from './helpers';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 
-function complete(text: string, line: number, character: number, opts: { settings?: unknown; uri?: string; builtinSnippets?: boolean } = {}): CompletionItem[] {
+function complete(
+  text: string,
+  line: number,
+  character: number,
+  opts: { settings?: unknown; uri?: string; builtinSnippets?: boolean } = {},
+): CompletionItem[] {
   const svc = service(opts.settings, { client: { snippetSupport: true, builtinSnippets: opts.builtinSnippets } });
   const { doc } = analyze(text, opts.uri ?? 'file:///etc/dsm.sys', svc);
   return svc.completion(doc, Position.create(line, character));
@@ -59,12 +64,24 @@ describe('completion', () => {
     assert.deepEqual(labels(items), ['1503']);
     assert.equal(items[0].preselect, true);
     assert.match(items[0].detail!, /bl3\.doit\.wisc\.edu \(Lite\)/);
-    assert.deepEqual(labels(complete('SErvername a\n  TCPPort ', 1, 10)), ['1499', '1500', '1501', '1502', '1503', '1504']);
+    assert.deepEqual(labels(complete('SErvername a\n  TCPPort ', 1, 10)), [
+      '1499',
+      '1500',
+      '1501',
+      '1502',
+      '1503',
+      '1504',
+    ]);
   });
 
   it('offers the stanza names after DEFAULTSERVER, and after a UNIX dsm.opt SERVERNAME the names of the dsm.sys beside it', () => {
-    assert.deepEqual(labels(complete('DEFAULTServer \nSErvername bucky2\nSErvername archive\n', 0, 14)), ['bucky2', 'archive']);
-    const svc = new DsmLanguageService({ workspace: memoryWorkspace({ 'file:///etc/dsm.sys': 'SErvername bucky5\nSErvername lab\nREPLSERVERName repl\n' }) });
+    assert.deepEqual(labels(complete('DEFAULTServer \nSErvername bucky2\nSErvername archive\n', 0, 14)), [
+      'bucky2',
+      'archive',
+    ]);
+    const svc = new DsmLanguageService({
+      workspace: memoryWorkspace({ 'file:///etc/dsm.sys': 'SErvername bucky5\nSErvername lab\nREPLSERVERName repl\n' }),
+    });
     const { doc } = analyze('SErvername ', 'file:///etc/dsm.opt', svc);
     assert.deepEqual(labels(svc.completion(doc, Position.create(0, 11))), ['bucky5', 'lab']);
   });
@@ -74,15 +91,20 @@ describe('completion', () => {
     assert.deepEqual(complete('* SCHEDMODE ', 0, 12), []);
   });
 
-  it('offers stanza snippets for catalogued servers, only the site\'s when the client has the built-in ones', () => {
+  it("offers stanza snippets for catalogued servers, only the site's when the client has the built-in ones", () => {
     const all = complete('\n', 0, 0).filter((i) => i.kind === 15);
     assert.equal(all.length, 8);
     const snippet = all.find((i) => i.label === 'bucky-bucky5')!;
-    assert.match((snippet.textEdit as TextEdit).newText, /TCPSERVERADDRESS {2}bucky5\.doit\.wisc\.edu\n {3}TCPPORT {11}1503/);
+    assert.match(
+      (snippet.textEdit as TextEdit).newText,
+      /TCPSERVERADDRESS {2}bucky5\.doit\.wisc\.edu\n {3}TCPPORT {11}1503/,
+    );
     const site = { serverCatalog: { servers: [{ address: 'tsm.example.edu', tier: 'Gold', port: 1600 }] } };
     const onlySite = complete('\n', 0, 0, { settings: site, builtinSnippets: true }).filter((i) => i.kind === 15);
     assert.deepEqual(labels(onlySite), ['bucky-tsm']);
-    const flat = complete('NODename x\nTCPPort 1500\n\n', 2, 0, { uri: 'file:///c/dsm.opt' }).find((i) => i.label === 'bucky-bucky5-opt')!;
+    const flat = complete('NODename x\nTCPPort 1500\n\n', 2, 0, { uri: 'file:///c/dsm.opt' }).find(
+      (i) => i.label === 'bucky-bucky5-opt',
+    )!;
     assert.doesNotMatch((flat.textEdit as TextEdit).newText, /SErvername/);
   });
 });

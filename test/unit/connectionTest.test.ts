@@ -64,7 +64,12 @@ describe('test connection on 127.0.0.1', () => {
   it('reports refused for a closed port', async () => {
     const result = await probe('127.0.0.1', closed, { timeoutMs: 10000 });
     assert.equal(result.kind, 'refused');
-    assert.match(describeResult(result, TARGET(closed), 'host1').message, new RegExp(`^stanza LOOP: refused: 127\\.0\\.0\\.1:${closed} answered from host1, but nothing listens on port ${closed}`));
+    assert.match(
+      describeResult(result, TARGET(closed), 'host1').message,
+      new RegExp(
+        `^stanza LOOP: refused: 127\\.0\\.0\\.1:${closed} answered from host1, but nothing listens on port ${closed}`,
+      ),
+    );
   });
 
   it('reports name not resolved, from the look-up the connection makes (an injected resolver: no DNS query leaves)', async () => {
@@ -74,8 +79,14 @@ describe('test connection on 127.0.0.1', () => {
       (callback as (err: Error | null, address: string, family: number) => void)(e, '', 0);
     };
     const result = await probe('bucky9.invalid', 1500, { timeoutMs: 10000, lookup });
-    assert.deepEqual({ kind: result.kind, code: (result as { code?: string }).code }, { kind: 'not-resolved', code: 'ENOTFOUND' });
-    assert.equal(describeResult(result, TARGET(1500, 'bucky9.invalid'), 'host1').message, 'stanza LOOP: name not resolved: host1 cannot look up bucky9.invalid (ENOTFOUND).');
+    assert.deepEqual(
+      { kind: result.kind, code: (result as { code?: string }).code },
+      { kind: 'not-resolved', code: 'ENOTFOUND' },
+    );
+    assert.equal(
+      describeResult(result, TARGET(1500, 'bucky9.invalid'), 'host1').message,
+      'stanza LOOP: name not resolved: host1 cannot look up bucky9.invalid (ENOTFOUND).',
+    );
   });
 });
 
@@ -83,7 +94,12 @@ describe('test connection: the time limit and other failures (injected socket an
   it('times out while connecting: the socket is closed and the time is the limit', async () => {
     const time = fakeTime();
     const socket = new FakeSocket();
-    const pending = probe('10.0.0.9', 1500, { timeoutMs: 5000, connect: () => socket, now: time.now, timer: time.timer });
+    const pending = probe('10.0.0.9', 1500, {
+      timeoutMs: 5000,
+      connect: () => socket,
+      now: time.now,
+      timer: time.timer,
+    });
     time.elapse(5000);
     const result = await pending;
     assert.deepEqual(result, { kind: 'timeout', ms: 5000, stage: 'connect', ip: '10.0.0.9' });
@@ -96,26 +112,47 @@ describe('test connection: the time limit and other failures (injected socket an
 
   it('says whether the time ran out looking up the name or connecting to the address it found', async () => {
     const time = fakeTime();
-    const still = probe('bucky5.doit.wisc.edu', 1503, { timeoutMs: 5000, connect: () => new FakeSocket(), now: time.now, timer: time.timer });
+    const still = probe('bucky5.doit.wisc.edu', 1503, {
+      timeoutMs: 5000,
+      connect: () => new FakeSocket(),
+      now: time.now,
+      timer: time.timer,
+    });
     time.elapse(5000);
     const resolving = await still;
     assert.equal((resolving as { stage: string }).stage, 'resolve');
-    assert.match(describeResult(resolving, TARGET(1503, 'bucky5.doit.wisc.edu'), 'host1').message, /timed out after 5000 ms while host1 was still looking up the name bucky5\.doit\.wisc\.edu/);
+    assert.match(
+      describeResult(resolving, TARGET(1503, 'bucky5.doit.wisc.edu'), 'host1').message,
+      /timed out after 5000 ms while host1 was still looking up the name bucky5\.doit\.wisc\.edu/,
+    );
 
     const t2 = fakeTime();
     const socket = new FakeSocket();
-    const found = probe('bucky5.doit.wisc.edu', 1503, { timeoutMs: 5000, connect: () => socket, now: t2.now, timer: t2.timer });
+    const found = probe('bucky5.doit.wisc.edu', 1503, {
+      timeoutMs: 5000,
+      connect: () => socket,
+      now: t2.now,
+      timer: t2.timer,
+    });
     socket.emit('lookup', null, '192.0.2.5');
     t2.elapse(5000);
     const connecting = await found;
     assert.deepEqual(connecting, { kind: 'timeout', ms: 5000, stage: 'connect', ip: '192.0.2.5' });
-    assert.match(describeResult(connecting, TARGET(1503, 'bucky5.doit.wisc.edu'), 'host1').message, /no answer from bucky5\.doit\.wisc\.edu:1503 \(192\.0\.2\.5\) to host1/);
+    assert.match(
+      describeResult(connecting, TARGET(1503, 'bucky5.doit.wisc.edu'), 'host1').message,
+      /no answer from bucky5\.doit\.wisc\.edu:1503 \(192\.0\.2\.5\) to host1/,
+    );
   });
 
   it('settles once: an error after the time limit changes nothing', async () => {
     const time = fakeTime();
     const socket = new FakeSocket();
-    const pending = probe('10.0.0.9', 1500, { timeoutMs: 100, connect: () => socket, now: time.now, timer: time.timer });
+    const pending = probe('10.0.0.9', 1500, {
+      timeoutMs: 100,
+      connect: () => socket,
+      now: time.now,
+      timer: time.timer,
+    });
     time.elapse(100);
     socket.emit('error', Object.assign(new Error('late'), { code: 'ECONNREFUSED' }));
     assert.equal((await pending).kind, 'timeout');
@@ -124,10 +161,18 @@ describe('test connection: the time limit and other failures (injected socket an
   it('reports other failures with their code', async () => {
     const time = fakeTime();
     const socket = new FakeSocket();
-    const pending = probe('10.0.0.9', 1500, { timeoutMs: 5000, connect: () => socket, now: time.now, timer: time.timer });
+    const pending = probe('10.0.0.9', 1500, {
+      timeoutMs: 5000,
+      connect: () => socket,
+      now: time.now,
+      timer: time.timer,
+    });
     socket.emit('error', Object.assign(new Error('connect EHOSTUNREACH 10.0.0.9:1500'), { code: 'EHOSTUNREACH' }));
     const result: ProbeResult = await pending;
     assert.equal(result.kind, 'failed');
-    assert.equal(describeResult(result, TARGET(1500, '10.0.0.9'), 'host1').message, 'stanza LOOP: could not connect to 10.0.0.9:1500 from host1: EHOSTUNREACH (connect EHOSTUNREACH 10.0.0.9:1500).');
+    assert.equal(
+      describeResult(result, TARGET(1500, '10.0.0.9'), 'host1').message,
+      'stanza LOOP: could not connect to 10.0.0.9:1500 from host1: EHOSTUNREACH (connect EHOSTUNREACH 10.0.0.9:1500).',
+    );
   });
 });

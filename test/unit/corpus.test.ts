@@ -34,7 +34,9 @@ function declared(text: string): string[] | undefined {
 }
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('realistic corpus', () => {
@@ -43,7 +45,11 @@ describe('realistic corpus', () => {
     assert.ok(all.length >= 8, `${all.length} files`);
     const kinds = new Set(all.map((f) => analyze(fs.readFileSync(f, 'utf8'), pathToFileURL(f).href).doc.fileKind));
     assert.deepEqual([...kinds].sort(), ['inclexcl', 'opt-unix', 'opt-windows', 'sys']);
-    for (const ext of ['.j2', '.jinja', '.tmpl', '.erb', '.epp', '.template', '.tpl', '.in']) assert.ok(all.some((f) => f.endsWith(ext)), `a template ending in ${ext}`);
+    for (const ext of ['.j2', '.jinja', '.tmpl', '.erb', '.epp', '.template', '.tpl', '.in'])
+      assert.ok(
+        all.some((f) => f.endsWith(ext)),
+        `a template ending in ${ext}`,
+      );
   });
 
   it('reads a Jinja template kept under a plain name (a Salt formula) as a template, by its text', () => {
@@ -54,7 +60,8 @@ describe('realistic corpus', () => {
   it('reads every file of inclexcl-files/ (shaped like the include-exclude files of Puppet modules and Ansible roles) as an include-exclude file, by its name', () => {
     const lists = all.filter((f) => f.includes(`${path.sep}inclexcl-files${path.sep}`));
     assert.ok(lists.length >= 12, `${lists.length} include-exclude files`);
-    for (const f of lists) assert.equal(analyze(fs.readFileSync(f, 'utf8'), pathToFileURL(f).href).doc.fileKind, 'inclexcl', f);
+    for (const f of lists)
+      assert.equal(analyze(fs.readFileSync(f, 'utf8'), pathToFileURL(f).href).doc.fileKind, 'inclexcl', f);
   });
   for (const file of all) {
     const rel = path.relative(CORPUS, file).split(path.sep).join('/');
@@ -62,8 +69,17 @@ describe('realistic corpus', () => {
       const text = fs.readFileSync(file, 'utf8');
       const { doc, svc } = analyze(text, pathToFileURL(file).href);
       const own = declared(text);
-      const found = svc.diagnostics(doc).map((d) => `${d.code} ${d.range.start.line}` + (own ? ` ${SEVERITY_NAMES[d.severity ?? 0]}` : ''));
-      assert.deepEqual(found, own ?? EXPECTED[rel] ?? [], svc.diagnostics(doc).map((d) => `${d.range.start.line}: ${d.message}`).join('\n'));
+      const found = svc
+        .diagnostics(doc)
+        .map((d) => `${d.code} ${d.range.start.line}` + (own ? ` ${SEVERITY_NAMES[d.severity ?? 0]}` : ''));
+      assert.deepEqual(
+        found,
+        own ?? EXPECTED[rel] ?? [],
+        svc
+          .diagnostics(doc)
+          .map((d) => `${d.range.start.line}: ${d.message}`)
+          .join('\n'),
+      );
     });
   }
 });

@@ -33,12 +33,22 @@ function diagnostic(text: string, code: string, uri = SYS, svc = service()) {
 function preferredFix(text: string, code: string, uri = SYS, svc = service()) {
   const { doc } = analyze(text, uri, svc);
   const d = diagnostic(text, code, uri, svc);
-  const actions = svc.codeActions(doc, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] }).filter((a) => a.isPreferred);
+  const actions = svc
+    .codeActions(doc, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] })
+    .filter((a) => a.isPreferred);
   assert.equal(actions.length, 1, `one preferred fix for ${code}`);
-  return { title: actions[0].title, text: applyEdits(text, actions[0].edit!.changes![uri]), message: String(d.message) };
+  return {
+    title: actions[0].title,
+    text: applyEdits(text, actions[0].edit!.changes![uri]),
+    message: String(d.message),
+  };
 }
 
-function fixAll(text: string, uri = SYS, svc: DsmLanguageService = service()): { title: string; text: string } | undefined {
+function fixAll(
+  text: string,
+  uri = SYS,
+  svc: DsmLanguageService = service(),
+): { title: string; text: string } | undefined {
   const { doc } = analyze(text, uri, svc);
   const actions = svc.codeActions(doc, everything, { diagnostics: [], only: [FIX_ALL_KIND] });
   if (!actions.length) return undefined;
@@ -87,7 +97,10 @@ describe('SESSIONINITIATION SERVERONLY and the SCHEDMODE fixes', () => {
       ['serveronly-polling', 'SERVEROnly'],
     ]);
     const fix = preferredFix(text, 'schedmode-missing');
-    assert.equal(fix.title, 'Add SCHEDMODE POLLING to server stanza a and change SESSIONINITIATION to CLIENT (then restart the scheduler)');
+    assert.equal(
+      fix.title,
+      'Add SCHEDMODE POLLING to server stanza a and change SESSIONINITIATION to CLIENT (then restart the scheduler)',
+    );
     assert.equal(fix.text, 'SErvername a\n  SESSIONINITiation CLIENT\n  NODename n\n  SCHEDMODE POLLING\n');
     assert.deepEqual(summary(fix.text), []);
     // Fix-all takes the SESSIONINITIATION edit once, though two findings of the file lead to it.
@@ -110,13 +123,18 @@ describe('SESSIONINITIATION SERVERONLY and the SCHEDMODE fixes', () => {
 
   it('in a complete (Windows) dsm.opt too', () => {
     const text = 'TCPServeraddress tsm.example.edu\nSESSIONINITIATION SERVERONLY\nSCHEDMODE PROMPTED\n';
-    assert.equal(fixAll(text, WIN)!.text, 'TCPServeraddress tsm.example.edu\nSESSIONINITIATION CLIENT\nSCHEDMODE POLLING\n');
+    assert.equal(
+      fixAll(text, WIN)!.text,
+      'TCPServeraddress tsm.example.edu\nSESSIONINITIATION CLIENT\nSCHEDMODE POLLING\n',
+    );
   });
 });
 
 describe('serveronly-polling', () => {
   it('flags SERVERONLY with POLLING, and with no SCHEDMODE; not with PROMPTED nor with CLIENT', () => {
-    assert.deepEqual(summary('SErvername a\n  SESSIONINITiation serveronly\n  SCHEDMODE POLLING\n'), [['serveronly-polling', 'serveronly']]);
+    assert.deepEqual(summary('SErvername a\n  SESSIONINITiation serveronly\n  SCHEDMODE POLLING\n'), [
+      ['serveronly-polling', 'serveronly'],
+    ]);
     assert.deepEqual(summary('SErvername a\n  SESSIONINITiation client\n  SCHEDMODE POLLING\n'), []);
     assert.ok(!summary(SERVERONLY_PROMPTED).some(([code]) => code === 'serveronly-polling'));
   });
@@ -134,9 +152,15 @@ describe('serveronly-polling', () => {
 describe('prompted-only-option beside SERVERONLY', () => {
   it('is not raised where SERVERONLY makes TCPCLIENTPort the way in; still raised elsewhere', () => {
     const polling = 'SErvername a\n  SCHEDMODE POLLING\n  TCPCLIENTPort 1501\n  TCPCLIENTAddress 10.0.0.5\n';
-    assert.deepEqual(summary(polling).map(([c]) => c), ['prompted-only-option', 'prompted-only-option']);
+    assert.deepEqual(
+      summary(polling).map(([c]) => c),
+      ['prompted-only-option', 'prompted-only-option'],
+    );
     const serverOnly = polling.replace('SCHEDMODE POLLING', 'SCHEDMODE POLLING\n  SESSIONINITiation SERVEROnly');
-    assert.deepEqual(summary(serverOnly).map(([c]) => c), ['serveronly-polling']);
+    assert.deepEqual(
+      summary(serverOnly).map(([c]) => c),
+      ['serveronly-polling'],
+    );
   });
 });
 
@@ -148,20 +172,30 @@ describe('serveronly-managedservices', () => {
       ['schedmode-prompted', 'PROMPTED'],
       ['serveronly-managedservices', 'schedule'],
     ]);
-    assert.match(String(diagnostic(text, "serveronly-managedservices").message), /cannot be used for scheduling with SERVERONLY/);
+    assert.match(
+      String(diagnostic(text, 'serveronly-managedservices').message),
+      /cannot be used for scheduling with SERVERONLY/,
+    );
     // The SCHEDMODE fix makes the stanza client-initiated, and so mends this one too.
     assert.deepEqual(summary(fixAll(text)!.text), []);
   });
 
   it('is silent for MANAGEDSERVICES WEBCLIENT, and without SERVERONLY', () => {
-    assert.deepEqual(summary(base + '  MANAGEDServices webclient\n').map(([c]) => c), ['schedmode-prompted']);
-    assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\n  MANAGEDServices schedule\n'), []);
+    assert.deepEqual(
+      summary(base + '  MANAGEDServices webclient\n').map(([c]) => c),
+      ['schedmode-prompted'],
+    );
+    assert.deepEqual(
+      summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\n  MANAGEDServices schedule\n'),
+      [],
+    );
   });
 });
 
 describe('passwordaccess-differs', () => {
   it('flags a stanza whose PASSWORDACCESS differs from the first one written, with a fix to align it', () => {
-    const text = 'SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\nSErvername b\n  SCHEDMODE POLLING\n  PASSWORDAccess prompt\n';
+    const text =
+      'SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\nSErvername b\n  SCHEDMODE POLLING\n  PASSWORDAccess prompt\n';
     assert.deepEqual(summary(text), [['passwordaccess-differs', 'prompt']]);
     const d = diagnostic(text, 'passwordaccess-differs');
     assert.match(String(d.message), /PROMPT here but GENERATE in stanza a \(line 3\)/);
@@ -172,8 +206,16 @@ describe('passwordaccess-differs', () => {
   });
 
   it('is silent when the values agree however written, when a stanza leaves it out, and outside dsm.sys', () => {
-    assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess gen\nSErvername b\n  SCHEDMODE POLLING\n  passworda GENERATE\n'), []);
-    assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\nSErvername b\n  SCHEDMODE POLLING\n'), []);
+    assert.deepEqual(
+      summary(
+        'SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess gen\nSErvername b\n  SCHEDMODE POLLING\n  passworda GENERATE\n',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\nSErvername b\n  SCHEDMODE POLLING\n'),
+      [],
+    );
     assert.deepEqual(summary('PASSWORDAccess prompt\nSCHEDMODE POLLING\n', WIN), []);
   });
 });
@@ -187,11 +229,14 @@ describe('encryptkey-prompt', () => {
     assert.match(String(d.message), /INCLUDE\.ENCRYPT \(line 3\)/);
     const { doc, svc } = analyze(text);
     const actions = svc.codeActions(doc, d.range, { diagnostics: [d] });
-    assert.deepEqual(actions.map((a) => [a.isPreferred, a.title.split(' (')[0]]), [
-      [false, 'Change ENCRYPTKEY to SAVE'],
-      [false, 'Change ENCRYPTKEY to GENERATE'],
-      [false, 'Ignore encryptkey-prompt on this line'],
-    ]);
+    assert.deepEqual(
+      actions.map((a) => [a.isPreferred, a.title.split(' (')[0]]),
+      [
+        [false, 'Change ENCRYPTKEY to SAVE'],
+        [false, 'Change ENCRYPTKEY to GENERATE'],
+        [false, 'Ignore encryptkey-prompt on this line'],
+      ],
+    );
   });
 
   it('is silent with SAVE or GENERATE, without INCLUDE.ENCRYPT, and when the two are in different stanzas', () => {
@@ -203,12 +248,17 @@ describe('encryptkey-prompt', () => {
   });
 
   it('in a complete (Windows) dsm.opt too', () => {
-    assert.deepEqual(summary('SCHEDMODE POLLING\nINCLUDE.ENCRYPT C:\\secret\\...\\*\nENCRYPTKEY PROMPT\n', WIN), [['encryptkey-prompt', 'PROMPT']]);
+    assert.deepEqual(summary('SCHEDMODE POLLING\nINCLUDE.ENCRYPT C:\\secret\\...\\*\nENCRYPTKEY PROMPT\n', WIN), [
+      ['encryptkey-prompt', 'PROMPT'],
+    ]);
   });
 });
 
-describe('a site server\'s SET SCHEDMODES (schedmode-server-mismatch)', () => {
-  const site = (schedmodes?: string) => service({ serverCatalog: { servers: [{ address: 'tsm.example.edu', port: 1500, ...(schedmodes ? { schedmodes } : {}) }] } });
+describe("a site server's SET SCHEDMODES (schedmode-server-mismatch)", () => {
+  const site = (schedmodes?: string) =>
+    service({
+      serverCatalog: { servers: [{ address: 'tsm.example.edu', port: 1500, ...(schedmodes ? { schedmodes } : {}) }] },
+    });
   const stanza = (lines: string) => `SErvername a\n  TCPServeraddress tsm.example.edu\n${lines}`;
 
   it('a server set to PROMPTED: POLLING is flagged and fixed to PROMPTED; PROMPTED is no longer warned about', () => {
@@ -239,17 +289,27 @@ describe('a site server\'s SET SCHEDMODES (schedmode-server-mismatch)', () => {
   });
 
   it('a server set to ANY, or without schedmodes, or not catalogued: nothing new', () => {
-    for (const svc of [site('any'), site()]) assert.deepEqual(summary(stanza('  SCHEDMODE PROMPTED\n'), SYS, svc), [['schedmode-prompted', 'PROMPTED']]);
-    assert.deepEqual(summary('SErvername a\n  TCPServeraddress other.example.edu\n  SCHEDMODE POLLING\n', SYS, site('prompted')), []);
+    for (const svc of [site('any'), site()])
+      assert.deepEqual(summary(stanza('  SCHEDMODE PROMPTED\n'), SYS, svc), [['schedmode-prompted', 'PROMPTED']]);
+    assert.deepEqual(
+      summary('SErvername a\n  TCPServeraddress other.example.edu\n  SCHEDMODE POLLING\n', SYS, site('prompted')),
+      [],
+    );
   });
 
   it('the setting takes only any, polling or prompted: another value is reported and left out', () => {
-    const { settings, problems } = checkSettings({ 'dsm.serverCatalog.servers': [{ address: 'x.example.edu', port: 1500, schedmodes: 'sometimes' }] });
+    const { settings, problems } = checkSettings({
+      'dsm.serverCatalog.servers': [{ address: 'x.example.edu', port: 1500, schedmodes: 'sometimes' }],
+    });
     assert.equal(problems.length, 1);
     assert.match(problems[0], /schedmodes/);
     assert.deepEqual(settings.serverCatalog.servers, [{ address: 'x.example.edu', tier: 'site server', port: 1500 }]);
-    const good = checkSettings({ 'dsm.serverCatalog.servers': [{ address: 'x.example.edu', port: 1500, schedmodes: 'polling' }] });
-    assert.deepEqual(good.settings.serverCatalog.servers, [{ address: 'x.example.edu', tier: 'site server', port: 1500, schedmodes: 'polling' }]);
+    const good = checkSettings({
+      'dsm.serverCatalog.servers': [{ address: 'x.example.edu', port: 1500, schedmodes: 'polling' }],
+    });
+    assert.deepEqual(good.settings.serverCatalog.servers, [
+      { address: 'x.example.edu', tier: 'site server', port: 1500, schedmodes: 'polling' },
+    ]);
   });
 });
 
@@ -259,14 +319,25 @@ describe('prompted-needs-tcpip', () => {
       ['schedmode-prompted', 'PROMPTED'],
       ['prompted-needs-tcpip', 'SHAREdmem'],
     ]);
-    assert.deepEqual(summary('COMMMETHOD NAMEDPIPES\nSCHEDMODE PROMPTED\n', WIN).map(([c]) => c), ['schedmode-prompted', 'prompted-needs-tcpip']);
+    assert.deepEqual(
+      summary('COMMMETHOD NAMEDPIPES\nSCHEDMODE PROMPTED\n', WIN).map(([c]) => c),
+      ['schedmode-prompted', 'prompted-needs-tcpip'],
+    );
     // The SCHEDMODE fix resolves it.
     assert.deepEqual(summary(fixAll('SErvername a\n  COMMMethod SHAREdmem\n  SCHEDMODE PROMPTED\n')!.text), []);
   });
 
   it('is silent for TCPIP, V6TCPIP and the default, and for a polling scheduler', () => {
-    for (const method of ['TCPip', 'V6Tcpip']) assert.deepEqual(summary(`SErvername a\n  COMMMethod ${method}\n  SCHEDMODE PROMPTED\n`).map(([c]) => c), ['schedmode-prompted'], method);
-    assert.deepEqual(summary('SErvername a\n  SCHEDMODE PROMPTED\n').map(([c]) => c), ['schedmode-prompted']);
+    for (const method of ['TCPip', 'V6Tcpip'])
+      assert.deepEqual(
+        summary(`SErvername a\n  COMMMethod ${method}\n  SCHEDMODE PROMPTED\n`).map(([c]) => c),
+        ['schedmode-prompted'],
+        method,
+      );
+    assert.deepEqual(
+      summary('SErvername a\n  SCHEDMODE PROMPTED\n').map(([c]) => c),
+      ['schedmode-prompted'],
+    );
     assert.deepEqual(summary('SErvername a\n  COMMMethod SHAREdmem\n  SCHEDMODE POLLING\n'), []);
   });
 });
@@ -280,13 +351,21 @@ describe('password-ignored', () => {
     const { doc, svc } = analyze(text);
     const [remove] = svc.codeActions(doc, d.range, { diagnostics: [d] });
     assert.equal(remove.isPreferred, false);
-    assert.equal(applyEdits(text, remove.edit!.changes![SYS]), 'SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\n');
+    assert.equal(
+      applyEdits(text, remove.edit!.changes![SYS]),
+      'SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\n',
+    );
   });
 
   it('is silent with PASSWORDACCESS PROMPT or unset, and across stanzas', () => {
     assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess prompt\n  PASsword secret\n'), []);
     assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASsword secret\n'), []);
-    assert.deepEqual(summary('SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\nSErvername b\n  SCHEDMODE POLLING\n  PASsword secret\n'), []);
+    assert.deepEqual(
+      summary(
+        'SErvername a\n  SCHEDMODE POLLING\n  PASSWORDAccess generate\nSErvername b\n  SCHEDMODE POLLING\n  PASsword secret\n',
+      ),
+      [],
+    );
   });
 });
 
@@ -294,7 +373,8 @@ describe('the checks across options in templates', () => {
   const J2 = 'file:///srv/salt/tsm/dsm.sys.j2';
 
   it('a SERVERONLY line in a branch makes the conflict information only: it holds when that branch is rendered', () => {
-    const text = 'SErvername fw\n  SCHEDMODE POLLING\n{% if firewalled %}\n  SESSIONINITIATION SERVERONLY\n{% endif %}\n';
+    const text =
+      'SErvername fw\n  SCHEDMODE POLLING\n{% if firewalled %}\n  SESSIONINITIATION SERVERONLY\n{% endif %}\n';
     const d = diagnostic(text, 'serveronly-polling', J2);
     assert.equal(d.severity, 3);
   });

@@ -15,14 +15,18 @@ describe('doctor: --root', () => {
     assert.equal(host.local('/opt/tivoli/tsm/client/ba/bin/dsm.sys'), '/srv/copy/opt/tivoli/tsm/client/ba/bin/dsm.sys');
     assert.equal(host.local('/../../etc/shadow'), '/srv/copy/etc/shadow');
     assert.equal(host.local('relative/../../x'), '/srv/copy/x');
-    assert.equal(host.local('C:\\Program Files\\Tivoli\\TSM\\baclient\\dsm.opt'), '/srv/copy/Program Files/Tivoli/TSM/baclient/dsm.opt');
+    assert.equal(
+      host.local('C:\\Program Files\\Tivoli\\TSM\\baclient\\dsm.opt'),
+      '/srv/copy/Program Files/Tivoli/TSM/baclient/dsm.opt',
+    );
     assert.equal(new HostFs(undefined, {}, false).local('/etc/adsm'), '/etc/adsm');
   });
 });
 
 describe('doctor: log times', () => {
   it('reads DD-MM-YYYY, MM/DD/YYYY (DD/MM past 12), YYYY-MM-DD and DD.MM.YYYY in local time', () => {
-    const at = (y: number, mo: number, d: number, h: number, mi: number, s: number) => new Date(y, mo - 1, d, h, mi, s).getTime();
+    const at = (y: number, mo: number, d: number, h: number, mi: number, s: number) =>
+      new Date(y, mo - 1, d, h, mi, s).getTime();
     assert.equal(lineTime('22-09-2023 09:57:00 Next operation scheduled:')?.getTime(), at(2023, 9, 22, 9, 57, 0));
     assert.equal(lineTime('09/22/2023 09:57:00 x')?.getTime(), at(2023, 9, 22, 9, 57, 0));
     assert.equal(lineTime('22/09/2023 09:57:00 x')?.getTime(), at(2023, 9, 22, 9, 57, 0));
@@ -34,7 +38,9 @@ describe('doctor: log times', () => {
   });
 
   it('a line without a time takes the last time above it', () => {
-    const s = symptoms('22-09-2023 09:57:00 Querying server\n   ANS1017E Session rejected: TCP/IP connection failure\n');
+    const s = symptoms(
+      '22-09-2023 09:57:00 Querying server\n   ANS1017E Session rejected: TCP/IP connection failure\n',
+    );
     assert.equal(s.get('ANS1017E')?.time?.getTime(), new Date(2023, 8, 22, 9, 57, 0).getTime());
     assert.equal(s.get('ANS1017E')?.line, 1);
   });
@@ -57,8 +63,16 @@ describe('doctor: listeners', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsm-doctor-net-'));
     try {
       const head = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
-      fs.writeFileSync(path.join(dir, 'tcp'), head + '   0: 00000000:05DD 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1\n   1: 0100007F:05DC 0100007F:9C40 01 00000000:00000000 00:00000000 00000000     0        0 2 1\n');
-      fs.writeFileSync(path.join(dir, 'tcp6'), head + '   0: 00000000000000000000000000000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 3 1\n');
+      fs.writeFileSync(
+        path.join(dir, 'tcp'),
+        head +
+          '   0: 00000000:05DD 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1\n   1: 0100007F:05DC 0100007F:9C40 01 00000000:00000000 00:00000000 00000000     0        0 2 1\n',
+      );
+      fs.writeFileSync(
+        path.join(dir, 'tcp6'),
+        head +
+          '   0: 00000000000000000000000000000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 3 1\n',
+      );
       assert.deepEqual([...listeningPorts([path.join(dir, 'tcp'), path.join(dir, 'tcp6')])!].sort(), [1501, 8080]);
       assert.equal(listeningPorts([path.join(dir, 'none')]), undefined);
     } finally {

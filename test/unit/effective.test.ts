@@ -54,13 +54,18 @@ describe('dsm.effectiveOptions: which scope', () => {
   });
 
   it('the stanza named (in any case); without DEFAULTServer, the first', () => {
-    assert.equal(entries(answer(TWO_STANZAS, SYS, { stanza: 'FIRST' })).find((o) => o.name === Opt.SCHEDMODE)?.value, 'PROMPTED');
+    assert.equal(
+      entries(answer(TWO_STANZAS, SYS, { stanza: 'FIRST' })).find((o) => o.name === Opt.SCHEDMODE)?.value,
+      'PROMPTED',
+    );
     const r = answer(TWO_STANZAS.split('\n').slice(1).join('\n'), SYS);
     assert.ok(!('error' in r) && r.title === 'stanza first of dsm.sys');
   });
 
   it('a stanza that does not exist, or a dsm.sys without stanzas: an error in words', () => {
-    assert.deepEqual(answer(TWO_STANZAS, SYS, { stanza: 'nope' }), { error: 'No stanza named nope in dsm.sys. Stanzas: first, second.' });
+    assert.deepEqual(answer(TWO_STANZAS, SYS, { stanza: 'nope' }), {
+      error: 'No stanza named nope in dsm.sys. Stanzas: first, second.',
+    });
     assert.deepEqual(answer('DEFAULTServer x\n', SYS), { error: 'dsm.sys has no server stanza.' });
   });
 
@@ -92,8 +97,14 @@ describe('dsm.effectiveOptions: which scope', () => {
     const win = 'TCPServeraddress bucky5.doit.wisc.edu\nTCPPort 1503\nSCHEDMODe POLLING\nPASSWORDAccess generate\n';
     const r = answer(win, 'file:///C:/tsm/dsm.opt');
     assert.ok(!('error' in r));
-    assert.deepEqual(r.options.map((o) => o.name), [Opt.TCPSERVERADDRESS, Opt.TCPPORT, Opt.PASSWORDACCESS, Opt.SCHEDMODE]);
-    assert.match(JSON.stringify(answer('include /home/.../*\n', 'file:///etc/tsm/inclexcl.def')), /include-exclude file sets no options/);
+    assert.deepEqual(
+      r.options.map((o) => o.name),
+      [Opt.TCPSERVERADDRESS, Opt.TCPPORT, Opt.PASSWORDACCESS, Opt.SCHEDMODE],
+    );
+    assert.match(
+      JSON.stringify(answer('include /home/.../*\n', 'file:///etc/tsm/inclexcl.def')),
+      /include-exclude file sets no options/,
+    );
   });
 });
 
@@ -101,12 +112,18 @@ describe('dsm.effectiveOptions: defaults and the server', () => {
   it('with defaults: the table default of what nothing sets, of the options a stanza may hold only', () => {
     const r = entries(answer(TWO_STANZAS, SYS, { defaults: true }));
     const schedmode = r.find((o) => o.name === Opt.SCHEDMODE);
-    assert.deepEqual(schedmode, { name: 'SCHEDMODe', value: 'POLLING', source: 'default', serverOverride: 'SET SCHEDMODES' });
+    assert.deepEqual(schedmode, {
+      name: 'SCHEDMODe',
+      value: 'POLLING',
+      source: 'default',
+      serverOverride: 'SET SCHEDMODES',
+    });
     // Set lines keep their line; a default never hides one.
     assert.deepEqual(r.find((o) => o.name === Opt.TCPPORT)?.source, { uri: SYS, line: 6 });
     // Every default is of an option a dsm.sys stanza may hold.
     const table = builtinOptionTable();
-    for (const o of r.filter((x) => x.source === 'default')) assert.ok(table.lookup(o.name)!.where.includes('sys-stanza'), o.name);
+    for (const o of r.filter((x) => x.source === 'default'))
+      assert.ok(table.lookup(o.name)!.where.includes('sys-stanza'), o.name);
     assert.ok(!entries(answer(TWO_STANZAS, SYS)).some((o) => o.source === 'default'));
   });
 
@@ -143,6 +160,9 @@ describe('the stanza hover links to the effective options', () => {
   it('no link for a client without the command, nor for one that shows plain text', () => {
     assert.match(hoverAt({}, 4, 14), /\*\*Stanza second\*\*/);
     assert.doesNotMatch(hoverAt({}, 4, 14), /command:/);
-    assert.doesNotMatch(hoverAt({ effectiveOptionsCommand: true, hoverFormat: 'plaintext' }, 4, 14), /command:|effective options/i);
+    assert.doesNotMatch(
+      hoverAt({ effectiveOptionsCommand: true, hoverFormat: 'plaintext' }, 4, 14),
+      /command:|effective options/i,
+    );
   });
 });

@@ -13,7 +13,10 @@ function hoverAt(text: string, line: number, uri = 'file:///etc/tsm/inclexcl.exc
 
 describe('include-exclude statement hover', () => {
   it('names the common paths a statement decides', () => {
-    assert.match(hoverAt(LIST, 3), /For backup, of the common UNIX paths\*\* this statement decides \/var\/log\/messages\./);
+    assert.match(
+      hoverAt(LIST, 3),
+      /For backup, of the common UNIX paths\*\* this statement decides \/var\/log\/messages\./,
+    );
     assert.match(hoverAt(LIST, 1), /decides \/tmp\/scratch\.tmp\./);
   });
 

@@ -11,7 +11,14 @@ const VSCODE_DESKTOP = { client: { firewallRulesCommand: true, testConnectionCom
 
 function lenses(text: string, uri = SYS, options = {}) {
   const { doc, svc } = analyze(text, uri, service(undefined, options));
-  return svc.codeLenses(doc).map((l) => ({ line: l.range.start.line, title: l.command!.title, command: l.command!.command, args: l.command!.arguments }));
+  return svc
+    .codeLenses(doc)
+    .map((l) => ({
+      line: l.range.start.line,
+      title: l.command!.title,
+      command: l.command!.command,
+      args: l.command!.arguments,
+    }));
 }
 
 function titles(text: string, uri = SYS): string[] {
@@ -25,15 +32,19 @@ function rules(text: string, stanza?: string, uri = SYS): string {
   return r.text;
 }
 
-const STANZA = (body: string, name = 'BUCKY5') => `SErvername  ${name}\n   TCPServeraddress   bucky5.doit.wisc.edu\n${body}`;
+const STANZA = (body: string, name = 'BUCKY5') =>
+  `SErvername  ${name}\n   TCPServeraddress   bucky5.doit.wisc.edu\n${body}`;
 
 describe('firewall code lens', () => {
   it('a POLLING stanza: outbound TCP to the server address and its TCPPORT, on the header line', () => {
     const text = '* lab\n' + STANZA('   TCPPort            1503\n   SCHEDMODE          POLLING\n');
-    assert.deepEqual(lenses(text).map((l) => [l.line, l.title]), [[1, 'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503']]);
+    assert.deepEqual(
+      lenses(text).map((l) => [l.line, l.title]),
+      [[1, 'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503']],
+    );
   });
 
-  it('without TCPPORT the client uses IBM\'s default, 1500', () => {
+  it("without TCPPORT the client uses IBM's default, 1500", () => {
     assert.deepEqual(titles(STANZA('')), ['Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1500']);
     assert.match(rules(STANZA('')), /TCPPORT, default 1500/);
   });
@@ -61,7 +72,9 @@ describe('firewall code lens', () => {
       'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1500; inbound TCP on ports 1582, 1555, 1556 (web client)',
     ]);
     assert.doesNotMatch(rules(fixed), /Note: WEBPORTS/);
-    assert.deepEqual(titles(STANZA('   MANAGEDServices schedule\n')), ['Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1500']);
+    assert.deepEqual(titles(STANZA('   MANAGEDServices schedule\n')), [
+      'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1500',
+    ]);
   });
 
   it('says when there is nothing to open: no address, or no TCP', () => {
@@ -72,27 +85,45 @@ describe('firewall code lens', () => {
   });
 
   it('a fail-over (REPLSERVERNAME) stanza: outbound to the replication server', () => {
-    const text = STANZA('   MYREPLICATIONServer repl1\n') + 'REPLSERVERName repl1\n   REPLTCPServeraddress 10.0.0.9\n   REPLTCPPort 1700\n';
+    const text =
+      STANZA('   MYREPLICATIONServer repl1\n') +
+      'REPLSERVERName repl1\n   REPLTCPServeraddress 10.0.0.9\n   REPLTCPPort 1700\n';
     assert.deepEqual(titles(text)[1], 'Firewall: allow outbound TCP to 10.0.0.9:1700');
   });
 
   it('a complete (Windows) dsm.opt: one lens, on its first option line; a UNIX dsm.opt: none', () => {
     const win = '* Windows options\nNODename pc\nTCPServeraddress bl1.doit.wisc.edu\nTCPPort 1501\nSCHEDMODE POLLING\n';
-    assert.deepEqual(lenses(win, WIN).map((l) => [l.line, l.title, l.args]), [[1, 'Firewall: allow outbound TCP to bl1.doit.wisc.edu:1501', [WIN]]]);
+    assert.deepEqual(
+      lenses(win, WIN).map((l) => [l.line, l.title, l.args]),
+      [[1, 'Firewall: allow outbound TCP to bl1.doit.wisc.edu:1501', [WIN]]],
+    );
     assert.deepEqual(lenses('SErvername BUCKY5\n', 'file:///etc/dsm.opt'), []);
   });
 
   it('VS Code on the desktop gets dsm.showFirewallRules and "Test connection"; other editors the server command only', () => {
     const text = STANZA('   TCPPort 1503\n');
-    assert.deepEqual(lenses(text, SYS, VSCODE_DESKTOP).map((l) => [l.command, l.title, l.args]), [
-      ['dsm.showFirewallRules', 'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503', [SYS, 'BUCKY5']],
-      ['dsm.testConnection', 'Test connection', [{ address: 'bucky5.doit.wisc.edu', port: 1503, label: 'stanza BUCKY5' }]],
-    ]);
-    assert.deepEqual(lenses(text).map((l) => [l.command, l.args]), [['dsm.firewallRules', [SYS, 'BUCKY5']]]);
+    assert.deepEqual(
+      lenses(text, SYS, VSCODE_DESKTOP).map((l) => [l.command, l.title, l.args]),
+      [
+        ['dsm.showFirewallRules', 'Firewall: allow outbound TCP to bucky5.doit.wisc.edu:1503', [SYS, 'BUCKY5']],
+        [
+          'dsm.testConnection',
+          'Test connection',
+          [{ address: 'bucky5.doit.wisc.edu', port: 1503, label: 'stanza BUCKY5' }],
+        ],
+      ],
+    );
+    assert.deepEqual(
+      lenses(text).map((l) => [l.command, l.args]),
+      [['dsm.firewallRules', [SYS, 'BUCKY5']]],
+    );
   });
 
   it('no "Test connection" where there is nothing to connect to', () => {
-    assert.deepEqual(lenses('SErvername local\n   SCHEDMODE POLLING\n', SYS, VSCODE_DESKTOP).map((l) => l.command), ['dsm.showFirewallRules']);
+    assert.deepEqual(
+      lenses('SErvername local\n   SCHEDMODE POLLING\n', SYS, VSCODE_DESKTOP).map((l) => l.command),
+      ['dsm.showFirewallRules'],
+    );
   });
 });
 
@@ -104,7 +135,10 @@ describe('the stanza hover says the same', () => {
     const value = (h!.contents as MarkupContent).value;
     assert.match(value, /\*\*Firewall\*\*: what the network must allow/);
     assert.match(value, /- allow outbound TCP to bucky5\\\.doit\\\.wisc\\\.edu\\:1503: every client session/);
-    assert.match(value, /- allow inbound TCP on port 1501 from bucky5\\\.doit\\\.wisc\\\.edu: the server calls the prompted scheduler/);
+    assert.match(
+      value,
+      /- allow inbound TCP on port 1501 from bucky5\\\.doit\\\.wisc\\\.edu: the server calls the prompted scheduler/,
+    );
   });
 });
 
@@ -133,10 +167,16 @@ describe('dsm.firewallRules', () => {
   it('uses an IP address as it is, with no look-up, and "any" where no peer is known', () => {
     const text = rules('SErvername a\n   TCPServeraddress 192.0.2.10\n   MANAGEDServices webclient\n');
     assert.doesNotMatch(text, /getent|Resolve-DnsName|SERVER_ADDRESS/);
-    assert.ok(text.includes('iptables -A OUTPUT -p tcp -d 192.0.2.10 --dport 1500 -m conntrack --ctstate NEW -j ACCEPT'));
+    assert.ok(
+      text.includes('iptables -A OUTPUT -p tcp -d 192.0.2.10 --dport 1500 -m conntrack --ctstate NEW -j ACCEPT'),
+    );
     assert.ok(text.includes('iptables -A INPUT -p tcp --dport 1581 -m conntrack --ctstate NEW -j ACCEPT'));
     assert.ok(text.includes('ufw allow in proto tcp from any to any port 1581'));
-    assert.ok(text.includes('netsh advfirewall firewall add rule name="TSM client a inbound TCP 1581" dir=in action=allow protocol=TCP localport=1581'));
+    assert.ok(
+      text.includes(
+        'netsh advfirewall firewall add rule name="TSM client a inbound TCP 1581" dir=in action=allow protocol=TCP localport=1581',
+      ),
+    );
   });
 
   it('finds the stanza by name in any case; may leave the name out when there is one server stanza, or for a Windows dsm.opt', () => {
@@ -144,15 +184,24 @@ describe('dsm.firewallRules', () => {
     assert.match(rules(two, 'Other'), /outbound TCP to h2:1500/);
     const { doc, svc } = analyze(two);
     assert.deepEqual(svc.firewallRules(doc), { error: 'Name one of the stanzas: BUCKY5, other.' });
-    assert.deepEqual(svc.firewallRules(doc, 'nope'), { error: 'No stanza named nope in this file. Stanzas: BUCKY5, other.' });
+    assert.deepEqual(svc.firewallRules(doc, 'nope'), {
+      error: 'No stanza named nope in this file. Stanzas: BUCKY5, other.',
+    });
     assert.match(rules(STANZA('')), /outbound TCP to bucky5\.doit\.wisc\.edu:1500/);
-    assert.match(rules('NODename pc\nTCPServeraddress 10.0.0.5\nTCPPort 1501\n', undefined, WIN), /iptables -A OUTPUT -p tcp -d 10\.0\.0\.5 --dport 1501/);
+    assert.match(
+      rules('NODename pc\nTCPServeraddress 10.0.0.5\nTCPPort 1501\n', undefined, WIN),
+      /iptables -A OUTPUT -p tcp -d 10\.0\.0\.5 --dport 1501/,
+    );
     const unix = analyze('SErvername BUCKY5\n', 'file:///etc/dsm.opt');
-    assert.match((unix.svc.firewallRules(unix.doc) as { error: string }).error, /UNIX dsm\.opt connects through the dsm\.sys stanza/);
+    assert.match(
+      (unix.svc.firewallRules(unix.doc) as { error: string }).error,
+      /UNIX dsm\.opt connects through the dsm\.sys stanza/,
+    );
   });
 
   it('never lets what the file says reach a command line: addresses and ports are checked, comments cut down to plain characters', () => {
-    const text = 'SErvername x&del\n   TCPServeraddress $(reboot)\n   SCHEDMODE PROMPTED\nSErvername y|z\n   TCPServeraddress h\n   TCPPort 1500;reboot\n   TCPCLIENTAddress `id`\n   SESSIONINITiation SERVEROnly\n';
+    const text =
+      'SErvername x&del\n   TCPServeraddress $(reboot)\n   SCHEDMODE PROMPTED\nSErvername y|z\n   TCPServeraddress h\n   TCPPort 1500;reboot\n   TCPCLIENTAddress `id`\n   SESSIONINITiation SERVEROnly\n';
     for (const stanza of ['x&del', 'y|z']) {
       const out = rules(text, stanza);
       for (const line of out.split('\n')) {

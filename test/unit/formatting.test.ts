@@ -42,7 +42,8 @@ describe('formatting', () => {
   });
 
   it('keeps a column the stanza already uses, when every name fits before it', () => {
-    const text = 'SErvername  server_a\n  COMMmethod         TCPip\n  TCPPort            1500\n  TCPServeraddress   192.168.1.1\n  tcpb 32\n';
+    const text =
+      'SErvername  server_a\n  COMMmethod         TCPip\n  TCPPort            1500\n  TCPServeraddress   192.168.1.1\n  tcpb 32\n';
     assert.equal(format(text), text.replace('  tcpb 32', '  tcpb               32'));
   });
 
@@ -58,7 +59,7 @@ describe('formatting', () => {
     const text = [
       'NODename w',
       '   * an indented comment, kept where it is   ',
-      "PRESCHEDULECMD   '\"C:\\x y\\cmd.exe\" > log 2>&1'",
+      'PRESCHEDULECMD   \'"C:\\x y\\cmd.exe" > log 2>&1\'',
       'DOMain C:    D:',
       'SCHEDLOGName     "C:\\Program Files\\x.log"   * nightly',
       '',
@@ -69,7 +70,7 @@ describe('formatting', () => {
         // Two of the lines already put their values at column 17: the column stays.
         'NODename         w',
         '   * an indented comment, kept where it is',
-        "PRESCHEDULECMD   '\"C:\\x y\\cmd.exe\" > log 2>&1'",
+        'PRESCHEDULECMD   \'"C:\\x y\\cmd.exe" > log 2>&1\'',
         'DOMain           C:    D:',
         'SCHEDLOGName     "C:\\Program Files\\x.log"   * nightly',
         '',
@@ -83,7 +84,8 @@ describe('formatting', () => {
   });
 
   it('formats around a line it cannot parse: an unknown name or an unterminated quote stays byte for byte and has no say in the column', () => {
-    const text = 'SErvername a\n  TCPPort 1500\n  this_is_not_an_option_at_all   x   \n  ERRORLOGName "C:\\open  \n  SCHEDMODE POLLING\n';
+    const text =
+      'SErvername a\n  TCPPort 1500\n  this_is_not_an_option_at_all   x   \n  ERRORLOGName "C:\\open  \n  SCHEDMODE POLLING\n';
     assert.equal(
       format(text),
       'SErvername a\n  TCPPort   1500\n  this_is_not_an_option_at_all   x   \n  ERRORLOGName "C:\\open  \n  SCHEDMODE POLLING\n',
@@ -91,21 +93,33 @@ describe('formatting', () => {
   });
 
   it('keeps a BOM at the start of the file with what stands between it and the name, and leaves a line with a BOM among its blanks alone', () => {
-    assert.equal(format('\uFEFF  NODename   a\nTCPPort 1500\nSCHEDMODE POLLING\n', OPT), '\uFEFF  NODename  a\nTCPPort   1500\nSCHEDMODE POLLING\n');
+    assert.equal(
+      format('\uFEFF  NODename   a\nTCPPort 1500\nSCHEDMODE POLLING\n', OPT),
+      '\uFEFF  NODename  a\nTCPPort   1500\nSCHEDMODE POLLING\n',
+    );
     const odd = 'NODename a\nTCPPort\uFEFF1500\n';
     assert.equal(format(odd, OPT), odd);
   });
 
-  it('keeps names as written, or writes the table\'s capitals over the same letters with dsm.format.canonicalNames', () => {
+  it("keeps names as written, or writes the table's capitals over the same letters with dsm.format.canonicalNames", () => {
     const text = 'SErvername a\n  tcpserveraddress h\n  schedmode polling\n  tcpp 1500\n';
-    assert.equal(format(text), 'SErvername a\n  tcpserveraddress h\n  schedmode        polling\n  tcpp             1500\n');
-    assert.equal(format(text, SYS, { format: { canonicalNames: true } }), 'SErvername a\n  TCPServeraddress h\n  SCHEDMODe        polling\n  TCPP             1500\n');
+    assert.equal(
+      format(text),
+      'SErvername a\n  tcpserveraddress h\n  schedmode        polling\n  tcpp             1500\n',
+    );
+    assert.equal(
+      format(text, SYS, { format: { canonicalNames: true } }),
+      'SErvername a\n  TCPServeraddress h\n  SCHEDMODe        polling\n  TCPP             1500\n',
+    );
     assert.equal(format('servername   a\n', SYS, { format: { canonicalNames: true } }), 'SErvername   a\n');
   });
 
   it('range formatting touches only the lines of the range, with the column of the whole stanza', () => {
     const text = 'SErvername a\n  TCPServeraddress h\n  TCPPort 1500\n  SCHEDMODE POLLING\n';
-    assert.equal(format(text, SYS, undefined, Range.create(2, 0, 3, 0)), 'SErvername a\n  TCPServeraddress h\n  TCPPort          1500\n  SCHEDMODE POLLING\n');
+    assert.equal(
+      format(text, SYS, undefined, Range.create(2, 0, 3, 0)),
+      'SErvername a\n  TCPServeraddress h\n  TCPPort          1500\n  SCHEDMODE POLLING\n',
+    );
   });
 
   it('changes nothing when the parse is of another text', () => {
@@ -117,9 +131,12 @@ describe('formatting', () => {
     const text = 'NODename\t\u{1D518}\nTCPPort 1500\n';
     const { doc, svc } = analyze(text, OPT);
     const edits = svc.format(doc, text);
-    assert.deepEqual(edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText]), [
-      [0, 8, 9, ' '],
-      [1, 8, 8, ' '],
-    ]);
+    assert.deepEqual(
+      edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText]),
+      [
+        [0, 8, 9, ' '],
+        [1, 8, 8, ' '],
+      ],
+    );
   });
 });

@@ -14,7 +14,11 @@ export function service(rawSettings?: unknown, options: Omit<ServiceOptions, 'se
   return new DsmLanguageService({ ...options, settings });
 }
 
-export function analyze(text: string, uri = 'file:///etc/dsm.sys', svc = service()): { doc: DsmDocument; svc: DsmLanguageService } {
+export function analyze(
+  text: string,
+  uri = 'file:///etc/dsm.sys',
+  svc = service(),
+): { doc: DsmDocument; svc: DsmLanguageService } {
   return { doc: svc.parse(text, uri), svc };
 }
 
@@ -24,7 +28,10 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 /** The text a range covers. */
-export function textAt(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+export function textAt(
+  text: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+): string {
   const doc = TextDocument.create('file:///x', 'dsm', 1, text);
   return doc.getText(range);
 }

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { MarkupContent, Position } from 'vscode-languageserver-types';
 import { analyze, service, textAt } from './helpers';
 
-function hoverText(text: string, line: number, character: number, settings?: unknown, uri = 'file:///etc/dsm.sys'): string | undefined {
+function hoverText(
+  text: string,
+  line: number,
+  character: number,
+  settings?: unknown,
+  uri = 'file:///etc/dsm.sys',
+): string | undefined {
   const { doc, svc } = analyze(text, uri, service(settings));
   const h = svc.hover(doc, Position.create(line, character));
   return h ? (h.contents as MarkupContent).value : undefined;
@@ -28,10 +34,16 @@ describe('hover', () => {
   });
 
   it('says when the stanza TCPPORT disagrees with the server, or is missing', () => {
-    assert.match(hoverText('SErvername x\n tcps bl2.doit.wisc.edu\n tcpport 1500\n', 1, 10)!, /TCPPORT here is 1500, but this server listens on 1502/);
+    assert.match(
+      hoverText('SErvername x\n tcps bl2.doit.wisc.edu\n tcpport 1500\n', 1, 10)!,
+      /TCPPORT here is 1500, but this server listens on 1502/,
+    );
     assert.match(hoverText('SErvername x\n tcps bl2.doit.wisc.edu\n', 1, 10)!, /default, 1500: write TCPPORT 1502/);
     // Another stanza's TCPPORT does not count.
-    assert.match(hoverText('SErvername x\n tcps bl2.doit.wisc.edu\nSErvername y\n tcpport 1502\n', 1, 10)!, /sets no TCPPORT/);
+    assert.match(
+      hoverText('SErvername x\n tcps bl2.doit.wisc.edu\nSErvername y\n tcpport 1502\n', 1, 10)!,
+      /sets no TCPPORT/,
+    );
   });
 
   it('lists every server on a port: a port alone does not name a server', () => {
@@ -42,7 +54,10 @@ describe('hover', () => {
     const withAddress = hoverText('SErvername x\n TCPServeraddress bl3.doit.wisc.edu\n TCPPort 1503\n', 2, 11)!;
     assert.match(withAddress, /bucky5/);
     assert.match(withAddress, /Right for bl3/);
-    assert.match(hoverText('SErvername x\n TCPServeraddress bl3.doit.wisc.edu\n TCPPort 1500\n', 2, 11)!, /listens on 1503, not 1500/);
+    assert.match(
+      hoverText('SErvername x\n TCPServeraddress bl3.doit.wisc.edu\n TCPPort 1500\n', 2, 11)!,
+      /listens on 1503, not 1500/,
+    );
     assert.match(hoverText('SErvername x\n TCPPort 1777\n', 1, 11)!, /No catalogued server listens on port 1777/);
   });
 
@@ -55,26 +70,39 @@ describe('hover', () => {
   });
 
   it('says which server a stanza name stands for, on DEFAULTSERVER and on the stanza header', () => {
-    const text = 'DEFAULTServer B5\nSErvername b5\n  TCPServeraddress bucky5.doit.wisc.edu\n  TCPPort 1503\n  SCHEDMODE POLLING\n';
-    for (const [line, character] of [[0, 15], [1, 12]]) {
+    const text =
+      'DEFAULTServer B5\nSErvername b5\n  TCPServeraddress bucky5.doit.wisc.edu\n  TCPPort 1503\n  SCHEDMODE POLLING\n';
+    for (const [line, character] of [
+      [0, 15],
+      [1, 12],
+    ]) {
       const h = hoverText(text, line, character)!;
       assert.match(h, /\*\*Stanza b5\*\* \(line 2\)/);
       assert.match(h, /bucky5\\\.doit\\\.wisc\\\.edu \(Enterprise, listens on 1503\), port 1503/);
       assert.match(h, /SCHEDMODE POLLING/);
     }
     // A name of no stanza: no stanza to describe, only the summary of the line's diagnostic.
-    assert.equal(hoverText('DEFAULTServer nowhere\nSErvername b5\n', 0, 16), '`unknown-server`: DEFAULTServer\\, or a dsm\\.opt SErvername\\, names no stanza of the dsm\\.sys\\.');
+    assert.equal(
+      hoverText('DEFAULTServer nowhere\nSErvername b5\n', 0, 16),
+      '`unknown-server`: DEFAULTServer\\, or a dsm\\.opt SErvername\\, names no stanza of the dsm\\.sys\\.',
+    );
   });
 
   it('documents other option names from the table, and nothing on comments, blanks or unknown words', () => {
     assert.match(hoverText('SErvername x\n  PASSWORDA generate\n', 1, 4)!, /PASSWORDAccess/);
     assert.match(hoverText('SErvername x\n  PASSWORDA generate\n', 1, 14)!, /\*\*Generate\*\*/);
-    assert.match(hoverText('SErvername x\n  QUERYSCHedperiod 4\n', 1, 20)!, /QUERYSCHedperiod takes from 1 to 9999 hours/);
+    assert.match(
+      hoverText('SErvername x\n  QUERYSCHedperiod 4\n', 1, 20)!,
+      /QUERYSCHedperiod takes from 1 to 9999 hours/,
+    );
     assert.equal(hoverText('* TCPServeraddress bucky5.doit.wisc.edu\n', 0, 25), undefined);
     assert.equal(hoverText('\n\n', 1, 0), undefined);
     assert.equal(hoverText('SErvername x\n  TCPServeraddress unknown.example.org\n', 1, 25), undefined);
     // An unknown word has no documentation: the hover says only what its diagnostic's code means.
-    assert.equal(hoverText('SErvername x\n  frobnicate 3\n', 1, 4), '`unknown-option`: A name that is no client option\\: the client stops at start\\-up\\.');
+    assert.equal(
+      hoverText('SErvername x\n  frobnicate 3\n', 1, 4),
+      '`unknown-option`: A name that is no client option\\: the client stops at start\\-up\\.',
+    );
   });
 
   it('follows the server catalog setting: a site server extends, or replaces, the built-in list', () => {
@@ -88,7 +116,12 @@ describe('hover', () => {
   it('escapes document text, so a value cannot inject links, commands or HTML into the markdown', () => {
     const hostile = '[x](command:workbench.action.quit)<img/src=x>`code`*b*';
     const h = hoverText(`SErvername x\n  TCPServeraddress bucky5.doit.wisc.edu\n  TCPPort ${hostile}\n`, 1, 25)!;
-    assert.ok(h.includes('TCPPORT here is \\[x\\]\\(command\\:workbench\\.action\\.quit\\)\\<img\\/src\\=x\\>\\`code\\`\\*b\\*'), h);
+    assert.ok(
+      h.includes(
+        'TCPPORT here is \\[x\\]\\(command\\:workbench\\.action\\.quit\\)\\<img\\/src\\=x\\>\\`code\\`\\*b\\*',
+      ),
+      h,
+    );
     assert.doesNotMatch(h, /[^\\][[<(`]command/);
     const fromSettings = hoverText('SErvername x\n tcps evil.example\n', 1, 8, {
       serverCatalog: { servers: [{ address: 'evil.example', tier: '<a href="command:x">t</a>', port: 1500 }] },

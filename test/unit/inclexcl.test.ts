@@ -3,7 +3,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeAction, Position } from 'vscode-languageserver-types';
 import { detectFileKind, isInclExclName } from '../../server/src/parser/fileKind';
-import { STATEMENT_NAMES, isManagementClassName, levels, matchesEverything, patternPlatform, statementOf, wildcardProblems } from '../../server/src/model/inclexcl';
+import {
+  STATEMENT_NAMES,
+  isManagementClassName,
+  levels,
+  matchesEverything,
+  patternPlatform,
+  statementOf,
+  wildcardProblems,
+} from '../../server/src/model/inclexcl';
 import { builtinOptionTable } from '../../server/src/model/optionTable';
 import { DsmLanguageService } from '../../server/src/service/languageService';
 import { toPlainText } from '../../server/src/service/markup';
@@ -26,14 +34,28 @@ function only(code: string, text: string, uri = LIST, svc?: DsmLanguageService):
 function fixesFor(text: string, code: string): CodeAction[] {
   const { doc, svc } = analyze(text, LIST);
   const diagnostics = svc.diagnostics(doc).filter((d) => d.code === code);
-  return diagnostics.flatMap((d) => svc.codeActions(doc, d.range, { diagnostics: [d] })).filter((a) => !a.title.startsWith('Ignore'));
+  return diagnostics
+    .flatMap((d) => svc.codeActions(doc, d.range, { diagnostics: [d] }))
+    .filter((a) => !a.title.startsWith('Ignore'));
 }
 
 describe('include-exclude files: recognition', () => {
   it('knows them by name, without regard to case, templates included', () => {
-    const named = ['inclexcl.def', 'InclExcl.redhat', 'dsm.inclexcl-TEMP.j2', 'incl_excl.lst.j2', 'incexcl.j2', 'backup.excl', 'tsm.exclude.j2', 'site.INCLUDE', 'x.incl', 'dsm-inclexcl.backup.erb'];
+    const named = [
+      'inclexcl.def',
+      'InclExcl.redhat',
+      'dsm.inclexcl-TEMP.j2',
+      'incl_excl.lst.j2',
+      'incexcl.j2',
+      'backup.excl',
+      'tsm.exclude.j2',
+      'site.INCLUDE',
+      'x.incl',
+      'dsm-inclexcl.backup.erb',
+    ];
     for (const name of named) assert.equal(isInclExclName(`file:///t/${name}`), true, name);
-    for (const name of ['dsm.sys', 'dsm.opt', 'exclude.txt', 'include.conf', 'excl', 'dsm.sys.j2']) assert.equal(isInclExclName(`file:///t/${name}`), false, name);
+    for (const name of ['dsm.sys', 'dsm.opt', 'exclude.txt', 'include.conf', 'excl', 'dsm.sys.j2'])
+      assert.equal(isInclExclName(`file:///t/${name}`), false, name);
   });
 
   it('reads a file an INCLExcl option names as one, whatever its name; dsm.sys and dsm.opt keep their kind', () => {
@@ -41,7 +63,9 @@ describe('include-exclude files: recognition', () => {
     assert.equal(detectFileKind('file:///etc/tsm/dsm.opt', [], 'auto', [], true), 'opt-unix');
     assert.equal(detectFileKind('file:///etc/tsm/list.txt', [], 'auto'), 'opt-unix');
     assert.equal(detectFileKind('file:///etc/inclexcl/dsm.sys', [], 'auto'), 'sys');
-    const svc = new DsmLanguageService({ workspace: memoryWorkspace({ 'file:///etc/tsm/dsm.sys': 'SErvername a\n  INCLExcl /etc/tsm/list.txt\n' }) });
+    const svc = new DsmLanguageService({
+      workspace: memoryWorkspace({ 'file:///etc/tsm/dsm.sys': 'SErvername a\n  INCLExcl /etc/tsm/list.txt\n' }),
+    });
     assert.equal(svc.parse('EXCLUDE.DIR /proc\n', 'file:///etc/tsm/list.txt').fileKind, 'inclexcl');
     assert.equal(svc.parse('EXCLUDE.DIR /proc\n', 'file:///etc/tsm/other.txt').fileKind, 'opt-unix');
   });
@@ -83,7 +107,10 @@ describe('patterns as IBM documents them', () => {
   });
 
   it('management-class: a class where none or one only may stand, and names IBM does not allow', () => {
-    const text = 'EXCLUDE /tmp/* MC_TMP\nINCLUDE /x/* MC1 MC2\nINCLUDE /y/* MC#1\nINCLUDE /z/* ' + 'M'.repeat(31) + '\nINCLUDE /ok/* Mc.1+2&x-y_z\n';
+    const text =
+      'EXCLUDE /tmp/* MC_TMP\nINCLUDE /x/* MC1 MC2\nINCLUDE /y/* MC#1\nINCLUDE /z/* ' +
+      'M'.repeat(31) +
+      '\nINCLUDE /ok/* Mc.1+2&x-y_z\n';
     assert.deepEqual(only('management-class', text), [
       [0, 'MC_TMP'],
       [1, 'MC1'],
@@ -94,7 +121,10 @@ describe('patterns as IBM documents them', () => {
   });
 
   it('takes option=value words where IBM documents them', () => {
-    assert.deepEqual(found('INCLUDE.DEDUP /data/.../* ieobjtype=file\nINCLUDE.FS /home memoryefficientbackup=diskcachemethod\n'), []);
+    assert.deepEqual(
+      found('INCLUDE.DEDUP /data/.../* ieobjtype=file\nINCLUDE.FS /home memoryefficientbackup=diskcachemethod\n'),
+      [],
+    );
   });
 
   it('pattern-unbalanced-quote: a quote never closed, closed by the fix', () => {
@@ -105,28 +135,47 @@ describe('patterns as IBM documents them', () => {
   });
 
   it('pattern-wildcard: ... as part of a name, an unclosed class, an escape outside a class', () => {
-    const text = 'EXCLUDE /home/...*\nEXCLUDE /var/log[0-9/x\nEXCLUDE /usr1/fi\\*le1\nEXCLUDE "/usr1/fi[\\*]le1"\nEXCLUDE.DIR "/usr1/[\\[]dir2[\\]]"\nEXCLUDE /.../core\nEXCLUDE /x/file...txt\n';
+    const text =
+      'EXCLUDE /home/...*\nEXCLUDE /var/log[0-9/x\nEXCLUDE /usr1/fi\\*le1\nEXCLUDE "/usr1/fi[\\*]le1"\nEXCLUDE.DIR "/usr1/[\\[]dir2[\\]]"\nEXCLUDE /.../core\nEXCLUDE /x/file...txt\n';
     assert.deepEqual(only('pattern-wildcard', text), [
       [0, '...*'],
       [1, '['],
       [2, '\\*'],
     ]);
-    assert.deepEqual(wildcardProblems('C:\\dir[\\[]x\\*.obj', 'windows'), [], 'on Windows \\ is the delimiter, and escapes inside a class');
+    assert.deepEqual(
+      wildcardProblems('C:\\dir[\\[]x\\*.obj', 'windows'),
+      [],
+      'on Windows \\ is the delimiter, and escapes inside a class',
+    );
   });
 
   it('pattern-star-dot-star: *.* leaves out names without a dot (a hint)', () => {
     const { doc, svc } = analyze('EXCLUDE /tmp/.../*.*\nEXCLUDE /tmp/x.*\n', LIST);
     const d = svc.diagnostics(doc);
-    assert.deepEqual(d.map((x) => [x.code, x.range.start.line, x.severity]), [['pattern-star-dot-star', 0, 4]]);
+    assert.deepEqual(
+      d.map((x) => [x.code, x.range.start.line, x.severity]),
+      [['pattern-star-dot-star', 0, 4]],
+    );
   });
 
   it('pattern-platform: a Windows path in a UNIX file and the reverse, the platform from the file that names it, else from most patterns', () => {
     const mixed = 'EXCLUDE /tmp/*\nEXCLUDE /var/tmp/*\nEXCLUDE C:\\Temp\\*\n';
     assert.deepEqual(only('pattern-platform', mixed), [[2, 'C:\\Temp\\*']]);
-    assert.deepEqual(only('pattern-platform', 'EXCLUDE /tmp/*\nEXCLUDE C:\\Temp\\*\n'), [], 'one of each: no majority, no finding');
-    const windows = new DsmLanguageService({ workspace: memoryWorkspace({ 'file:///c%3A/tsm/dsm.opt': 'TCPServeraddress x\nINCLExcl c:\\tsm\\backup.excl\n' }) });
-    assert.deepEqual(only('pattern-platform', 'EXCLUDE /tmp/*\nEXCLUDE.FS.NAS */vol/vol1\n', 'file:///c%3A/tsm/backup.excl', windows), [[0, '/tmp/*']]);
-    const unix = new DsmLanguageService({ workspace: memoryWorkspace({ 'file:///etc/tsm/dsm.sys': 'SErvername a\n  INCLExcl backup.excl\n' }) });
+    assert.deepEqual(
+      only('pattern-platform', 'EXCLUDE /tmp/*\nEXCLUDE C:\\Temp\\*\n'),
+      [],
+      'one of each: no majority, no finding',
+    );
+    const windows = new DsmLanguageService({
+      workspace: memoryWorkspace({ 'file:///c%3A/tsm/dsm.opt': 'TCPServeraddress x\nINCLExcl c:\\tsm\\backup.excl\n' }),
+    });
+    assert.deepEqual(
+      only('pattern-platform', 'EXCLUDE /tmp/*\nEXCLUDE.FS.NAS */vol/vol1\n', 'file:///c%3A/tsm/backup.excl', windows),
+      [[0, '/tmp/*']],
+    );
+    const unix = new DsmLanguageService({
+      workspace: memoryWorkspace({ 'file:///etc/tsm/dsm.sys': 'SErvername a\n  INCLExcl backup.excl\n' }),
+    });
     const { doc } = analyze('EXCLUDE \\\\server\\share\\x\n', LIST, unix);
     const [d] = unix.diagnostics(doc);
     assert.equal(d.code, 'pattern-platform');
@@ -134,20 +183,41 @@ describe('patterns as IBM documents them', () => {
   });
 
   it('leaves template expressions, VM names and NAS file systems to themselves', () => {
-    assert.deepEqual(found('EXCLUDE {{ item }}\nEXCLUDE.DIR <%= @dir %> x\nINCLUDE.VM "my vm" MC\nEXCLUDE.VMDISK vm1 "Hard Disk 1"\nEXCLUDE.FS.NAS */vol/vol1\n'), []);
+    assert.deepEqual(
+      found(
+        'EXCLUDE {{ item }}\nEXCLUDE.DIR <%= @dir %> x\nINCLUDE.VM "my vm" MC\nEXCLUDE.VMDISK vm1 "Hard Disk 1"\nEXCLUDE.FS.NAS */vol/vol1\n',
+      ),
+      [],
+    );
   });
 
   it('facts of patterns: platforms, levels, patterns that match everything', () => {
-    assert.deepEqual(['/x', '?:\\x', '*:\\x', 'c:\\x', '\\\\srv\\d$\\x', '*.o', '{/fs}/x'].map(patternPlatform), ['unix', 'windows', 'windows', 'windows', 'windows', undefined, 'unix']);
+    assert.deepEqual(['/x', '?:\\x', '*:\\x', 'c:\\x', '\\\\srv\\d$\\x', '*.o', '{/fs}/x'].map(patternPlatform), [
+      'unix',
+      'windows',
+      'windows',
+      'windows',
+      'windows',
+      undefined,
+      'unix',
+    ]);
     assert.deepEqual(levels('/var/log/', 'unix'), ['', 'var', 'log']);
     assert.deepEqual(levels('C:\\Data\\[\\[]x\\', 'windows'), ['c:', 'data', '[\\[]x']);
-    assert.deepEqual(['/.../*', '?:\\...\\*', '*:\\...\\*', '/...', '*', '/home/.../*'].map(matchesEverything), [true, true, true, false, false, false]);
+    assert.deepEqual(['/.../*', '?:\\...\\*', '*:\\...\\*', '/...', '*', '/home/.../*'].map(matchesEverything), [
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
-describe('statement-never-applies: IBM\'s processing order', () => {
+describe("statement-never-applies: IBM's processing order", () => {
   it('an INCLUDE under an EXCLUDE.DIR (or EXCLUDE.FS) never takes effect for backup, wherever each stands', () => {
-    const text = 'INCLUDE /usr/local/bin/* MC\nEXCLUDE.DIR /usr\nINCLUDE /.../*.o\nEXCLUDE.FS /scratch/\nINCLUDE.BACKUP /scratch/keep/*\nINCLUDE.ARCHIVE /usr/x/*\n';
+    const text =
+      'INCLUDE /usr/local/bin/* MC\nEXCLUDE.DIR /usr\nINCLUDE /.../*.o\nEXCLUDE.FS /scratch/\nINCLUDE.BACKUP /scratch/keep/*\nINCLUDE.ARCHIVE /usr/x/*\n';
     assert.deepEqual(only('statement-never-applies', text), [
       [0, '/usr/local/bin/*'],
       [4, '/scratch/keep/*'],
@@ -159,7 +229,8 @@ describe('statement-never-applies: IBM\'s processing order', () => {
   });
 
   it('a statement above a lower one that matches the same files for the same operations: read bottom up, the lower one wins', () => {
-    const text = 'EXCLUDE /tmp/*\nINCLUDE /home/.../* MC_A\nEXCLUDE.ARCHIVE /data/*\nINCLUDE /data/* MC_B\nEXCLUDE /tmp/*\nINCLUDE /home/.../* MC_C\n';
+    const text =
+      'EXCLUDE /tmp/*\nINCLUDE /home/.../* MC_A\nEXCLUDE.ARCHIVE /data/*\nINCLUDE /data/* MC_B\nEXCLUDE /tmp/*\nINCLUDE /home/.../* MC_C\n';
     assert.deepEqual(only('statement-never-applies', text), [
       [0, '/tmp/*'],
       [1, '/home/.../*'],
@@ -170,10 +241,16 @@ describe('statement-never-applies: IBM\'s processing order', () => {
   it('a catch-all at the bottom shadows what it decides, not what it does not: an archive statement stays alive under EXCLUDE /.../*', () => {
     const text = 'INCLUDE /home/.../* MC_HOME\nEXCLUDE.BACKUP /var/*\nINCLUDE.ARCHIVE /proj/* MC_7Y\nEXCLUDE /.../*\n';
     assert.deepEqual(only('statement-never-applies', text), [[1, '/var/*']]);
-    assert.deepEqual(only('statement-never-applies', 'INCLUDE ?:\\...\\* MC_DEFAULT\nEXCLUDE ?:\\...\\*.tmp\nexclude c:\\temp\\*\nEXCLUDE C:\\TEMP\\*\n'), [[2, 'c:\\temp\\*']]);
+    assert.deepEqual(
+      only(
+        'statement-never-applies',
+        'INCLUDE ?:\\...\\* MC_DEFAULT\nEXCLUDE ?:\\...\\*.tmp\nexclude c:\\temp\\*\nEXCLUDE C:\\TEMP\\*\n',
+      ),
+      [[2, 'c:\\temp\\*']],
+    );
   });
 
-  it('is silent on IBM\'s own examples', () => {
+  it("is silent on IBM's own examples", () => {
     assert.deepEqual(found('EXCLUDE.DIR /usr\nINCLUDE /.../*.o\n'), []);
     assert.deepEqual(found('EXCLUDE /usr/.../*\nINCLUDE /.../*.o\n'), []);
     assert.deepEqual(found('INCLUDE.ARCHIVE /home/test/* archmc\nINCLUDE.BACKUP /home/test/*\n'), []);
@@ -209,7 +286,13 @@ describe('include-exclude files: hover and completion', () => {
   it('offers only the statements, and no stanza snippets', () => {
     const { doc, svc } = analyze('EXCLUDE.DIR /proc\n\n', LIST);
     const labels = svc.completion(doc, Position.create(1, 0)).map((i) => i.label);
-    assert.ok(labels.includes('EXCLUDE.DIR') && labels.includes('INCLUDE') && labels.includes('INCLUDE.ENCRYPT'), labels.join(' '));
-    assert.ok(labels.every((l) => /^(INCLUDE|EXCLUDE)/.test(l)), labels.join(' '));
+    assert.ok(
+      labels.includes('EXCLUDE.DIR') && labels.includes('INCLUDE') && labels.includes('INCLUDE.ENCRYPT'),
+      labels.join(' '),
+    );
+    assert.ok(
+      labels.every((l) => /^(INCLUDE|EXCLUDE)/.test(l)),
+      labels.join(' '),
+    );
   });
 });

@@ -22,7 +22,13 @@ function file(lines: string[], uri: string): ListFile {
   return { doc: svc.parse(text, uri), text };
 }
 
-function explain(lines: string[], paths: string[], options: ExplainOptions = {}, uri = 'file:///etc/tsm/inclexcl.excl', files = new Map<string, ListFile>()): Explanation[] {
+function explain(
+  lines: string[],
+  paths: string[],
+  options: ExplainOptions = {},
+  uri = 'file:///etc/tsm/inclexcl.excl',
+  files = new Map<string, ListFile>(),
+): Explanation[] {
   const r = explainPaths(file(lines, uri), files, paths, options);
   if ('error' in r) throw new Error(r.error);
   return r;
@@ -48,7 +54,12 @@ describe('include-exclude simulator: IBM examples', () => {
   ];
 
   it('binds each .ice file to the class of the lowest statement that matches it', () => {
-    const r = explain(winter, ['/home/winter/december/storm.ice', '/home/winter/january/a.ice', '/home/winter/march/b.ice', '/home/winter/c.ice']);
+    const r = explain(winter, [
+      '/home/winter/december/storm.ice',
+      '/home/winter/january/a.ice',
+      '/home/winter/march/b.ice',
+      '/home/winter/c.ice',
+    ]);
     assert.deepEqual(
       r.map((e) => [verdict(e), e.managementClass]),
       [
@@ -69,7 +80,10 @@ describe('include-exclude simulator: IBM examples', () => {
 
   // IBM, "Excluding files with the EXCLUDE.DIR statement" (storage-protect 8.2.2).
   it('EXCLUDE.DIR /usr wins over include /.../*.o, in either order', () => {
-    for (const lines of [['exclude.dir /usr', 'include /.../*.o'], ['include /.../*.o', 'exclude.dir /usr']]) {
+    for (const lines of [
+      ['exclude.dir /usr', 'include /.../*.o'],
+      ['include /.../*.o', 'exclude.dir /usr'],
+    ]) {
       const e = one(lines, '/usr/lib/crt1.o');
       assert.equal(e.decision, 'excluded');
       assert.equal(e.by?.text, 'exclude.dir /usr');
@@ -79,11 +93,19 @@ describe('include-exclude simulator: IBM examples', () => {
 
   it('exclude /usr/.../* with include /.../*.o below it backs up the .o files of /usr', () => {
     const lines = ['exclude /usr/.../*', 'include /.../*.o'];
-    assert.deepEqual(explain(lines, ['/usr/lib/crt1.o', '/usr/lib/libc.so']).map(verdict), ['included@2', 'excluded@1']);
+    assert.deepEqual(explain(lines, ['/usr/lib/crt1.o', '/usr/lib/libc.so']).map(verdict), [
+      'included@2',
+      'excluded@1',
+    ]);
   });
 
   it('on Windows: exclude.dir C:\\Users wins over include C:\\...\\*.o', () => {
-    const e = one(['exclude.dir C:\\Users', 'include C:\\...\\*.o'], 'c:\\users\\me\\a.o', {}, 'file:///c%3A/tsm/dsm.opt');
+    const e = one(
+      ['exclude.dir C:\\Users', 'include C:\\...\\*.o'],
+      'c:\\users\\me\\a.o',
+      {},
+      'file:///c%3A/tsm/dsm.opt',
+    );
     assert.equal(verdict(e), 'excluded@1');
     assert.equal(e.platform, 'windows');
   });
@@ -108,7 +130,8 @@ describe('include-exclude simulator: the rules told apart', () => {
   });
 
   it('... matches no directory at all, and several', () => {
-    for (const p of ['/home/a.o', '/home/x/a.o', '/home/x/y/z/a.o']) assert.equal(verdict(one(['exclude /home/.../*.o'], p)), 'excluded@1', p);
+    for (const p of ['/home/a.o', '/home/x/a.o', '/home/x/y/z/a.o'])
+      assert.equal(verdict(one(['exclude /home/.../*.o'], p)), 'excluded@1', p);
     assert.equal(verdict(one(['exclude /home/.../*.o'], '/homer/a.o')), 'included@0');
   });
 
@@ -139,10 +162,13 @@ describe('include-exclude simulator: the rules told apart', () => {
 
   it('UNIX compares case, Windows does not', () => {
     assert.equal(verdict(one(['exclude /Data/*'], '/data/a')), 'included@0');
-    assert.equal(verdict(one(['exclude C:\\Data\\*'], 'c:\\DATA\\A.txt', {}, 'file:///c%3A/tsm/dsm.opt')), 'excluded@1');
+    assert.equal(
+      verdict(one(['exclude C:\\Data\\*'], 'c:\\DATA\\A.txt', {}, 'file:///c%3A/tsm/dsm.opt')),
+      'excluded@1',
+    );
   });
 
-  it('the delimiter is the platform\'s: / does not separate levels on Windows', () => {
+  it("the delimiter is the platform's: / does not separate levels on Windows", () => {
     assert.ok(!matchesPattern('C:\\data\\*', 'C:\\data\\a\\b', 'windows'));
     assert.ok(matchesPattern('C:\\data\\*', 'C:\\data\\a/b', 'windows'));
   });
@@ -159,16 +185,28 @@ describe('include-exclude simulator: the rules told apart', () => {
   });
 
   it('backup and archive read different statements', () => {
-    const lines = ['include.archive /proj/* archmc', 'include.backup /proj/*', 'exclude.archive /proj/*.tmp', 'exclude.backup /proj/*.log'];
+    const lines = [
+      'include.archive /proj/* archmc',
+      'include.backup /proj/*',
+      'exclude.archive /proj/*.tmp',
+      'exclude.backup /proj/*.log',
+    ];
     assert.deepEqual(
-      explain(lines, ['/proj/a', '/proj/a.tmp', '/proj/a.log'], { operation: 'archive' }).map((e) => [verdict(e), e.managementClass]),
+      explain(lines, ['/proj/a', '/proj/a.tmp', '/proj/a.log'], { operation: 'archive' }).map((e) => [
+        verdict(e),
+        e.managementClass,
+      ]),
       [
         ['included@1', 'archmc'],
         ['excluded@3', undefined],
         ['included@1', 'archmc'],
       ],
     );
-    assert.deepEqual(explain(lines, ['/proj/a', '/proj/a.tmp', '/proj/a.log'], { operation: 'backup' }).map(verdict), ['included@2', 'included@2', 'excluded@4']);
+    assert.deepEqual(explain(lines, ['/proj/a', '/proj/a.tmp', '/proj/a.log'], { operation: 'backup' }).map(verdict), [
+      'included@2',
+      'included@2',
+      'excluded@4',
+    ]);
   });
 
   it('a plain EXCLUDE does not keep a file out of archive', () => {
@@ -180,7 +218,10 @@ describe('include-exclude simulator: the rules told apart', () => {
   it('INCLUDE.ENCRYPT and INCLUDE.COMPRESSION never decide, and are said to have matched', () => {
     const e = one(['exclude /secret/*', 'include.encrypt /secret/*', 'include.compression /secret/*'], '/secret/k');
     assert.equal(verdict(e), 'excluded@1');
-    assert.deepEqual(e.alsoMatched?.map((m) => m.line + 1), [2, 3]);
+    assert.deepEqual(
+      e.alsoMatched?.map((m) => m.line + 1),
+      [2, 3],
+    );
   });
 });
 
@@ -199,7 +240,13 @@ describe('include-exclude simulator: lists of stanzas and files', () => {
 
   it('puts the INCLEXCL file in the place of its line, in the stanza asked for', () => {
     const files = new Map([['file:///etc/tsm/a.excl', inclexcl]]);
-    const r = explain(sys, ['/keep/x.tmp', '/keep/y.tmp', '/keep/z', '/var/q.tmp'], { stanza: 'A' }, 'file:///etc/dsm.sys', files);
+    const r = explain(
+      sys,
+      ['/keep/x.tmp', '/keep/y.tmp', '/keep/z', '/var/q.tmp'],
+      { stanza: 'A' },
+      'file:///etc/dsm.sys',
+      files,
+    );
     assert.deepEqual(
       r.map((e) => [e.by?.uri.endsWith('a.excl') ? 'a.excl' : 'dsm.sys', verdict(e)]),
       [
@@ -239,12 +286,21 @@ describe('include-exclude simulator: a UNIX dsm.opt', () => {
   it('reads the list of the stanza its SErvername selects, in the dsm.sys beside it', async () => {
     const texts: Record<string, string> = {
       'file:///etc/tsm/dsm.opt': 'SErvername second\n',
-      'file:///etc/tsm/dsm.sys': 'SErvername first\n  TCPServeraddress a\n  exclude /x/*\nSErvername second\n  TCPServeraddress b\n  include /x/* mc2\n',
+      'file:///etc/tsm/dsm.sys':
+        'SErvername first\n  TCPServeraddress a\n  exclude /x/*\nSErvername second\n  TCPServeraddress b\n  include /x/* mc2\n',
     };
-    const access = { open: () => undefined, read: async (u: string) => texts[u], parse: (t: string, u: string) => svc.parse(t, u), platformOf: () => undefined };
+    const access = {
+      open: () => undefined,
+      read: async (u: string) => texts[u],
+      parse: (t: string, u: string) => svc.parse(t, u),
+      platformOf: () => undefined,
+    };
     const a = await explainCommand(['file:///etc/tsm/dsm.opt', '/x/y'], access, 1e6);
     assert.ok(!('error' in a));
-    assert.deepEqual([a.decision, a.by?.uri, a.by?.line, a.managementClass, a.stanza], ['included', 'file:///etc/tsm/dsm.sys', 5, 'mc2', 'second']);
+    assert.deepEqual(
+      [a.decision, a.by?.uri, a.by?.line, a.managementClass, a.stanza],
+      ['included', 'file:///etc/tsm/dsm.sys', 5, 'mc2', 'second'],
+    );
     delete texts['file:///etc/tsm/dsm.sys'];
     const none = await explainCommand(['file:///etc/tsm/dsm.opt', '/x/y'], access, 1e6);
     assert.ok('error' in none && /could not be read/.test(none.error));

@@ -6,7 +6,13 @@ import * as path from 'path';
 import { CODES, COMMANDS, LEVELS } from '../../server/src/service/codes';
 import { SETTINGS_SCHEMA } from '../../server/src/service/settings';
 import { SUPPORTED_KEYWORDS, keywordsOf } from '../../server/src/util/jsonSchema';
-import { INCLEXCL_FILE_GLOBS, isInclExclName, isOptionFileName, kindFromName, templateDialect } from '../../server/src/parser/fileKind';
+import {
+  INCLEXCL_FILE_GLOBS,
+  isInclExclName,
+  isOptionFileName,
+  kindFromName,
+  templateDialect,
+} from '../../server/src/parser/fileKind';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 const properties = pkg.contributes.configuration.properties;
@@ -31,7 +37,11 @@ describe('package.json agrees with the code', () => {
 
   it('contributes the client-side command the server offers, and hides it from the palette', () => {
     assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === COMMANDS.addKnownOption));
-    assert.ok(pkg.contributes.menus.commandPalette.some((m: { command: string; when: string }) => m.command === COMMANDS.addKnownOption && m.when === 'false'));
+    assert.ok(
+      pkg.contributes.menus.commandPalette.some(
+        (m: { command: string; when: string }) => m.command === COMMANDS.addKnownOption && m.when === 'false',
+      ),
+    );
   });
 
   it('opens every include-exclude file the server recognises by name in the dsm language (VS Code matches these patterns without case)', () => {
@@ -39,7 +49,9 @@ describe('package.json agrees with the code', () => {
     for (const glob of INCLEXCL_FILE_GLOBS) assert.ok(patterns.includes(glob), `${glob} is not a filenamePattern`);
     for (const pattern of patterns.filter((p) => p.startsWith('*.{'))) {
       const [name, template] = pattern.slice(2).split('.');
-      for (const n of name.slice(1, -1).split(',')) for (const t of template.slice(1, -1).split(',')) assert.ok(isInclExclName(`file:///x/a.${n}.${t}`), `a.${n}.${t}`);
+      for (const n of name.slice(1, -1).split(','))
+        for (const t of template.slice(1, -1).split(','))
+          assert.ok(isInclExclName(`file:///x/a.${n}.${t}`), `a.${n}.${t}`);
     }
   });
 

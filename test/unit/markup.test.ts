@@ -7,7 +7,10 @@ import { analyze, service } from './helpers';
 
 describe('plain text for clients that show no Markdown', () => {
   it('resolves escapes and drops emphasis and code marks', () => {
-    assert.equal(toPlainText(`**${escape('bucky5.doit.wisc.edu')}**: port 1503, write \`SCHEDMODE POLLING\`.`), 'bucky5.doit.wisc.edu: port 1503, write SCHEDMODE POLLING.');
+    assert.equal(
+      toPlainText(`**${escape('bucky5.doit.wisc.edu')}**: port 1503, write \`SCHEDMODE POLLING\`.`),
+      'bucky5.doit.wisc.edu: port 1503, write SCHEDMODE POLLING.',
+    );
   });
 
   it('keeps what the file said, every character of it', () => {
@@ -16,7 +19,10 @@ describe('plain text for clients that show no Markdown', () => {
   });
 
   it('keeps code blocks as their lines, untouched', () => {
-    assert.equal(toPlainText(lines('**A**', '```\nSCHEDMODe POlling | PRompted\n*x* \\y\n```', 'b\\.')), 'A\n\nSCHEDMODe POlling | PRompted\n*x* \\y\n\nb.');
+    assert.equal(
+      toPlainText(lines('**A**', '```\nSCHEDMODe POlling | PRompted\n*x* \\y\n```', 'b\\.')),
+      'A\n\nSCHEDMODe POlling | PRompted\n*x* \\y\n\nb.',
+    );
   });
 
   it('is what markup gives for a plain-text client, and Markdown is left as it is', () => {
@@ -33,7 +39,11 @@ describe('plain text for clients that show no Markdown', () => {
       const value = (h?.contents as { value: string } | undefined)?.value ?? '';
       // After the one-line summaries of the line's diagnostics (x may be no value of the option), the option's documentation.
       const documentation = value.slice(value.indexOf(option.name + ': '));
-      assert.ok(documentation.startsWith(option.name + ': ') && (documentation === value || value.includes('\n\n' + documentation)), `${option.name}: ${value.slice(0, 80)}`);
+      assert.ok(
+        documentation.startsWith(option.name + ': ') &&
+          (documentation === value || value.includes('\n\n' + documentation)),
+        `${option.name}: ${value.slice(0, 80)}`,
+      );
       assert.doesNotMatch(value, /\*\*/, option.name);
       if (option.default !== null) assert.ok(value.includes(`Default: ${option.default}.`), `${option.name}: ${value}`);
     }

@@ -29,7 +29,7 @@ function sources(dir: string): string[] {
 export function optionLiterals(text: string, names: ReadonlySet<string>): { line: number; literal: string }[] {
   const found: { line: number; literal: string }[] = [];
   const literal = /(['"`])([A-Za-z][A-Za-z0-9.]*)\1/g;
-  text.split("\n").forEach((lineText: string, i) => {
+  text.split('\n').forEach((lineText: string, i) => {
     if (/^\s*(\*|\/\/|\/\*)/.test(lineText)) return; // comments
     lineText = lineText.replace(/\s\/\/ .*$/, ''); // trailing comments
     for (const m of lineText.matchAll(literal)) {
@@ -47,12 +47,20 @@ test('the checker of this test finds an option named by a string', () => {
     { line: 1, literal: "'schedmode'" },
     { line: 2, literal: '"TCPPort"' },
   ]);
-  assert.deepEqual(optionLiterals(`  if (kind === 'inclexcl') return; // 'schedmode' in a comment is prose\n  const x = Opt.SCHEDMODE;`, names), []);
+  assert.deepEqual(
+    optionLiterals(
+      `  if (kind === 'inclexcl') return; // 'schedmode' in a comment is prose\n  const x = Opt.SCHEDMODE;`,
+      names,
+    ),
+    [],
+  );
 });
 
 test('no feature or rule of the language service names an option by a string literal', () => {
   const offenders = sources(serviceDir).flatMap((file) =>
-    optionLiterals(readFileSync(file, 'utf8'), names).map((f) => `${path.relative(repo, file)}:${f.line}: ${f.literal}`),
+    optionLiterals(readFileSync(file, 'utf8'), names).map(
+      (f) => `${path.relative(repo, file)}:${f.line}: ${f.literal}`,
+    ),
   );
   assert.deepEqual(offenders, [], 'use Opt.<NAME> from server/src/model/opt.ts');
 });

@@ -19,9 +19,20 @@ describe('the option table', () => {
     assert.ok(validate(raw), JSON.stringify(validate.errors, null, 2));
   });
 
-  it('covers IBM\'s client options: a few hundred, with the options every file uses', () => {
+  it("covers IBM's client options: a few hundred, with the options every file uses", () => {
     assert.ok(raw.options.length >= 250, `${raw.options.length} options`);
-    for (const name of ['SErvername', 'DEFAULTServer', 'SCHEDMODe', 'TCPServeraddress', 'TCPPort', 'INCLUDE', 'EXCLUDE.DIR', 'REPLSERVERName', 'DOMain', 'INCLExcl']) {
+    for (const name of [
+      'SErvername',
+      'DEFAULTServer',
+      'SCHEDMODe',
+      'TCPServeraddress',
+      'TCPPort',
+      'INCLUDE',
+      'EXCLUDE.DIR',
+      'REPLSERVERName',
+      'DOMain',
+      'INCLExcl',
+    ]) {
       assert.ok(table.lookup(name), name);
     }
   });
@@ -73,10 +84,13 @@ describe('the option table', () => {
 });
 
 describe('hover and completion cover every option', () => {
-  it('hover documents every option name, with IBM\'s page as a link (or why it is unconfirmed)', () => {
+  it("hover documents every option name, with IBM's page as a link (or why it is unconfirmed)", () => {
     for (const o of table.options) {
       const line = `${o.name} x`;
-      const uri = o.where.includes('sys-stanza') || o.where.includes('sys-global') ? 'file:///etc/dsm.sys' : 'file:///etc/dsm.opt';
+      const uri =
+        o.where.includes('sys-stanza') || o.where.includes('sys-global')
+          ? 'file:///etc/dsm.sys'
+          : 'file:///etc/dsm.opt';
       const { doc, svc } = analyze(line, uri);
       const h = svc.hover(doc, Position.create(0, 1));
       assert.ok(h, o.name);

@@ -44,20 +44,34 @@ describe('parser', () => {
       const { doc } = analyze(`SErvername a${eol}  TCPPort 1500${eol}`);
       assert.equal(doc.eol, eol);
       assert.equal(doc.lineCount, 3);
-      assert.deepEqual(doc.options.map((o) => [o.line, o.values[0].text]), [[0, 'a'], [1, '1500']]);
+      assert.deepEqual(
+        doc.options.map((o) => [o.line, o.values[0].text]),
+        [
+          [0, 'a'],
+          [1, '1500'],
+        ],
+      );
     }
   });
 
   it('reads * and # comment lines, indented or not, and never as options', () => {
-    const { doc } = analyze('* banner\n   * indented SCHEDMODE PROMPTED\n# hash\n****************\nNODename x  * trailing words stay values\n');
-    assert.deepEqual(doc.comments.map((c) => [c.line, c.marker, c.text]), [
-      [0, '*', 'banner'],
-      [1, '*', 'indented SCHEDMODE PROMPTED'],
-      [2, '#', 'hash'],
-      [3, '*', '***************'],
-    ]);
+    const { doc } = analyze(
+      '* banner\n   * indented SCHEDMODE PROMPTED\n# hash\n****************\nNODename x  * trailing words stay values\n',
+    );
+    assert.deepEqual(
+      doc.comments.map((c) => [c.line, c.marker, c.text]),
+      [
+        [0, '*', 'banner'],
+        [1, '*', 'indented SCHEDMODE PROMPTED'],
+        [2, '#', 'hash'],
+        [3, '*', '***************'],
+      ],
+    );
     assert.equal(doc.options.length, 1);
-    assert.deepEqual(doc.options[0].values.map((w) => w.text), ['x', '*', 'trailing', 'words', 'stay', 'values']);
+    assert.deepEqual(
+      doc.options[0].values.map((w) => w.text),
+      ['x', '*', 'trailing', 'words', 'stay', 'values'],
+    );
   });
 
   it('reads single- and double-quoted values, blanks and the other quote inside, and an unterminated quote', () => {
@@ -75,7 +89,10 @@ describe('parser', () => {
   it('splits a dsm.sys into stanzas, SErvername and REPLSERVERName, abbreviated', () => {
     const { doc } = analyze('DEFAULTServer a\n\nse a\n  tcpp 1500\n\nREPLSERVERNAME r\n  REPLTCPPort 1500\nSERV b\n');
     assert.equal(doc.fileKind, 'sys');
-    assert.deepEqual(doc.unscoped.map((o) => o.name.text), ['DEFAULTServer']);
+    assert.deepEqual(
+      doc.unscoped.map((o) => o.name.text),
+      ['DEFAULTServer'],
+    );
     assert.deepEqual(
       doc.stanzas.map((s) => [s.kind, s.name, s.header.line, s.endLine, s.options.map((o) => o.name.text)]),
       [
@@ -99,7 +116,10 @@ describe('parser', () => {
     assert.equal(kind('file:///etc/dsm.sys'), 'sys');
     assert.equal(kind('file:///opt/tivoli/dsm.sys.smp'), 'sys');
     assert.equal(kind('file:///etc/dsm.opt', 'SErvername bucky5\nDOMain /home\n'), 'opt-unix');
-    assert.equal(kind('file:///C%3A/TSM/dsm.opt', 'NODename pc1\nTCPServeraddress bucky2.doit.wisc.edu\n'), 'opt-windows');
+    assert.equal(
+      kind('file:///C%3A/TSM/dsm.opt', 'NODename pc1\nTCPServeraddress bucky2.doit.wisc.edu\n'),
+      'opt-windows',
+    );
     assert.equal(kind('file:///etc/dsm_server2.opt', 'COMMMethod TCPip\n'), 'opt-windows');
     assert.equal(kind('file:///etc/dsm.opt.smp'), 'opt-unix');
     assert.equal(kind('file:///etc/dsm.opt', 'DOMain /home\n', { optionsFileLayout: 'windows' }), 'opt-windows');

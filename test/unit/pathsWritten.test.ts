@@ -6,7 +6,15 @@ import { matchesPattern } from '../../server/src/model/inclexclMatch';
 
 describe('paths written in a file', () => {
   it('fills in each pattern so that the pattern matches the path offered', () => {
-    const text = ['* a comment', 'exclude /.../*.sno', '  include "/home/my dir/[a-c]?.ice" mcweekly', 'EXCLUDE.DIR /var/cache', 'SErvername x', 'include c:\\Users\\...\\*', 'exclude /.../*.sno'].join('\n');
+    const text = [
+      '* a comment',
+      'exclude /.../*.sno',
+      '  include "/home/my dir/[a-c]?.ice" mcweekly',
+      'EXCLUDE.DIR /var/cache',
+      'SErvername x',
+      'include c:\\Users\\...\\*',
+      'exclude /.../*.sno',
+    ].join('\n');
     const paths = pathsWrittenIn(text);
     assert.deepEqual(paths, ['/file.sno', '/home/my dir/ax.ice', '/var/cache', 'c:\\Users\\file']);
     assert.ok(matchesPattern('/.../*.sno', paths[0], 'unix'));

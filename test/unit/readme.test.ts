@@ -20,6 +20,9 @@ describe('the README', () => {
     const table = readme.slice(readme.indexOf('## Diagnostic codes'));
     const rows = [...table.matchAll(/^\| `([a-z-]+)` \| (\w+) \|/gm)].map((m) => [m[1], m[2]]);
     const levels = ['', 'error', 'warning', 'information', 'hint'];
-    assert.deepEqual(rows, Object.entries(CODES).map(([code, info]) => [code, levels[info.severity]]));
+    assert.deepEqual(
+      rows,
+      Object.entries(CODES).map(([code, info]) => [code, levels[info.severity]]),
+    );
   });
 });

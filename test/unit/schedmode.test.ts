@@ -25,7 +25,10 @@ function quickFix(text: string, code: string, uri = SYS, withService = service()
   assert.equal(d.length, 1, `one ${code} diagnostic`);
   const actions = svc.codeActions(doc, d[0].range, { diagnostics: d, only: [CodeActionKind.QuickFix] });
   // The preferred fix, and the fix that silences the line.
-  assert.deepEqual(actions.map((a) => a.isPreferred), [true, false]);
+  assert.deepEqual(
+    actions.map((a) => a.isPreferred),
+    [true, false],
+  );
   assert.equal(actions[1].title, `Ignore ${code} on this line`);
   return actions[0];
 }
@@ -58,7 +61,11 @@ describe('SCHEDMODE diagnostics', () => {
 
   it('warns on PROMPTED however it is abbreviated or cased, and not on POLLING', () => {
     for (const line of ['schedmod prompt', 'SchedMode PRompted', 'SCHEDMODE PROMPTED', '\tSCHEDMODe\t\tpr']) {
-      assert.deepEqual(summary(`SErvername a\n${line}\n`).map((s) => s[0]), ['schedmode-prompted'], line);
+      assert.deepEqual(
+        summary(`SErvername a\n${line}\n`).map((s) => s[0]),
+        ['schedmode-prompted'],
+        line,
+      );
     }
     for (const line of ['SCHEDMODE POLLING', 'schedmod po', 'SchedMode polling']) {
       assert.deepEqual(summary(`SErvername a\n${line}\n`), [], line);
@@ -71,11 +78,15 @@ describe('SCHEDMODE diagnostics', () => {
   });
 
   it('does not count a commented-out SCHEDMODE, with * or #', () => {
-    assert.deepEqual(summary('SErvername a\n  * SCHEDMODE POLLING\n# SCHEDMODE POLLING\n  NODename n\n').map((s) => s[0]), ['schedmode-missing', 'hash-comment']);
+    assert.deepEqual(
+      summary('SErvername a\n  * SCHEDMODE POLLING\n# SCHEDMODE POLLING\n  NODename n\n').map((s) => s[0]),
+      ['schedmode-missing', 'hash-comment'],
+    );
   });
 
   it('reports a missing SCHEDMODE once per server stanza, never for replication stanzas or a UNIX dsm.opt', () => {
-    const text = 'DEFAULTServer a\nSErvername a\n  NODename n\nREPLSERVERName r\n  REPLTCPPort 1500\nse b\n  SCHEDMODE POLLING\nSERVERNAME c\n';
+    const text =
+      'DEFAULTServer a\nSErvername a\n  NODename n\nREPLSERVERName r\n  REPLTCPPort 1500\nse b\n  SCHEDMODE POLLING\nSERVERNAME c\n';
     assert.deepEqual(summary(text), [
       ['schedmode-missing', 'SErvername a'],
       ['schedmode-missing', 'SERVERNAME c'],
@@ -105,15 +116,28 @@ describe('SCHEDMODE quick fixes', () => {
     assert.match(action.title, /POLLING/);
     assert.match(action.title, /restart the scheduler/);
     assert.equal(action.command, undefined, 'a plain edit: clients such as ALE run only the command when there is one');
-    assert.equal(applyEdits(text, action.edit!.changes!['file:///etc/dsm.sys']), 'SErvername a\r\n\tschedmod   POLLING   \r\n');
+    assert.equal(
+      applyEdits(text, action.edit!.changes!['file:///etc/dsm.sys']),
+      'SErvername a\r\n\tschedmod   POLLING   \r\n',
+    );
     // A client that asked for the reminder (VS Code) gets it as the fix's command, with its arguments.
-    const reminded = quickFix(text, 'schedmode-prompted', SYS, service(undefined, { client: { restartReminderCommand: true } }));
-    assert.deepEqual(reminded.command, { title: 'Remind me to restart the scheduler', command: 'dsm.schedulerRestartReminder', arguments: [SYS] });
+    const reminded = quickFix(
+      text,
+      'schedmode-prompted',
+      SYS,
+      service(undefined, { client: { restartReminderCommand: true } }),
+    );
+    assert.deepEqual(reminded.command, {
+      title: 'Remind me to restart the scheduler',
+      command: 'dsm.schedulerRestartReminder',
+      arguments: [SYS],
+    });
     assert.deepEqual(reminded.edit, action.edit);
   });
 
-  it('adds SCHEDMODE POLLING after the stanza\'s last option, indented like it, with the file\'s line ending', () => {
-    const text = 'SErvername a\r\n\tNODename n\r\n\tTCPPort 1500\r\n\t* trailing comment\r\n\r\nSErvername b\r\n\tSCHEDMODE POLLING\r\n';
+  it("adds SCHEDMODE POLLING after the stanza's last option, indented like it, with the file's line ending", () => {
+    const text =
+      'SErvername a\r\n\tNODename n\r\n\tTCPPort 1500\r\n\t* trailing comment\r\n\r\nSErvername b\r\n\tSCHEDMODE POLLING\r\n';
     const action = quickFix(text, 'schedmode-missing');
     assert.equal(action.isPreferred, true);
     assert.equal(
@@ -124,26 +148,44 @@ describe('SCHEDMODE quick fixes', () => {
 
   it('adds to a stanza that is only its header, and to a last line without a line ending', () => {
     let action = quickFix('SErvername a', 'schedmode-missing');
-    assert.equal(applyEdits('SErvername a', action.edit!.changes!['file:///etc/dsm.sys']), 'SErvername a\nSCHEDMODE POLLING');
+    assert.equal(
+      applyEdits('SErvername a', action.edit!.changes!['file:///etc/dsm.sys']),
+      'SErvername a\nSCHEDMODE POLLING',
+    );
     const text = 'SErvername a\n    NODename n';
     action = quickFix(text, 'schedmode-missing');
-    assert.equal(applyEdits(text, action.edit!.changes!['file:///etc/dsm.sys']), 'SErvername a\n    NODename n\n    SCHEDMODE POLLING');
+    assert.equal(
+      applyEdits(text, action.edit!.changes!['file:///etc/dsm.sys']),
+      'SErvername a\n    NODename n\n    SCHEDMODE POLLING',
+    );
   });
 
   it('adds SCHEDMODE POLLING at the end of a complete dsm.opt', () => {
     const text = 'NODename pc1\nTCPServeraddress bucky2.doit.wisc.edu\n\n* end\n';
     const action = quickFix(text, 'schedmode-missing', WIN);
-    assert.equal(applyEdits(text, action.edit!.changes![WIN]), 'NODename pc1\nTCPServeraddress bucky2.doit.wisc.edu\nSCHEDMODE POLLING\n\n* end\n');
+    assert.equal(
+      applyEdits(text, action.edit!.changes![WIN]),
+      'NODename pc1\nTCPServeraddress bucky2.doit.wisc.edu\nSCHEDMODE POLLING\n\n* end\n',
+    );
   });
 
   it('offers quick fixes only for diagnostics under the cursor, and fix-all only when asked for by kind', () => {
     const text = fixture('two-stanzas.dsm.sys');
     const { doc, svc } = analyze(text);
     const onPrompted = svc.codeActions(doc, Range.create(8, 24, 8, 24), { diagnostics: [] });
-    assert.deepEqual(onPrompted.map((a) => [a.kind, a.isPreferred]), [[CodeActionKind.QuickFix, true], [CodeActionKind.QuickFix, false]]);
+    assert.deepEqual(
+      onPrompted.map((a) => [a.kind, a.isPreferred]),
+      [
+        [CodeActionKind.QuickFix, true],
+        [CodeActionKind.QuickFix, false],
+      ],
+    );
     assert.deepEqual(svc.codeActions(doc, Range.create(2, 0, 2, 0), { diagnostics: [] }), []);
     const only = svc.codeActions(doc, everything, { diagnostics: [], only: [FIX_ALL_KIND] });
-    assert.deepEqual(only.map((a) => a.kind), [FIX_ALL_KIND]);
+    assert.deepEqual(
+      only.map((a) => a.kind),
+      [FIX_ALL_KIND],
+    );
   });
 
   it('fix-all fixes every SCHEDMODE problem in one edit, byte for byte, and changes nothing on a second run', () => {
@@ -151,7 +193,10 @@ describe('SCHEDMODE quick fixes', () => {
     const fixed = fixAll(text)!;
     const expected = text
       .replace('SCHEDMODe          PROMPTED', 'SCHEDMODe          POLLING')
-      .replace('   PASSWORDAccess     generate\n   * SCHEDMODE', '   PASSWORDAccess     generate\n   SCHEDMODE POLLING\n   * SCHEDMODE');
+      .replace(
+        '   PASSWORDAccess     generate\n   * SCHEDMODE',
+        '   PASSWORDAccess     generate\n   SCHEDMODE POLLING\n   * SCHEDMODE',
+      );
     assert.equal(fixed, expected);
     assert.deepEqual(diags(fixed), []);
     assert.equal(fixAll(fixed), undefined);

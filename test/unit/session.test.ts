@@ -43,7 +43,10 @@ describe('the document store', () => {
     assert.deepEqual([counts.parse, counts.reparsedLines], [1, 2]);
     const whole = svc.parse(store.get(URI)!.getText(), URI);
     assert.deepEqual(shape(doc), shape(whole));
-    assert.equal(store.get(URI)!.getText(), 'SErvername b\n  TCPServeraddress bucky5.doit.wisc.edu\n  SCHEDMODE POLLING\n');
+    assert.equal(
+      store.get(URI)!.getText(),
+      'SErvername b\n  TCPServeraddress bucky5.doit.wisc.edu\n  SCHEDMODE POLLING\n',
+    );
   });
 
   it('parses the whole document again after a line break is added or removed', () => {
@@ -88,7 +91,13 @@ describe('the document store', () => {
 /** What a test compares of two parses: every line's kind, name and value words, and the stanzas. */
 function shape(doc: DsmDocument) {
   return {
-    entries: doc.entries.map((e) => (e.kind === 'option' ? [e.line, e.name.text, e.values.map((w) => w.text)] : e.kind === 'comment' ? [e.line, e.text] : [e.line])),
+    entries: doc.entries.map((e) =>
+      e.kind === 'option'
+        ? [e.line, e.name.text, e.values.map((w) => w.text)]
+        : e.kind === 'comment'
+          ? [e.line, e.text]
+          : [e.line],
+    ),
     stanzas: doc.stanzas.map((s) => [s.name, s.header.line, s.endLine]),
   };
 }
@@ -169,7 +178,10 @@ describe('the validator', () => {
   });
 
   it('caps what it publishes, and logs a check that throws instead of stopping', () => {
-    const versions = new Map([[URI, 1], ['file:///bad/dsm.sys', 1]]);
+    const versions = new Map([
+      [URI, 1],
+      ['file:///bad/dsm.sys', 1],
+    ]);
     const { validator, published, logs } = validatorWith(versions, (uri) => {
       if (uri.includes('bad')) throw new Error('boom');
       return new Array(MAX_PUBLISHED_DIAGNOSTICS + 5).fill({});

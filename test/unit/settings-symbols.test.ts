@@ -16,7 +16,10 @@ describe('settings', () => {
 
   it('reports each bad value in a sentence and keeps the rest', () => {
     const { settings, problems } = checkSettings({
-      serverCatalog: { mode: 'merge', servers: [{ address: 'ok.example', port: 1500 }, { address: 'bad port', port: 99999 }, 7] },
+      serverCatalog: {
+        mode: 'merge',
+        servers: [{ address: 'ok.example', port: 1500 }, { address: 'bad port', port: 99999 }, 7],
+      },
       optionsFileLayout: 'mac',
     });
     assert.equal(problems.length, 4, problems.join('\n'));
@@ -32,8 +35,14 @@ describe('outline and folding', () => {
   it('lists stanzas with their options, and the options before them', () => {
     const { doc, svc } = analyze(fixture('two-stanzas.dsm.sys'));
     const symbols = svc.documentSymbols(doc);
-    assert.deepEqual(symbols.map((s) => s.name), ['DEFAULTSERVER', 'bucky5', 'archive']);
-    assert.deepEqual(symbols[1].children!.map((c) => c.name), ['COMMMETHOD', 'TCPSERVERADDRESS', 'TCPPORT', 'PASSWORDACCESS', 'SCHEDMODE', 'NODENAME', 'MANAGEDSERVICES']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['DEFAULTSERVER', 'bucky5', 'archive'],
+    );
+    assert.deepEqual(
+      symbols[1].children!.map((c) => c.name),
+      ['COMMMETHOD', 'TCPSERVERADDRESS', 'TCPPORT', 'PASSWORDACCESS', 'SCHEDMODE', 'NODENAME', 'MANAGEDSERVICES'],
+    );
     assert.equal(symbols[1].range.start.line, 3);
     assert.equal(symbols[1].range.end.line, 10);
     assert.equal(symbols[2].range.end.line, 17);

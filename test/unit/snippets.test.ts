@@ -11,7 +11,10 @@ const FILE = path.join(__dirname, '..', '..', '..', 'snippets', 'dsm.code-snippe
 
 /** What an editor inserts when the user accepts every placeholder as it is. */
 function expand(body: string[]): string {
-  return body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  return body
+    .join('\n')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '');
 }
 
 describe('snippets', () => {
@@ -30,9 +33,15 @@ describe('snippets', () => {
       assert.ok(stanza.prefix.some((p) => p.startsWith('stanza')));
       assert.match(stanza.body[0], /^SErvername \$\{1:/);
       for (const required of ['COMMMETHOD', 'TCPSERVERADDRESS', 'TCPPORT', 'PASSWORDACCESS', 'SCHEDMODE', 'NODENAME']) {
-        assert.ok(stanza.body.some((l) => l.trim().startsWith(required)), `${short}: ${required}`);
+        assert.ok(
+          stanza.body.some((l) => l.trim().startsWith(required)),
+          `${short}: ${required}`,
+        );
       }
-      assert.ok(stanza.body.some((l) => /NODENAME\s+\$\{2:/.test(l)), 'NODENAME is a tab stop');
+      assert.ok(
+        stanza.body.some((l) => /NODENAME\s+\$\{2:/.test(l)),
+        'NODENAME is a tab stop',
+      );
     }
   });
 

@@ -11,7 +11,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, service } from './helpers';
-import { dialectFromText, isOptionFileName, isTemplateName, kindFromName, templateDialect, templateSyntax } from '../../server/src/parser/fileKind';
+import {
+  dialectFromText,
+  isOptionFileName,
+  isTemplateName,
+  kindFromName,
+  templateDialect,
+  templateSyntax,
+} from '../../server/src/parser/fileKind';
 import type { DsmDocument, OptionLine } from '../../server/src/parser/types';
 
 const PLAIN = 'file:///srv/salt/tsm/files/dsm.sys';
@@ -39,7 +46,8 @@ function words(doc: DsmDocument, line: number): [string, boolean][] {
 }
 
 /** A stanza that is complete and quiet, then `body`. */
-const STANZA = (header: string, body: string) => `SErvername ${header}\n   COMMMethod TCPip\n   TCPServeraddress tsm.example.com\n   PASSWORDAccess generate\n   SCHEDMODe POLLING\n${body}`;
+const STANZA = (header: string, body: string) =>
+  `SErvername ${header}\n   COMMMethod TCPip\n   TCPServeraddress tsm.example.com\n   PASSWORDAccess generate\n   SCHEDMODe POLLING\n${body}`;
 
 describe('template dialects: recognised by the text', () => {
   it('reads {{ or {% as Jinja, <% as ERB, or EPP when its tags hold Puppet variables; the first mark decides', () => {
@@ -50,12 +58,18 @@ describe('template dialects: recognised by the text', () => {
     assert.equal(dialectFromText('SErvername <%= $server %>\n'), 'epp');
     assert.equal(dialectFromText('* <%= @note %>\nSErvername {{ s }}\n'), 'erb');
     assert.equal(dialectFromText('SErvername {{ s }}\n* <%= @note %>\n'), 'jinja');
-    for (const plain of ['SErvername a\n', 'EXCLUDE "{/Volumes/Macintosh HD}/.../*"\n', 'EXCLUDE.DIR C:\\$Recycle.Bin\n', 'DOMain 100%\n', '']) {
+    for (const plain of [
+      'SErvername a\n',
+      'EXCLUDE "{/Volumes/Macintosh HD}/.../*"\n',
+      'EXCLUDE.DIR C:\\$Recycle.Bin\n',
+      'DOMain 100%\n',
+      '',
+    ]) {
       assert.equal(dialectFromText(plain), undefined, plain);
     }
   });
 
-  it('a Salt formula\'s plain dsm.sys: no unknown option on {{ key }}, no invalid TCPPort on {{, and its literal PROMPTED still reported', () => {
+  it("a Salt formula's plain dsm.sys: no unknown option on {{ key }}, no invalid TCPPort on {{, and its literal PROMPTED still reported", () => {
     const text = [
       "{%- set tsm = salt['pillar.get']('tsm:client', {}) %}",
       "SErvername {{ tsm.get('server', 'TSM1') }}",
@@ -79,7 +93,10 @@ describe('template dialects: recognised by the text', () => {
     const erb = STANZA('main', '<% if @ssl -%>\n   SSL yes\n<% else -%>\n   SSL no\n<% end -%>\n');
     const { doc } = analyze(erb, 'file:///etc/tsm/dsm.sys');
     assert.equal(doc.template?.dialect, 'erb');
-    assert.deepEqual(doc.template?.blocks.map((b) => [b.kind, b.branches]), [['if', 2]]);
+    assert.deepEqual(
+      doc.template?.blocks.map((b) => [b.kind, b.branches]),
+      [['if', 2]],
+    );
     assert.deepEqual(problems(erb, 'file:///etc/tsm/dsm.sys'), [], 'SSL in two branches is no duplicate');
     const epp = STANZA('main', '<% if $ssl { -%>\n   SSL yes\n<% } else { -%>\n   SSL no\n<% } -%>\n');
     assert.equal(analyze(epp, 'file:///etc/tsm/dsm.sys').doc.template?.dialect, 'epp');
@@ -87,7 +104,10 @@ describe('template dialects: recognised by the text', () => {
   });
 
   it('a plain file stays plain: $ and braces are its literal text, and a placeholder-looking value is judged', () => {
-    const text = STANZA('main', '   TCPPort ${DSM_TCPPORT}\n   EXCLUDE.DIR C:\\$Recycle.Bin\n   EXCLUDE "{/Volumes/Macintosh HD}/.../*"\n');
+    const text = STANZA(
+      'main',
+      '   TCPPort ${DSM_TCPPORT}\n   EXCLUDE.DIR C:\\$Recycle.Bin\n   EXCLUDE "{/Volumes/Macintosh HD}/.../*"\n',
+    );
     const { doc } = analyze(text, 'file:///etc/dsm.sys');
     assert.equal(doc.template, undefined);
     assert.deepEqual(words(doc, 5), [['${DSM_TCPPORT}', false]]);
@@ -111,7 +131,15 @@ describe('template dialects: recognised by the text', () => {
 
 describe('template dialects: placeholders in files named as templates', () => {
   it('.template, .tpl and .in are template names of no language: the kind is read from the rest of the name', () => {
-    for (const name of ['dsm.sys.template', 'dsm.opt.template', 'dsm_nightly.opt.template', 'dsm.sys.tpl', 'dsm.opt.tpl', 'dsm.sys.in', 'DSM.OPT.IN']) {
+    for (const name of [
+      'dsm.sys.template',
+      'dsm.opt.template',
+      'dsm_nightly.opt.template',
+      'dsm.sys.tpl',
+      'dsm.opt.tpl',
+      'dsm.sys.in',
+      'DSM.OPT.IN',
+    ]) {
       const uri = `file:///image/${name}`;
       assert.ok(isTemplateName(uri), name);
       assert.equal(templateDialect(uri), undefined, name);
@@ -120,15 +148,27 @@ describe('template dialects: placeholders in files named as templates', () => {
     assert.equal(kindFromName('file:///image/dsm.sys.template'), 'sys');
     assert.equal(kindFromName('file:///image/dsm.opt.in'), 'opt');
     assert.equal(kindFromName('file:///image/tsm.exclude.tpl'), 'inclexcl');
-    assert.deepEqual(templateSyntax('file:///image/dsm.sys.template', 'SErvername a\n'), { dialect: undefined, placeholders: true });
-    assert.deepEqual(templateSyntax('file:///image/dsm.sys.template', 'SErvername {{ a }}\n'), { dialect: 'jinja', placeholders: true });
-    assert.deepEqual(templateSyntax('file:///r/dsm.sys.j2', 'SErvername a\n'), { dialect: 'jinja', placeholders: true });
+    assert.deepEqual(templateSyntax('file:///image/dsm.sys.template', 'SErvername a\n'), {
+      dialect: undefined,
+      placeholders: true,
+    });
+    assert.deepEqual(templateSyntax('file:///image/dsm.sys.template', 'SErvername {{ a }}\n'), {
+      dialect: 'jinja',
+      placeholders: true,
+    });
+    assert.deepEqual(templateSyntax('file:///r/dsm.sys.j2', 'SErvername a\n'), {
+      dialect: 'jinja',
+      placeholders: true,
+    });
     assert.equal(templateSyntax('file:///etc/dsm.sys', 'SErvername a\n'), undefined);
     assert.equal(isTemplateName('file:///etc/dsm.sys'), false);
   });
 
   it('envsubst and here-documents: ${VAR}, ${VAR:-default}, $VAR and $(command) are placeholders, never judged', () => {
-    const text = STANZA('${DSM_SERVERNAME}', '   TCPPort ${DSM_TCPPORT}\n   HTTPport ${DSM_HTTPPORT:-1581}\n   NODename $HOSTNAME\n   TCPBuffsize $(getconf PAGESIZE)\n   ERRORLOGName "${DSM_LOG}/dsmerror.log"\n');
+    const text = STANZA(
+      '${DSM_SERVERNAME}',
+      '   TCPPort ${DSM_TCPPORT}\n   HTTPport ${DSM_HTTPPORT:-1581}\n   NODename $HOSTNAME\n   TCPBuffsize $(getconf PAGESIZE)\n   ERRORLOGName "${DSM_LOG}/dsmerror.log"\n',
+    );
     const { doc } = analyze(text, ENVSUBST);
     assert.deepEqual(words(doc, 5), [['${DSM_TCPPORT}', true]]);
     assert.deepEqual(words(doc, 6), [['${DSM_HTTPPORT:-1581}', true]]);
@@ -149,7 +189,10 @@ describe('template dialects: placeholders in files named as templates', () => {
   });
 
   it("Python's str.format: {name}, {0}, {obj.attr}, {name!r:>10} are placeholders, as a name too; IBM's braced file space names are not", () => {
-    const text = STANZA('{tsm_server}', '   TCPPort {port}\n   QUERYSCHEDPeriod {0}\n   NODename {node.name}\n   TCPBuffsize {buf!s:>4}\n   {extra_option} {extra_value}\n   EXCLUDE "{/Volumes/Macintosh HD}/.../*"\n');
+    const text = STANZA(
+      '{tsm_server}',
+      '   TCPPort {port}\n   QUERYSCHEDPeriod {0}\n   NODename {node.name}\n   TCPBuffsize {buf!s:>4}\n   {extra_option} {extra_value}\n   EXCLUDE "{/Volumes/Macintosh HD}/.../*"\n',
+    );
     const { doc } = analyze(text, FORMAT);
     assert.deepEqual(words(doc, 5), [['{port}', true]]);
     assert.deepEqual(words(doc, 6), [['{0}', true]]);
@@ -157,12 +200,17 @@ describe('template dialects: placeholders in files named as templates', () => {
     assert.deepEqual(words(doc, 8), [['{buf!s:>4}', true]]);
     const extra = option(doc, 9);
     assert.deepEqual([extra.name.text, extra.name.template, extra.option], ['{extra_option}', true, undefined]);
-    assert.deepEqual(words(doc, 10), [['{/Volumes/Macintosh HD}/.../*', false]], 'a file space name in braces is literal');
+    assert.deepEqual(
+      words(doc, 10),
+      [['{/Volumes/Macintosh HD}/.../*', false]],
+      'a file space name in braces is literal',
+    );
     assert.deepEqual(problems(text, FORMAT), []);
   });
 
   it('autoconf and CMake: @VAR@ is a placeholder, as a value and as a name; a lone @ is literal', () => {
-    const text = 'COMMMethod TCPip\nTCPServeraddress @TSM_SERVER@\nTCPPort @TSM_PORT@\nPASSWORDAccess generate\nSCHEDMODe POLLING\n@TSM_EXTRA_OPTION@ yes\nNODename node@site\n';
+    const text =
+      'COMMMethod TCPip\nTCPServeraddress @TSM_SERVER@\nTCPPort @TSM_PORT@\nPASSWORDAccess generate\nSCHEDMODe POLLING\n@TSM_EXTRA_OPTION@ yes\nNODename node@site\n';
     const { doc } = analyze(text, AUTOCONF);
     assert.equal(doc.fileKind, 'opt-windows');
     assert.deepEqual(words(doc, 2), [['@TSM_PORT@', true]]);
@@ -172,7 +220,10 @@ describe('template dialects: placeholders in files named as templates', () => {
   });
 
   it('\\$ is a literal $, as in a here-document: a Windows path in a file named as a template stays a path', () => {
-    const { doc } = analyze('EXCLUDE.DIR C:\\$Recycle.Bin\nEXCLUDE.DIR C:\\${TEMP_DIR}\n', 'file:///c/dsm.opt.template');
+    const { doc } = analyze(
+      'EXCLUDE.DIR C:\\$Recycle.Bin\nEXCLUDE.DIR C:\\${TEMP_DIR}\n',
+      'file:///c/dsm.opt.template',
+    );
     assert.deepEqual(words(doc, 0), [['C:\\$Recycle.Bin', false]]);
     assert.deepEqual(words(doc, 1), [['C:\\${TEMP_DIR}', false]]);
   });
@@ -183,19 +234,40 @@ describe('template dialects: placeholders in files named as templates', () => {
     const doc = svc.parse(text, ENVSUBST);
     assert.match(JSON.stringify(svc.hover(doc, { line: 5, character: 15 })?.contents), /Template syntax/);
     const diagnostics = svc.diagnostics(doc);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['schedmode-prompted', 'duplicate-option']);
-    const actions = svc.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: doc.lineCount, character: 0 } }, { diagnostics });
-    for (const a of actions) for (const e of a.edit?.changes?.[ENVSUBST] ?? []) assert.notEqual(e.range.start.line, 5, a.title);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['schedmode-prompted', 'duplicate-option'],
+    );
+    const actions = svc.codeActions(
+      doc,
+      { start: { line: 0, character: 0 }, end: { line: doc.lineCount, character: 0 } },
+      { diagnostics },
+    );
+    for (const a of actions)
+      for (const e of a.edit?.changes?.[ENVSUBST] ?? []) assert.notEqual(e.range.start.line, 5, a.title);
   });
 
   it('a stanza name from a placeholder cannot be renamed: {name}, @VAR@ and $VAR as ${VAR}', () => {
     const svc = service();
-    for (const [uri, name] of [[FORMAT, '{tsm_server}'], ['file:///src/dsm.sys.in', '@TSM_SERVER@'], [ENVSUBST, '$TSM_SERVER'], [ENVSUBST, '${TSM_SERVER}']]) {
+    for (const [uri, name] of [
+      [FORMAT, '{tsm_server}'],
+      ['file:///src/dsm.sys.in', '@TSM_SERVER@'],
+      [ENVSUBST, '$TSM_SERVER'],
+      [ENVSUBST, '${TSM_SERVER}'],
+    ]) {
       const doc = svc.parse(`SErvername ${name}\n   TCPPort 1500\n`, uri);
-      assert.equal(svc.prepareRename(doc, { line: 0, character: 13 }), `${name} is a template expression, not a stanza name.`, uri);
+      assert.equal(
+        svc.prepareRename(doc, { line: 0, character: 13 }),
+        `${name} is a template expression, not a stanza name.`,
+        uri,
+      );
     }
     const plain = svc.parse('SErvername @TSM_SERVER@\n   TCPPort 1500\n', 'file:///etc/dsm.sys');
-    assert.deepEqual(svc.prepareRename(plain, { line: 0, character: 13 }), { range: { start: { line: 0, character: 11 }, end: { line: 0, character: 23 } }, placeholder: '@TSM_SERVER@' }, 'in a plain file, a name');
+    assert.deepEqual(
+      svc.prepareRename(plain, { line: 0, character: 13 }),
+      { range: { start: { line: 0, character: 11 }, end: { line: 0, character: 23 } }, placeholder: '@TSM_SERVER@' },
+      'in a plain file, a name',
+    );
   });
 
   it('a line edited to gain or lose a placeholder is read again with the rest of the template', () => {
@@ -205,10 +277,16 @@ describe('template dialects: placeholders in files named as templates', () => {
     const start = text.indexOf('   TCPPort');
     const gained = svc.reparse(doc, text.replace('1500', '${PORT}'), new Map([[5, start]]));
     assert.deepEqual(words(gained, 5), [['${PORT}', true]]);
-    assert.deepEqual(gained.template?.spans.map((s) => s.range.start), [{ line: 5, character: 11 }]);
+    assert.deepEqual(
+      gained.template?.spans.map((s) => s.range.start),
+      [{ line: 5, character: 11 }],
+    );
     const lost = svc.reparse(gained, text.replace('1500', '99999'), new Map([[5, start]]));
     assert.deepEqual(lost.template?.spans, []);
-    assert.deepEqual(svc.diagnostics(lost).map((d) => d.code), ['invalid-value']);
+    assert.deepEqual(
+      svc.diagnostics(lost).map((d) => d.code),
+      ['invalid-value'],
+    );
   });
 
   it('package.json opens these names as dsm, and each is a template name for the server', () => {

@@ -29,7 +29,9 @@ function diagnostic(text: string, code: string, uri = SYS, svc: DsmLanguageServi
 function fixes(text: string, code: string, uri = SYS, svc: DsmLanguageService = service()): CodeAction[] {
   const { doc } = analyze(text, uri, svc);
   const d = diagnostic(text, code, uri, svc);
-  return svc.codeActions(doc, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] }).filter((a) => a.diagnostics?.[0].code === code);
+  return svc
+    .codeActions(doc, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] })
+    .filter((a) => a.diagnostics?.[0].code === code);
 }
 
 function applied(text: string, action: CodeAction, uri = SYS): string {
@@ -61,7 +63,9 @@ describe('unknown-option', () => {
     const add = actions.find((a) => a.command?.command === 'dsm.addKnownOption')!;
     assert.deepEqual(add.command!.arguments, ['frobnicate']);
     assert.equal(add.edit, undefined);
-    assert.ok(!fixes(HEAD + '  frobnicate 3\n', 'unknown-option').some((a) => a.command?.command === 'dsm.addKnownOption'));
+    assert.ok(
+      !fixes(HEAD + '  frobnicate 3\n', 'unknown-option').some((a) => a.command?.command === 'dsm.addKnownOption'),
+    );
   });
 });
 
@@ -75,7 +79,10 @@ describe('ambiguous-abbreviation', () => {
   });
 
   it('is silent at exactly the minimum abbreviation', () => {
-    assert.deepEqual(found('SErvername a\n  schedmod polling\n  tcpp 1500\n  querysch 4\n', 'ambiguous-abbreviation'), []);
+    assert.deepEqual(
+      found('SErvername a\n  schedmod polling\n  tcpp 1500\n  querysch 4\n', 'ambiguous-abbreviation'),
+      [],
+    );
   });
 });
 
@@ -84,10 +91,13 @@ describe('invalid-value', () => {
     const text = 'SErvername a\n  SCHEDMODE polled\n';
     assert.deepEqual(found(text, 'invalid-value'), [['polled', 1]]);
     const actions = fixes(text, 'invalid-value');
-    assert.deepEqual(actions.filter((a) => a.title.startsWith('Change')).map((a) => [a.title, a.isPreferred]), [
-      ['Change to POLLING', true],
-      ['Change to PROMPTED', false],
-    ]);
+    assert.deepEqual(
+      actions.filter((a) => a.title.startsWith('Change')).map((a) => [a.title, a.isPreferred]),
+      [
+        ['Change to POLLING', true],
+        ['Change to PROMPTED', false],
+      ],
+    );
     assert.equal(applied(text, actions[0]), 'SErvername a\n  SCHEDMODE POLLING\n');
   });
 
@@ -116,7 +126,10 @@ describe('invalid-value', () => {
   });
 
   it('takes the retention days joined to their letter by a comma (7,D), as real files write them', () => {
-    assert.deepEqual(found(HEAD + '  SCHEDLOGRetention 7,D\n  ERRORLOGRetention 14,s\n  schedlogret N,D\n', 'invalid-value'), []);
+    assert.deepEqual(
+      found(HEAD + '  SCHEDLOGRetention 7,D\n  ERRORLOGRetention 14,s\n  schedlogret N,D\n', 'invalid-value'),
+      [],
+    );
     assert.deepEqual(found(HEAD + '  SCHEDLOGRetention 7,X\n', 'invalid-value'), [['7,X', 2]]);
     assert.deepEqual(found(HEAD + '  TCPPort 1500,D\n', 'invalid-value'), [['1500,D', 2]]);
   });
@@ -140,7 +153,9 @@ describe('option-outside-stanza and wrong-file', () => {
   });
 
   it('flags a dsm.sys option in a UNIX dsm.opt, and a UNIX-only user option in Windows terms leniently', () => {
-    assert.deepEqual(found('SErvername a\nSCHEDMODE POLLING\nDOMain /home\n', 'wrong-file', UNIX_OPT), [['SCHEDMODE', 1]]);
+    assert.deepEqual(found('SErvername a\nSCHEDMODE POLLING\nDOMain /home\n', 'wrong-file', UNIX_OPT), [
+      ['SCHEDMODE', 1],
+    ]);
     assert.deepEqual(found('SErvername a\nDOMain /home\nSUBDIR yes\n', 'wrong-file', UNIX_OPT), []);
     assert.deepEqual(found('NODename pc\nTCPServeraddress h\nSCHEDMODE POLLING\nDOMain C:\n', 'wrong-file', WIN), []);
   });
@@ -163,7 +178,10 @@ describe('duplicate-option and duplicate-stanza', () => {
 
   it('is silent on repeatable options and on the same option in two stanzas', () => {
     assert.deepEqual(found(HEAD + '  INCLUDE /a\n  INCLUDE /b\n  DOMain /a\n  DOMain /b\n', 'duplicate-option'), []);
-    assert.deepEqual(found(HEAD + '  TCPPort 1500\nSErvername b\n  SCHEDMODE POLLING\n  TCPPort 1500\n', 'duplicate-option'), []);
+    assert.deepEqual(
+      found(HEAD + '  TCPPort 1500\nSErvername b\n  SCHEDMODE POLLING\n  TCPPort 1500\n', 'duplicate-option'),
+      [],
+    );
   });
 
   it('flags a second stanza of the same name, in any case', () => {
@@ -176,12 +194,19 @@ describe('unknown-server', () => {
   it('flags a DEFAULTServer that names no stanza, and offers the stanzas', () => {
     const text = 'DEFAULTServer bucky9\n' + HEAD + 'SErvername b\n  SCHEDMODE POLLING\n';
     assert.deepEqual(found(text, 'unknown-server'), [['bucky9', 0]]);
-    assert.deepEqual(fixes(text, 'unknown-server').filter((a) => a.title.startsWith('Change')).map((a) => a.title), ['Change to a', 'Change to b']);
+    assert.deepEqual(
+      fixes(text, 'unknown-server')
+        .filter((a) => a.title.startsWith('Change'))
+        .map((a) => a.title),
+      ['Change to a', 'Change to b'],
+    );
     assert.deepEqual(found('DEFAULTServer A\n' + HEAD, 'unknown-server'), []);
   });
 
   it('checks a UNIX dsm.opt SErvername against the dsm.sys beside it, when it can be read', () => {
-    const beside = new DsmLanguageService({ workspace: memoryWorkspace({ 'file:///etc/dsm.sys': 'SErvername bucky2\nSErvername archive\n' }) });
+    const beside = new DsmLanguageService({
+      workspace: memoryWorkspace({ 'file:///etc/dsm.sys': 'SErvername bucky2\nSErvername archive\n' }),
+    });
     assert.deepEqual(found('SErvername bucky5\n', 'unknown-server', UNIX_OPT, beside), [['bucky5', 0]]);
     assert.deepEqual(found('SErvername ARCHIVE\n', 'unknown-server', UNIX_OPT, beside), []);
     const unreadable = new DsmLanguageService({ workspace: memoryWorkspace({}) });
@@ -190,7 +215,7 @@ describe('unknown-server', () => {
 });
 
 describe('tcpport-mismatch', () => {
-  it('flags a TCPPORT that is not the catalogued server\'s and writes the right one', () => {
+  it("flags a TCPPORT that is not the catalogued server's and writes the right one", () => {
     const text = HEAD + '  TCPServeraddress bucky5.doit.wisc.edu\n  TCPPort 1500\n';
     assert.deepEqual(found(text, 'tcpport-mismatch'), [['1500', 3]]);
     const [fix] = fixes(text, 'tcpport-mismatch');
@@ -201,7 +226,10 @@ describe('tcpport-mismatch', () => {
   it('flags a missing TCPPORT when the server does not listen on the default, and adds it', () => {
     const text = HEAD + '  TCPServeraddress BL3.doit.wisc.edu\n';
     assert.deepEqual(found(text, 'tcpport-mismatch'), [['BL3.doit.wisc.edu', 2]]);
-    assert.equal(applied(text, fixes(text, 'tcpport-mismatch')[0]), HEAD + '  TCPServeraddress BL3.doit.wisc.edu\n  TCPPORT 1503\n');
+    assert.equal(
+      applied(text, fixes(text, 'tcpport-mismatch')[0]),
+      HEAD + '  TCPServeraddress BL3.doit.wisc.edu\n  TCPPORT 1503\n',
+    );
   });
 
   it('is silent on the right port, an unknown host, and the default port of a 1500 server', () => {
@@ -223,8 +251,17 @@ describe('hints', () => {
     const text = HEAD + '  MANAGEDServices schedule\n  PASSWORDAccess prompt\n';
     const d = diagnostic(text, 'scheduler-needs-generate');
     assert.equal(d.severity, DiagnosticSeverity.Information);
-    assert.equal(applied(text, fixes(text, 'scheduler-needs-generate')[0]), HEAD + '  MANAGEDServices schedule\n  PASSWORDAccess GENERATE\n');
-    assert.equal(applied(HEAD + '  MANAGEDServices schedule\n', fixes(HEAD + '  MANAGEDServices schedule\n', 'scheduler-needs-generate')[0]), HEAD + '  MANAGEDServices schedule\n  PASSWORDACCESS GENERATE\n');
+    assert.equal(
+      applied(text, fixes(text, 'scheduler-needs-generate')[0]),
+      HEAD + '  MANAGEDServices schedule\n  PASSWORDAccess GENERATE\n',
+    );
+    assert.equal(
+      applied(
+        HEAD + '  MANAGEDServices schedule\n',
+        fixes(HEAD + '  MANAGEDServices schedule\n', 'scheduler-needs-generate')[0],
+      ),
+      HEAD + '  MANAGEDServices schedule\n  PASSWORDACCESS GENERATE\n',
+    );
     assert.deepEqual(found(HEAD + '  MANAGEDServices webclient\n', 'scheduler-needs-generate'), []);
     assert.deepEqual(found(HEAD + '  MANAGEDServices schedule\n  passworda gen\n', 'scheduler-needs-generate'), []);
     // A password written in the file lets the scheduler log in too.
@@ -239,18 +276,27 @@ describe('hints', () => {
 });
 
 describe('severity settings and disable comments', () => {
-  it('changes a code\'s severity, or turns it off', () => {
+  it("changes a code's severity, or turns it off", () => {
     const text = HEAD + '  frobnicate 1\n  # c\n';
     const svc = service({ severity: { 'unknown-option': 'error', 'hash-comment': 'off' } });
     const { doc } = analyze(text, SYS, svc);
-    assert.deepEqual(svc.diagnostics(doc).map((d) => [d.code, d.severity]), [['unknown-option', DiagnosticSeverity.Error]]);
+    assert.deepEqual(
+      svc.diagnostics(doc).map((d) => [d.code, d.severity]),
+      [['unknown-option', DiagnosticSeverity.Error]],
+    );
   });
 
   it('* dsm-disable-next-line silences the next line, for the codes named or all', () => {
     assert.deepEqual(found(HEAD + '  * dsm-disable-next-line unknown-option\n  frobnicate 1\n', 'unknown-option'), []);
-    assert.deepEqual(found(HEAD + '  * dsm-disable-next-line hash-comment\n  frobnicate 1\n', 'unknown-option').length, 1);
+    assert.deepEqual(
+      found(HEAD + '  * dsm-disable-next-line hash-comment\n  frobnicate 1\n', 'unknown-option').length,
+      1,
+    );
     assert.deepEqual(found(HEAD + '  * dsm-disable-next-line\n  frobnicate 1\n', 'unknown-option'), []);
-    assert.deepEqual(found(HEAD + '  * dsm-disable-next-line unknown-option\n\n  frobnicate 1\n', 'unknown-option').length, 1);
+    assert.deepEqual(
+      found(HEAD + '  * dsm-disable-next-line unknown-option\n\n  frobnicate 1\n', 'unknown-option').length,
+      1,
+    );
   });
 
   it('the quick fix writes the disable comment, indented like the line', () => {

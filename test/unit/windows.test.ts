@@ -73,7 +73,12 @@ describe('Windows layout detection', () => {
   });
 
   it('does not take host names, IPv6 addresses or UNIX paths for Windows paths', () => {
-    for (const line of ['TCPServeraddress a:b::1', 'DOMain /home /data', 'ERRORLOGName /var/log/dsmerror.log', 'NODename c:']) {
+    for (const line of [
+      'TCPServeraddress a:b::1',
+      'DOMain /home /data',
+      'ERRORLOGName /var/log/dsmerror.log',
+      'NODename c:',
+    ]) {
       assert.equal(analyze(`SErvername a\n${line}\n`, UNIX_OPT).doc.fileKind, 'opt-unix', line);
     }
   });
@@ -81,7 +86,10 @@ describe('Windows layout detection', () => {
   it('keeps a UNIX dsm.opt that selects a stanza a UNIX file, and the layout setting above everything', () => {
     assert.equal(analyze('SErvername a\nDOMain /home\n', UNIX_OPT).doc.fileKind, 'opt-unix');
     assert.equal(analyze(GUIDE, OPT, service({ optionsFileLayout: 'unix' })).doc.fileKind, 'opt-unix');
-    assert.equal(analyze('SErvername a\n', UNIX_OPT, service({ optionsFileLayout: 'windows' })).doc.fileKind, 'opt-windows');
+    assert.equal(
+      analyze('SErvername a\n', UNIX_OPT, service({ optionsFileLayout: 'windows' })).doc.fileKind,
+      'opt-windows',
+    );
   });
 
   it('an untitled buffer with stanzas is a dsm.sys, unless it was written for Windows', () => {
@@ -111,7 +119,9 @@ describe('SSLREQuired and SSLFIPSMODE placement (IBM: "the client options file")
   });
 
   it('but not before the first stanza of dsm.sys', () => {
-    assert.deepEqual(codes('SSLREQuired yes\nSErvername a\n  SCHEDMODE POLLING\n', SYS), [['option-outside-stanza', 'SSLREQuired', 0]]);
+    assert.deepEqual(codes('SSLREQuired yes\nSErvername a\n  SCHEDMODE POLLING\n', SYS), [
+      ['option-outside-stanza', 'SSLREQuired', 0],
+    ]);
   });
 });
 
@@ -130,30 +140,49 @@ describe('path-needs-quotes', () => {
     assert.equal(d[0].source, 'dsm');
     assert.equal(textAt(text, d[0].range), 'C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmerror.log');
     assert.match(String(d[0].message), /takes only C:\\Program as the file specification/);
-    const [fix] = svc.codeActions(doc, d[0].range, { diagnostics: d, only: [CodeActionKind.QuickFix] }).filter((a) => a.isPreferred);
+    const [fix] = svc
+      .codeActions(doc, d[0].range, { diagnostics: d, only: [CodeActionKind.QuickFix] })
+      .filter((a) => a.isPreferred);
     assert.equal(fix.title, 'Put the path in quotes');
-    assert.equal(applyEdits(text, fix.edit!.changes![OPT]), text.replace('C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmerror.log', '"C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmerror.log"'));
+    assert.equal(
+      applyEdits(text, fix.edit!.changes![OPT]),
+      text.replace(
+        'C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmerror.log',
+        '"C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmerror.log"',
+      ),
+    );
   });
 
   it('keeps tabs and runs of blanks inside the path as written, and a * note after it outside', () => {
     const text = 'SErvername a\n  SCHEDMODE POLLING\n  SCHEDLOGName /var/log/my\t logs/dsmsched.log  * nightly\n';
     const { doc, svc, d } = quoted(text, SYS);
-    const [fix] = svc.codeActions(doc, d[0].range, { diagnostics: d, only: [CodeActionKind.QuickFix] }).filter((a) => a.isPreferred);
-    assert.equal(applyEdits(text, fix.edit!.changes![SYS]), text.replace('/var/log/my\t logs/dsmsched.log', '"/var/log/my\t logs/dsmsched.log"'));
+    const [fix] = svc
+      .codeActions(doc, d[0].range, { diagnostics: d, only: [CodeActionKind.QuickFix] })
+      .filter((a) => a.isPreferred);
+    assert.equal(
+      applyEdits(text, fix.edit!.changes![SYS]),
+      text.replace('/var/log/my\t logs/dsmsched.log', '"/var/log/my\t logs/dsmsched.log"'),
+    );
   });
 
   it('uses single quotes around a path that holds a double quote', () => {
     const text = 'SErvername a\n  SCHEDMODE POLLING\n  ERRORLOGName /tmp/a"b c/x.log\n';
     const { doc, svc, d } = quoted(text, SYS);
-    const [fix] = svc.codeActions(doc, d[0].range, { diagnostics: d, only: [CodeActionKind.QuickFix] }).filter((a) => a.isPreferred);
+    const [fix] = svc
+      .codeActions(doc, d[0].range, { diagnostics: d, only: [CodeActionKind.QuickFix] })
+      .filter((a) => a.isPreferred);
     assert.ok(fix, 'a fix');
     assert.match(applyEdits(text, fix.edit!.changes![SYS]), /ERRORLOGName '\/tmp\/a"b c\/x.log'/);
   });
 
   it('on include/exclude lines, continues the path only through words with a separator: a management class stays outside', () => {
-    const text = 'NODename w\nSCHEDMODE POLLING\nINCLUDE C:\\Program Files\\App\\* MC_APPS\nEXCLUDE.DIR C:\\Program Files\\Temp\n';
+    const text =
+      'NODename w\nSCHEDMODE POLLING\nINCLUDE C:\\Program Files\\App\\* MC_APPS\nEXCLUDE.DIR C:\\Program Files\\Temp\n';
     const { d } = quoted(text);
-    assert.deepEqual(d.map((x) => textAt(text, x.range)), ['C:\\Program Files\\App\\*', 'C:\\Program Files\\Temp']);
+    assert.deepEqual(
+      d.map((x) => textAt(text, x.range)),
+      ['C:\\Program Files\\App\\*', 'C:\\Program Files\\Temp'],
+    );
   });
 
   it('is silent on quoted paths, one-word paths, management classes and option=value words', () => {
@@ -176,6 +205,9 @@ describe('path-needs-quotes', () => {
 
   it('holds on UNIX too', () => {
     const text = 'SErvername a\n  SCHEDMODE POLLING\n  INCLExcl /etc/tsm/incl excl.txt\n';
-    assert.deepEqual(quoted(text, SYS).d.map((x) => textAt(text, x.range)), ['/etc/tsm/incl excl.txt']);
+    assert.deepEqual(
+      quoted(text, SYS).d.map((x) => textAt(text, x.range)),
+      ['/etc/tsm/incl excl.txt'],
+    );
   });
 });

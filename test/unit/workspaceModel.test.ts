@@ -5,7 +5,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { FileChange, MAX_INDEXED_BYTES, MAX_INDEXED_FILES, WorkspaceHost, WorkspaceModel } from '../../server/src/session/workspace';
+import {
+  FileChange,
+  MAX_INDEXED_BYTES,
+  MAX_INDEXED_FILES,
+  WorkspaceHost,
+  WorkspaceModel,
+} from '../../server/src/session/workspace';
 import type { FileReader } from '../../server/src/session/files';
 import { nodeFiles } from '../../server/src/session/nodeFiles';
 import { OPTION_FILE_GLOBS, WATCHED_FILE_GLOBS } from '../../server/src/parser/fileKind';
@@ -34,7 +40,9 @@ class FakeDisk implements FileReader {
   async find(folder: string, names: readonly string[], max: number): Promise<string[]> {
     this.finds.push({ folder, names, max });
     const re = namesRegExp(names);
-    return [...this.texts.keys()].filter((u) => u.startsWith(folder) && re.test(u.slice(u.lastIndexOf('/') + 1))).slice(0, max);
+    return [...this.texts.keys()]
+      .filter((u) => u.startsWith(folder) && re.test(u.slice(u.lastIndexOf('/') + 1)))
+      .slice(0, max);
   }
   async exists(uri: string): Promise<boolean> {
     return this.texts.has(uri);
@@ -77,12 +85,18 @@ describe('the workspace model', () => {
     disk.texts.set('file:///elsewhere/dsm.sys', 'SErvername z\n');
     await model.setFolders([FOLDER]);
     assert.deepEqual(disk.finds, [{ folder: FOLDER, names: OPTION_FILE_GLOBS, max: MAX_INDEXED_FILES }]);
-    assert.deepEqual(disk.reads.map((r) => [r.uri, r.maxBytes]), [
-      [SYS, MAX_INDEXED_BYTES],
-      [OPT, MAX_INDEXED_BYTES],
-    ]);
+    assert.deepEqual(
+      disk.reads.map((r) => [r.uri, r.maxBytes]),
+      [
+        [SYS, MAX_INDEXED_BYTES],
+        [OPT, MAX_INDEXED_BYTES],
+      ],
+    );
     assert.deepEqual(names(model, SYS), ['a']);
-    assert.deepEqual([...model.files()].map((f) => f.uri), [SYS, OPT]);
+    assert.deepEqual(
+      [...model.files()].map((f) => f.uri),
+      [SYS, OPT],
+    );
     assert.equal(model.file('file:///elsewhere/dsm.sys'), undefined);
   });
 
@@ -105,7 +119,10 @@ describe('the workspace model', () => {
     const before = disk.reads.length;
     await model.fileChanged(SYS, FileChange.Changed);
     assert.equal(disk.reads.length, before, 'not read while open');
-    assert.deepEqual([...model.files()].map((f) => f.stanzas[0].name), ['editor']);
+    assert.deepEqual(
+      [...model.files()].map((f) => f.stanzas[0].name),
+      ['editor'],
+    );
   });
 
   it('tells which open dsm.opt to check again when the stanzas of its dsm.sys change on disk, and only then', async () => {
@@ -146,7 +163,10 @@ describe('the workspace model', () => {
     openDoc(SYS, 'SErvername a\n  INCLExcl list.txt\n');
     model.noteOpen(SYS);
     assert.deepEqual(told.at(-1), { dependents: [list], reparse: [list] });
-    assert.deepEqual(model.inclExclOwners(list).map((s) => s.uri), [SYS]);
+    assert.deepEqual(
+      model.inclExclOwners(list).map((s) => s.uri),
+      [SYS],
+    );
     openDoc(SYS, 'SErvername a\n');
     model.noteOpen(SYS);
     assert.deepEqual(told.at(-1), { dependents: [list], reparse: [list] });
@@ -183,7 +203,14 @@ describe('the Node file reader', () => {
   let root: string;
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'dsm-files-'));
-    for (const rel of ['DSM.SYS', 'a/dsm_nightly.opt', 'a/b/inclexcl.def', 'a/notes.txt', 'node_modules/x/dsm.sys', '.git/dsm.sys']) {
+    for (const rel of [
+      'DSM.SYS',
+      'a/dsm_nightly.opt',
+      'a/b/inclexcl.def',
+      'a/notes.txt',
+      'node_modules/x/dsm.sys',
+      '.git/dsm.sys',
+    ]) {
       fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
       fs.writeFileSync(path.join(root, rel), 'SErvername a\n');
     }

@@ -22,5 +22,10 @@ export function run(): Promise<void> {
   // The real-editor suite's effective options tests are free of Node: the same tests on the web.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('../vscode/suite/effective.test');
-  return runRecorded(mocha, ['web.test.ts', 'effective.test.ts'], () => vscode.version, (report) => console.log(REPORT_PREFIX + JSON.stringify(report)));
+  return runRecorded(
+    mocha,
+    ['web.test.ts', 'effective.test.ts'],
+    () => vscode.version,
+    (report) => console.log(REPORT_PREFIX + JSON.stringify(report)),
+  );
 }

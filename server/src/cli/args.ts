@@ -44,7 +44,11 @@ Exit status: 0 when no problem reaches --fail-on, 1 when one does,
 2 on bad usage or a file that could not be read or written (the other files are still checked).
 `;
 
-export type Parsed = { kind: 'run'; options: LintOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
+export type Parsed =
+  | { kind: 'run'; options: LintOptions }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'usage-error'; message: string };
 
 const SPEC = {
   format: { type: 'string', short: 'f' },
@@ -92,13 +96,17 @@ export function defaultJobs(): number {
 
 function jobs(value: string | undefined): number {
   if (value === undefined) return defaultJobs();
-  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new Error(`--jobs takes a number from 1 to 999 (not "${value}").`);
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1)
+    throw new Error(`--jobs takes a number from 1 to 999 (not "${value}").`);
   return Number(value);
 }
 
 function fixCodes(values: string[] | undefined): LintOptions['fixCodes'] {
   if (!values) return undefined;
-  const codes = values.flatMap((v) => v.split(',')).map((c) => c.trim()).filter(Boolean);
+  const codes = values
+    .flatMap((v) => v.split(','))
+    .map((c) => c.trim())
+    .filter(Boolean);
   return codes.includes('all') ? 'all' : codes;
 }
 
@@ -106,11 +114,16 @@ function options(values: ReturnType<typeof read>['values'], inputs: string[]): L
   const dryRun = values['fix-dry-run'] || values.diff;
   if (values.fix && dryRun) throw new Error('--fix and --fix-dry-run (--diff) exclude each other.');
   if (values['fix-code'] && !values.fix && !dryRun) throw new Error('--fix-code goes with --fix or --fix-dry-run.');
-  if (values['no-inline-disable'] && values['report-unused-disable']) throw new Error('--no-inline-disable and --report-unused-disable exclude each other: without inline suppressions none can be unused.');
+  if (values['no-inline-disable'] && values['report-unused-disable'])
+    throw new Error(
+      '--no-inline-disable and --report-unused-disable exclude each other: without inline suppressions none can be unused.',
+    );
   if (values.progress && values['no-progress']) throw new Error('--progress and --no-progress exclude each other.');
   const format: Format = oneOf(values.format, FORMATS, 'text', '--format');
-  if (dryRun && format !== 'text' && format !== 'json') throw new Error('--fix-dry-run prints a diff: use it with --format text or json.');
-  if (values.fix && inputs.includes('-')) throw new Error('--fix cannot write standard input back: use --fix-dry-run to see the changes.');
+  if (dryRun && format !== 'text' && format !== 'json')
+    throw new Error('--fix-dry-run prints a diff: use it with --format text or json.');
+  if (values.fix && inputs.includes('-'))
+    throw new Error('--fix cannot write standard input back: use --fix-dry-run to see the changes.');
   if (inputs.length === 0) throw new Error('no file or folder given (try "dsm-lint ." for the current folder).');
   return {
     inputs,
@@ -140,7 +153,9 @@ export function parseCommandLine(args: string[]): Parsed {
     if (values.help) return { kind: 'help' };
     if (values.version) return { kind: 'version' };
     if (values.kind !== undefined && !forcedName(values.kind)) {
-      throw new Error(`--kind ${values.kind} is no kind the checker knows: use ${KINDS.join(', ')}, or a file name it recognises.`);
+      throw new Error(
+        `--kind ${values.kind} is no kind the checker knows: use ${KINDS.join(', ')}, or a file name it recognises.`,
+      );
     }
     return { kind: 'run', options: options(values, positionals) };
   } catch (e) {

@@ -17,7 +17,10 @@ import { CheckSetup, LEVEL_ORDER, Problem } from './types';
 /** The kinds --kind names directly; any name the shared detection recognises works too. */
 export const KINDS = ['sys', 'opt', 'opt-unix', 'opt-windows', 'inclexcl'] as const;
 
-const LAYOUTS: Readonly<Record<string, DsmSettings['optionsFileLayout']>> = { 'opt-unix': 'unix', 'opt-windows': 'windows' };
+const LAYOUTS: Readonly<Record<string, DsmSettings['optionsFileLayout']>> = {
+  'opt-unix': 'unix',
+  'opt-windows': 'windows',
+};
 
 /**
  * The name a file is read as under `--kind K`: `dsm.K`, or `K` itself,
@@ -36,7 +39,10 @@ export function settingsForKind(settings: DsmSettings, kind: string | undefined)
 }
 
 function fingerprint(code: string, lineText: string, occurrence: number): string {
-  return createHash('sha256').update(`${code}\0${lineText.trim().replace(/\s+/g, ' ')}\0${occurrence}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${code}\0${lineText.trim().replace(/\s+/g, ' ')}\0${occurrence}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The service's diagnostics as Problems, 1-based, each with a fingerprint of its code, its line's text and its rank among equal ones. */
@@ -82,7 +88,10 @@ export class Checker {
 
   constructor(setup: CheckSetup) {
     this.forced = setup.kind === undefined ? undefined : forcedName(setup.kind);
-    const workspace = new DiskWorkspace(setup.sys, (text, uri) => (this.lastRead = { uri, text, doc: this.service.parse(text, uri) }).doc);
+    const workspace = new DiskWorkspace(
+      setup.sys,
+      (text, uri) => (this.lastRead = { uri, text, doc: this.service.parse(text, uri) }).doc,
+    );
     this.service = new DsmLanguageService({ settings: setup.settings, workspace, lint: setup.lint });
   }
 

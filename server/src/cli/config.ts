@@ -15,7 +15,8 @@ export function loadSettings(file: string | undefined): CheckedSettings | { erro
   try {
     raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    const why = e instanceof SyntaxError ? `it is not valid JSON (${e.message})` : `cannot read it (${(e as Error).message})`;
+    const why =
+      e instanceof SyntaxError ? `it is not valid JSON (${e.message})` : `cannot read it (${(e as Error).message})`;
     return { error: `--config ${file}: ${why}.` };
   }
   return checkSettings(raw);

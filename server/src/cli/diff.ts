@@ -67,7 +67,10 @@ function editScript(a: string[], b: string[]): Op[] {
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
-  const middle = shortestEdit(midA, midB) ?? [...midA.map((line) => ({ kind: '-' as const, line })), ...midB.map((line) => ({ kind: '+' as const, line }))];
+  const middle = shortestEdit(midA, midB) ?? [
+    ...midA.map((line) => ({ kind: '-' as const, line })),
+    ...midB.map((line) => ({ kind: '+' as const, line })),
+  ];
   const same = (line: string): Op => ({ kind: ' ', line });
   return [...a.slice(0, head).map(same), ...middle, ...a.slice(a.length - tail).map(same)];
 }
@@ -80,7 +83,7 @@ function show(op: Op): string {
 function hunks(ops: Op[]): string[] {
   const changed = ops.flatMap((op, i) => (op.kind === ' ' ? [] : [i]));
   const out: string[] = [];
-  for (let g = 0; g < changed.length; ) {
+  for (let g = 0; g < changed.length;) {
     let last = g;
     while (last + 1 < changed.length && changed[last + 1] - changed[last] <= 2 * CONTEXT) last++;
     const from = Math.max(0, changed[g] - CONTEXT);
@@ -92,7 +95,10 @@ function hunks(ops: Op[]): string[] {
     const oldCount = body.filter((o) => o.kind !== '+').length;
     const newCount = body.filter((o) => o.kind !== '-').length;
     const start = (s: number, count: number) => (count === 0 ? s : s + 1);
-    out.push(`@@ -${start(oldStart, oldCount)},${oldCount} +${start(newStart, newCount)},${newCount} @@\n` + body.map(show).join(''));
+    out.push(
+      `@@ -${start(oldStart, oldCount)},${oldCount} +${start(newStart, newCount)},${newCount} @@\n` +
+        body.map(show).join(''),
+    );
     g = last + 1;
   }
   return out;

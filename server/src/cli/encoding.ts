@@ -20,7 +20,8 @@ export function encode(text: string, encoding: Encoding, bom: boolean): Buffer {
 
 /** Why this file cannot be written back exactly, or undefined when it can: encoding its text gives back its very bytes. */
 export function whyNotWritable(bytes: Uint8Array, d: Decoded): string | undefined {
-  if (!d.encoding) return 'it is not UTF-8 (nor UTF-16 with a BOM), so dsm-lint cannot rewrite it without risking its other characters';
+  if (!d.encoding)
+    return 'it is not UTF-8 (nor UTF-16 with a BOM), so dsm-lint cannot rewrite it without risking its other characters';
   if (!encode(d.text, d.encoding, d.bom).equals(bytes)) return `its ${d.encoding} does not read back to the same bytes`;
   return undefined;
 }

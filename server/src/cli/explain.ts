@@ -39,7 +39,9 @@ function readText(file: string): { text: string } | { error: string } {
 }
 
 function textOf(e: Explanation & { stanza?: string }, cwd: string): string {
-  const by = e.by ? ` by ${path.relative(cwd, fileURLToPath(e.by.uri)) || '.'}:${e.by.line + 1}: ${e.by.text}` : ' (no statement matches)';
+  const by = e.by
+    ? ` by ${path.relative(cwd, fileURLToPath(e.by.uri)) || '.'}:${e.by.line + 1}: ${e.by.text}`
+    : ' (no statement matches)';
   const mc = e.managementClass ? ` [management class ${e.managementClass}]` : '';
   return `${e.path}: ${e.decision}${by}${mc}\n  ${e.reason}\n`;
 }
@@ -47,7 +49,12 @@ function textOf(e: Explanation & { stanza?: string }, cwd: string): string {
 function parse(args: string[]) {
   return parseArgs({
     args,
-    options: { stanza: { type: 'string' }, operation: { type: 'string' }, format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      stanza: { type: 'string' },
+      operation: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -79,7 +86,8 @@ export async function explainCommand(args: string[], io: ExplainIo): Promise<num
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return fail(`--format must be text or json (not "${format}").`);
   const operation = values.operation ?? 'backup';
-  if (operation !== 'backup' && operation !== 'archive') return fail(`--operation must be backup or archive (not "${operation}").`);
+  if (operation !== 'backup' && operation !== 'archive')
+    return fail(`--operation must be backup or archive (not "${operation}").`);
   const [file, ...paths] = positionals;
   if (!file || !paths.length) return fail(`give a file and at least one path.\n${EXPLAIN_USAGE}`);
   const full = path.resolve(io.cwd, file);
@@ -108,6 +116,8 @@ export async function explainCommand(args: string[], io: ExplainIo): Promise<num
   const platform = ownersPlatform(workspace.inclExclOwners(uri));
   const answers = explainPaths(main, files, paths, { stanza, operation, platform });
   if ('error' in answers) return fail(`${file}: ${answers.error}`);
-  io.stdout.write(format === 'json' ? JSON.stringify(answers, null, 2) + '\n' : answers.map((a) => textOf(a, io.cwd)).join(''));
+  io.stdout.write(
+    format === 'json' ? JSON.stringify(answers, null, 2) + '\n' : answers.map((a) => textOf(a, io.cwd)).join(''),
+  );
   return 0;
 }

@@ -34,7 +34,12 @@ function key(d: Diagnostic): string {
 }
 
 /** Which findings are fixed: those the fix-all action covers, or those of the codes asked for. */
-function eligible(service: DsmLanguageService, doc: DsmDocument, all: Diagnostic[], codes: FixCodes): (d: Diagnostic) => boolean {
+function eligible(
+  service: DsmLanguageService,
+  doc: DsmDocument,
+  all: Diagnostic[],
+  codes: FixCodes,
+): (d: Diagnostic) => boolean {
   if (codes === 'all') return () => true;
   if (codes) return (d) => codes.includes(String(d.code));
   const whole = Range.create(0, 0, doc.lineCount, 0);
@@ -52,7 +57,8 @@ function candidates(service: DsmLanguageService, doc: DsmDocument, codes: FixCod
   for (const a of service.codeActions(doc, whole, { diagnostics: all, only: [CodeActionKind.QuickFix] })) {
     const diagnostic = a.diagnostics?.[0];
     const edits = a.edit?.changes?.[doc.uri] ?? [];
-    if (a.isPreferred && diagnostic && edits.length && wanted(diagnostic)) found.push({ diagnostic, title: a.title, edits });
+    if (a.isPreferred && diagnostic && edits.length && wanted(diagnostic))
+      found.push({ diagnostic, title: a.title, edits });
   }
   return found;
 }
@@ -84,11 +90,21 @@ export function fixText(service: DsmLanguageService, text: string, uri: string, 
     const doc = service.parse(text, uri);
     const current = TextDocument.create(uri, 'dsm', pass, text);
     const chosen = disjoint(current, candidates(service, doc, codes));
-    const next = chosen.length ? TextDocument.applyEdits(current, chosen.flatMap((c) => c.edits)) : text;
+    const next = chosen.length
+      ? TextDocument.applyEdits(
+          current,
+          chosen.flatMap((c) => c.edits),
+        )
+      : text;
     if (next === text) return { text, changes, stable: true };
     for (const c of chosen) {
       const { start } = c.diagnostic.range;
-      changes.push({ line: start.line + 1, column: start.character + 1, code: String(c.diagnostic.code), title: c.title });
+      changes.push({
+        line: start.line + 1,
+        column: start.character + 1,
+        code: String(c.diagnostic.code),
+        title: c.title,
+      });
     }
     text = next;
   }

@@ -29,11 +29,15 @@ export function lintFile(job: FileJob, checker: Checker, setup: CheckSetup): Fil
     fd = fs.openSync(job.path, 'r');
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return failed(job.display, 'cannot read it: it is not a regular file.');
-    if (st.size > MAX_FILE_BYTES) return failed(job.display, `not checked: it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB.`);
+    if (st.size > MAX_FILE_BYTES)
+      return failed(job.display, `not checked: it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB.`);
     bytes = fs.readFileSync(fd);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return failed(job.display, `cannot read it: ${code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}.`);
+    return failed(
+      job.display,
+      `cannot read it: ${code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}.`,
+    );
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -41,10 +45,16 @@ export function lintFile(job: FileJob, checker: Checker, setup: CheckSetup): Fil
 }
 
 /** Checks bytes read from `job.path` (or from standard input, named by `job.path` or not, and never written back). */
-export function lintBytes(bytes: Buffer, job: { path?: string; display: string; explicit: boolean; stdin?: boolean }, checker: Checker, setup: CheckSetup): FileResult {
+export function lintBytes(
+  bytes: Buffer,
+  job: { path?: string; display: string; explicit: boolean; stdin?: boolean },
+  checker: Checker,
+  setup: CheckSetup,
+): FileResult {
   const decoded = decode(bytes);
   if (decoded.binary) {
-    const why = 'not checked: it holds NUL bytes, so it is not a text file dsm-lint can read (UTF-16 needs a byte order mark).';
+    const why =
+      'not checked: it holds NUL bytes, so it is not a text file dsm-lint can read (UTF-16 needs a byte order mark).';
     return job.explicit ? failed(job.display, why) : { display: job.display, problems: [], notes: [why] };
   }
   const uri = checker.uriFor(job.path);
@@ -53,7 +63,12 @@ export function lintBytes(bytes: Buffer, job: { path?: string; display: string; 
   if (setup.fix === 'none') return { display: job.display, problems: problems(), notes };
 
   const fixed = fixText(checker.service, decoded.text, uri, setup.fixCodes);
-  if (!fixed.stable) return { display: job.display, problems: problems(), error: `not fixed: the fixes still changed the text after ${MAX_FIX_PASSES} passes.` };
+  if (!fixed.stable)
+    return {
+      display: job.display,
+      problems: problems(),
+      error: `not fixed: the fixes still changed the text after ${MAX_FIX_PASSES} passes.`,
+    };
   if (!fixed.changes.length) return { display: job.display, problems: problems(), notes };
   if (setup.fix === 'diff') {
     const bom = decoded.bom ? BOM : '';
@@ -61,7 +76,12 @@ export function lintBytes(bytes: Buffer, job: { path?: string; display: string; 
     return { display: job.display, problems: problems(), changes: fixed.changes, diff, notes };
   }
   const unwritable = whyNotWritable(bytes, decoded);
-  if (unwritable || !decoded.encoding || job.path === undefined || job.stdin) return { display: job.display, problems: problems(), error: `not fixed: ${unwritable ?? 'standard input is not written back'}.` };
+  if (unwritable || !decoded.encoding || job.path === undefined || job.stdin)
+    return {
+      display: job.display,
+      problems: problems(),
+      error: `not fixed: ${unwritable ?? 'standard input is not written back'}.`,
+    };
   try {
     writeAtomic(job.path, bytes, encode(fixed.text, decoded.encoding, decoded.bom));
   } catch (e) {

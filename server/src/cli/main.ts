@@ -16,7 +16,13 @@ function main(): void {
     if (e.code !== 'EPIPE') throw e;
     process.exit(process.exitCode ?? 0);
   });
-  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), workerScript: __filename };
+  const io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    workerScript: __filename,
+  };
   const args = process.argv.slice(2);
   // `dsm-lint doctor`: the host check (a file named doctor is checked with `dsm-lint ./doctor`).
   const command = args[0] === 'doctor' ? runDoctor(args.slice(1), { ...io, env: process.env }) : run(args, io);

@@ -20,7 +20,11 @@ export function safeLint(job: FileJob, checker: Checker, setup: CheckSetup): Fil
   try {
     return lintFile(job, checker, setup);
   } catch (e) {
-    return { display: job.display, problems: [], error: `internal error while checking it: ${(e as Error).stack ?? e}` };
+    return {
+      display: job.display,
+      problems: [],
+      error: `internal error while checking it: ${(e as Error).stack ?? e}`,
+    };
   }
 }
 
@@ -166,7 +170,8 @@ export class WorkerPool {
   private lost(lane: Lane, why: string): void {
     if (!this.lanes.delete(lane)) return;
     if (!lane.online) this.starting--;
-    for (const tasks of lane.batches.values()) for (const task of tasks) task.resolve({ display: task.job.display, problems: [], error: why });
+    for (const tasks of lane.batches.values())
+      for (const task of tasks) task.resolve({ display: task.job.display, problems: [], error: why });
     this.schedule();
   }
 
@@ -179,7 +184,11 @@ export class WorkerPool {
 }
 
 /** The results of `check` over `items`, in the items' order, with at most `window` in flight. */
-export async function* inOrder<T, R>(items: AsyncIterable<T>, check: (item: T) => Promise<R>, window: number): AsyncGenerator<R> {
+export async function* inOrder<T, R>(
+  items: AsyncIterable<T>,
+  check: (item: T) => Promise<R>,
+  window: number,
+): AsyncGenerator<R> {
   const queue: Promise<R>[] = [];
   for await (const item of items) {
     queue.push(check(item));

@@ -31,7 +31,10 @@ export function ruleCommand(args: readonly string[]): CommandResult {
   }
   const page = rulePageText(args[0]);
   if (page === undefined) {
-    return { err: `dsm-lint: there is no rule ${JSON.stringify(args[0])}. Run "dsm-lint rule --list" for the codes.\n`, status: 2 };
+    return {
+      err: `dsm-lint: there is no rule ${JSON.stringify(args[0])}. Run "dsm-lint rule --list" for the codes.\n`,
+      status: 2,
+    };
   }
   return { out: page.endsWith('\n') ? page : page + '\n', status: 0 };
 }

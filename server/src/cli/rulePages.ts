@@ -18,7 +18,8 @@ const ROOT = path.join(__dirname, '..', '..', '..', '..');
 export function rulePageText(code: string): string | undefined {
   const page = rulePagePath(code);
   if (page === undefined) return undefined;
-  if (typeof DSM_RULE_PAGES !== 'undefined') return Object.prototype.hasOwnProperty.call(DSM_RULE_PAGES, page) ? DSM_RULE_PAGES[page] : undefined;
+  if (typeof DSM_RULE_PAGES !== 'undefined')
+    return Object.prototype.hasOwnProperty.call(DSM_RULE_PAGES, page) ? DSM_RULE_PAGES[page] : undefined;
   try {
     return fs.readFileSync(path.join(ROOT, page), 'utf8');
   } catch {
@@ -39,5 +40,10 @@ export function pageSection(page: string, heading: string): string {
     body.push(line);
   }
   // Each paragraph on one line, paragraphs apart.
-  return body.join('\n').trim().split(/\n{2,}/).map((p) => p.replace(/\n/g, ' ')).join('\n\n');
+  return body
+    .join('\n')
+    .trim()
+    .split(/\n{2,}/)
+    .map((p) => p.replace(/\n/g, ' '))
+    .join('\n\n');
 }

@@ -68,17 +68,30 @@ async function readStdin(io: Io, options: LintOptions, setup: CheckSetup, checke
   for await (const chunk of io.stdin) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += b.length;
-    if (size > MAX_FILE_BYTES) return { display, problems: [], error: `not checked: standard input is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB.` };
+    if (size > MAX_FILE_BYTES)
+      return {
+        display,
+        problems: [],
+        error: `not checked: standard input is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB.`,
+      };
     chunks.push(b);
   }
-  return lintBytes(Buffer.concat(chunks), { path: options.stdinFilename, display, explicit: true, stdin: true }, checker(), setup);
+  return lintBytes(
+    Buffer.concat(chunks),
+    { path: options.stdinFilename, display, explicit: true, stdin: true },
+    checker(),
+    setup,
+  );
 }
 
 /** This thread, joined by --jobs - 1 workers when there are many files (or could be: the walk has not ended). */
 function engine(options: LintOptions, setup: CheckSetup, io: Io, manyFiles: boolean): Engine {
   let local: Checker | undefined;
   const checker = () => (local ??= new Checker(setup));
-  const pool = options.jobs > 1 && manyFiles ? new WorkerPool(io.workerScript, setup, options.jobs - 1, (job) => safeLint(job, checker(), setup)) : undefined;
+  const pool =
+    options.jobs > 1 && manyFiles
+      ? new WorkerPool(io.workerScript, setup, options.jobs - 1, (job) => safeLint(job, checker(), setup))
+      : undefined;
   let checked = 0;
   const checkHere = (job: FileJob) => {
     if (++checked % 64 === 0) capYoungGeneration();
@@ -127,8 +140,21 @@ interface Tally extends Summary {
   failing: boolean;
 }
 
-async function report(results: AsyncIterable<FileResult>, options: LintOptions, file: (r: FileResult) => string, io: Io, progress: Progress): Promise<Tally> {
-  const tally: Tally = { files: 0, failed: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixes: 0, fixedFiles: 0, failing: false };
+async function report(
+  results: AsyncIterable<FileResult>,
+  options: LintOptions,
+  file: (r: FileResult) => string,
+  io: Io,
+  progress: Progress,
+): Promise<Tally> {
+  const tally: Tally = {
+    files: 0,
+    failed: 0,
+    counts: { error: 0, warning: 0, information: 0, hint: 0 },
+    fixes: 0,
+    fixedFiles: 0,
+    failing: false,
+  };
   for await (const r of results) {
     tally.files++;
     if (r.error) tally.failed++;
@@ -153,8 +179,16 @@ function prepare(options: LintOptions, io: Io): { setup: CheckSetup; problems: s
   const loaded = loadSettings(options.config);
   if ('error' in loaded) return loaded;
   const sys = options.sys === undefined ? undefined : path.resolve(io.cwd, options.sys);
-  if (sys !== undefined && !statSync(sys, { throwIfNoEntry: false })?.isFile()) return { error: `--sys ${options.sys}: there is no such file to read.` };
-  const setup: CheckSetup = { settings: settingsForKind(loaded.settings, options.kind), kind: options.kind, fix: options.fix, fixCodes: options.fixCodes, sys, lint: options.lint };
+  if (sys !== undefined && !statSync(sys, { throwIfNoEntry: false })?.isFile())
+    return { error: `--sys ${options.sys}: there is no such file to read.` };
+  const setup: CheckSetup = {
+    settings: settingsForKind(loaded.settings, options.kind),
+    kind: options.kind,
+    fix: options.fix,
+    fixCodes: options.fixCodes,
+    sys,
+    lint: options.lint,
+  };
   return { setup, problems: loaded.problems.map((p) => `--config ${options.config}: ${p}`) };
 }
 
@@ -167,18 +201,28 @@ async function lint(options: LintOptions, io: Io): Promise<number> {
   const { head, done } = await peek(items, THREADS_FROM);
   const checks = engine(options, prepared.setup, io, !done);
   const terminal = !!(io.stdout.isTTY && io.stderr.isTTY);
-  const progress = new Progress((options.progress ?? terminal) ? io.stderr : undefined, options.progress ? 0 : undefined);
+  const progress = new Progress(
+    (options.progress ?? terminal) ? io.stderr : undefined,
+    options.progress ? 0 : undefined,
+  );
   let tally: Tally;
   try {
     await write(io.stdout, fmt.begin());
-    tally = await report(inOrder(chain(head, items), (s) => checks.check(s), windowFor(options.jobs)), options, (r) => fmt.file(r), io, progress);
+    tally = await report(
+      inOrder(chain(head, items), (s) => checks.check(s), windowFor(options.jobs)),
+      options,
+      (r) => fmt.file(r),
+      io,
+      progress,
+    );
   } finally {
     await checks.close();
   }
   const end = fmt.end(tally);
   await write(io.stdout, end.out);
   await write(io.stderr, end.err);
-  if (tally.files === 0 && !options.byName) await write(io.stderr, 'dsm-lint: no option file found in the paths given.\n');
+  if (tally.files === 0 && !options.byName)
+    await write(io.stderr, 'dsm-lint: no option file found in the paths given.\n');
   return tally.failed || prepared.problems.length ? 2 : tally.failing ? 1 : 0;
 }
 

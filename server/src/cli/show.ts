@@ -76,7 +76,10 @@ export function show(args: string[], io: ShowIo): number {
     ({ values, positionals } = parse(args));
   } catch (e) {
     const unknown = /^Unknown option '([^']*)'/.exec((e as Error).message);
-    return fail(io, `${unknown ? `unknown option ${unknown[1]}.` : (e as Error).message}\nRun "dsm-lint show --help" for the options.`);
+    return fail(
+      io,
+      `${unknown ? `unknown option ${unknown[1]}.` : (e as Error).message}\nRun "dsm-lint show --help" for the options.`,
+    );
   }
   if (values.help) {
     io.stdout.write(SHOW_USAGE);
@@ -84,14 +87,19 @@ export function show(args: string[], io: ShowIo): number {
   }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return fail(io, `--format must be one of text, json (not "${format}").`);
-  if (positionals.length !== 1) return fail(io, 'name one dsm.sys or dsm.opt.\nRun "dsm-lint show --help" for the options.');
+  if (positionals.length !== 1)
+    return fail(io, 'name one dsm.sys or dsm.opt.\nRun "dsm-lint show --help" for the options.');
   const settings = loadSettings(values.config);
   if ('error' in settings) return fail(io, settings.error);
   for (const p of settings.problems) io.stderr.write(`dsm-lint show: --config ${values.config}: ${p}\n`);
 
   const file = path.resolve(io.cwd, positionals[0]);
   const text = readText(file);
-  if (text === undefined) return fail(io, `${positionals[0]}: cannot read it (no such file, or larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MiB).`);
+  if (text === undefined)
+    return fail(
+      io,
+      `${positionals[0]}: cannot read it (no such file, or larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MiB).`,
+    );
   const service = new DsmLanguageService({ settings: settings.settings });
   const uri = pathToFileURL(file).href;
   const doc = service.parse(text, uri);
@@ -99,7 +107,8 @@ export function show(args: string[], io: ShowIo): number {
   if (doc.fileKind === 'opt-unix') {
     const sysUri = values.sys !== undefined ? pathToFileURL(path.resolve(io.cwd, values.sys)).href : sysFor(uri);
     const sysText = readText(fileURLToPath(sysUri));
-    if (sysText === undefined && values.sys !== undefined) return fail(io, `--sys ${values.sys}: there is no such file to read.`);
+    if (sysText === undefined && values.sys !== undefined)
+      return fail(io, `--sys ${values.sys}: there is no such file to read.`);
     sys = sysText === undefined ? undefined : service.parse(sysText, sysUri);
   }
   const answer = service.effectiveOptions(doc, { stanza: values.stanza, defaults: values.defaults === true }, sys);

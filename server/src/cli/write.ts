@@ -32,19 +32,26 @@ function stillTheSame(target: string, original: Uint8Array): void {
   try {
     now = fs.readFileSync(target);
   } catch (e) {
-    throw new WriteError(`not written: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it vanished while dsm-lint was fixing it' : reason(e)}.`);
+    throw new WriteError(
+      `not written: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it vanished while dsm-lint was fixing it' : reason(e)}.`,
+    );
   }
   if (!now.equals(original)) throw new WriteError('not written: it changed on disk while dsm-lint was fixing it.');
 }
 
 function writeTemporary(target: string, bytes: Uint8Array, st: fs.Stats): string {
   const folder = path.dirname(target);
-  const tmp = path.join(folder, `.${path.basename(target)}.dsm-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(
+    folder,
+    `.${path.basename(target)}.dsm-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   let fd: number;
   try {
     fd = fs.openSync(tmp, 'wx', st.mode & 0o7777);
   } catch (e) {
-    throw new WriteError(`not written: no temporary file can be made in its folder ${folder} (${reason(e)}); dsm-lint writes one there, then renames it over the file.`);
+    throw new WriteError(
+      `not written: no temporary file can be made in its folder ${folder} (${reason(e)}); dsm-lint writes one there, then renames it over the file.`,
+    );
   }
   try {
     fs.writeFileSync(fd, bytes);

@@ -21,13 +21,20 @@ const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   },
   [COMMANDS.applyEdit]: (server, [edit]) => {
     if (typeof edit !== 'object' || edit === null) return invalid(`${COMMANDS.applyEdit} takes a WorkspaceEdit`);
-    server.connection.workspace.applyEdit(edit as WorkspaceEdit).catch((e) => server.log(`dsm: the client did not apply the fix: ${messageOf(e)}`));
+    server.connection.workspace
+      .applyEdit(edit as WorkspaceEdit)
+      .catch((e) => server.log(`dsm: the client did not apply the fix: ${messageOf(e)}`));
     return null;
   },
   [COMMANDS.firewallRules]: firewallRules,
   [COMMANDS.explainPath]: explainPath,
   [COMMANDS.effectiveOptions]: (server, args) =>
-    effectiveOptionsCommand(args, { service: () => server.languageService(), open: (u) => server.openDocument(u), files: server.files, log: (m) => server.log(m) }),
+    effectiveOptionsCommand(args, {
+      service: () => server.languageService(),
+      open: (u) => server.openDocument(u),
+      files: server.files,
+      log: (m) => server.log(m),
+    }),
 };
 
 /** The ids of the commands the server executes. */
@@ -37,7 +44,9 @@ export function commandIds(): string[] {
 
 export function bindCommands(server: ServerCore): void {
   server.connection.onExecuteCommand(async (p: ExecuteCommandParams) => {
-    const handler = Object.prototype.hasOwnProperty.call(COMMAND_HANDLERS, p.command) ? COMMAND_HANDLERS[p.command] : undefined;
+    const handler = Object.prototype.hasOwnProperty.call(COMMAND_HANDLERS, p.command)
+      ? COMMAND_HANDLERS[p.command]
+      : undefined;
     if (!handler) return invalid(`Unknown command ${p.command}`);
     try {
       return await handler(server, Array.isArray(p.arguments) ? p.arguments : []);
@@ -55,7 +64,9 @@ function invalid(message: string): ResponseError<void> {
 /** dsm.firewallRules [uri, stanza?]: the rules as text, for an open document or one read from disk (through the client). */
 async function firewallRules(server: ServerCore, [uri, stanza]: unknown[]): Promise<Answer> {
   if (typeof uri !== 'string' || (stanza !== undefined && stanza !== null && typeof stanza !== 'string')) {
-    return invalid(`${COMMANDS.firewallRules} takes the URI of a dsm.sys or dsm.opt and, for a dsm.sys with several stanzas, a stanza name`);
+    return invalid(
+      `${COMMANDS.firewallRules} takes the URI of a dsm.sys or dsm.opt and, for a dsm.sys with several stanzas, a stanza name`,
+    );
   }
   const doc = await server.readDocument(uri);
   if (doc instanceof ResponseError) return doc;

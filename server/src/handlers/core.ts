@@ -3,7 +3,14 @@
  * answering safely. DsmServer (server.ts) is the one implementation; the
  * handlers name only this interface, so that they never import the server.
  */
-import type { CancellationToken, Connection, MessageType, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  Connection,
+  MessageType,
+  ResponseError,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { DsmDocument } from '../parser/types';
 import type { DsmLanguageService } from '../service/languageService';
 import type { ClientProfile } from '../session/clientProfile';
@@ -30,7 +37,13 @@ export interface ServerCore {
   showMessage(type: MessageType, message: string): void;
   log(message: string): void;
   /** Runs a request on the parsed form of an open document; a document that is not open gets the fallback. */
-  withDocument<T>(what: string, uri: string, token: CancellationToken | undefined, fallback: T, run: (doc: DsmDocument) => T): T | ResponseError<void>;
+  withDocument<T>(
+    what: string,
+    uri: string,
+    token: CancellationToken | undefined,
+    fallback: T,
+    run: (doc: DsmDocument) => T,
+  ): T | ResponseError<void>;
   /** Runs a handler; an exception is logged and answered with the fallback, never allowed to end the server. */
   guard<T>(what: string, run: () => T, fallback: T, token?: CancellationToken): T | ResponseError<void>;
 }

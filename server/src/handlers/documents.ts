@@ -2,7 +2,12 @@
  * The documents and files: open, change and close; the workspace folders;
  * files changed on disk; and the files the server asks the client to watch.
  */
-import { DidChangeWatchedFilesNotification, DidChangeWatchedFilesParams, DidChangeWorkspaceFoldersNotification, DidChangeWorkspaceFoldersParams } from 'vscode-languageserver';
+import {
+  DidChangeWatchedFilesNotification,
+  DidChangeWatchedFilesParams,
+  DidChangeWorkspaceFoldersNotification,
+  DidChangeWorkspaceFoldersParams,
+} from 'vscode-languageserver';
 import type { ServerCore } from './core';
 import { FileChange } from '../session/workspace';
 import { WATCHED_FILE_GLOBS } from '../parser/fileKind';
@@ -55,7 +60,10 @@ export function bindDocuments(server: ServerCore): void {
   });
   c.onNotification(DidChangeWorkspaceFoldersNotification.type, (p: DidChangeWorkspaceFoldersParams) => {
     const removed = new Set((p?.event?.removed ?? []).map((f) => f.uri));
-    const folders = [...server.profile.workspaceFolders.filter((f) => !removed.has(f)), ...(p?.event?.added ?? []).map((f) => f.uri)];
+    const folders = [
+      ...server.profile.workspaceFolders.filter((f) => !removed.has(f)),
+      ...(p?.event?.added ?? []).map((f) => f.uri),
+    ];
     server.profile.workspaceFolders = folders;
     void server.workspace.setFolders(folders);
   });
@@ -98,14 +106,24 @@ export function dependenciesChanged(server: ServerCore, dependents: string[], re
 export function registerWatchers(server: ServerCore): void {
   if (!server.profile.watchRegistration || server.profile.clientWatchesFiles) return;
   const watchers = [{ globPattern: anyDepthGlob(WATCHED_FILE_GLOBS) }];
-  server.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => server.log(`dsm: could not watch the option files: ${messageOf(e)}`));
+  server.connection.client
+    .register(DidChangeWatchedFilesNotification.type, { watchers })
+    .catch((e) => server.log(`dsm: could not watch the option files: ${messageOf(e)}`));
 }
 
 /** Asks the client to watch a file outside the workspace folders that an open document depends on (only with relative patterns: a folder and a name). */
 export function watchOutside(server: ServerCore, uri: string): void {
   const outside = setOf(watched, server);
-  if (!server.profile.watchRegistration || !server.profile.relativePatterns || outside.has(uri) || outside.size >= MAX_WATCHED_OUTSIDE) return;
+  if (
+    !server.profile.watchRegistration ||
+    !server.profile.relativePatterns ||
+    outside.has(uri) ||
+    outside.size >= MAX_WATCHED_OUTSIDE
+  )
+    return;
   outside.add(uri);
   const watchers = [{ globPattern: { baseUri: folderOf(uri), pattern: baseName(uri) } }];
-  server.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => server.log(`dsm: could not watch ${uri}: ${messageOf(e)}`));
+  server.connection.client
+    .register(DidChangeWatchedFilesNotification.type, { watchers })
+    .catch((e) => server.log(`dsm: could not watch ${uri}: ${messageOf(e)}`));
 }

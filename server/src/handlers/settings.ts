@@ -12,7 +12,9 @@ export function bindSettings(server: ServerCore): void {
   c.onInitialized(() => {
     server.guard('start', () => server.languageService(), undefined);
     if (server.profile.configurationRegistration) {
-      c.client.register(DidChangeConfigurationNotification.type, { section: 'dsm' }).catch((e) => server.log(`dsm: could not register for settings changes: ${messageOf(e)}`));
+      c.client
+        .register(DidChangeConfigurationNotification.type, { section: 'dsm' })
+        .catch((e) => server.log(`dsm: could not register for settings changes: ${messageOf(e)}`));
     }
     if (server.profile.pullConfiguration) void loadSettings(server, state);
     registerWatchers(server);
@@ -47,7 +49,8 @@ async function loadSettings(server: ServerCore, state: SettingsState): Promise<v
 function applySettings(server: ServerCore, state: SettingsState, raw: unknown): void {
   const { settings, problems } = checkSettings(raw);
   const summary = problems.join(' ');
-  if (summary && summary !== state.lastProblems) server.showMessage(MessageType.Warning, `TSM Client Options settings: ${summary}`);
+  if (summary && summary !== state.lastProblems)
+    server.showMessage(MessageType.Warning, `TSM Client Options settings: ${summary}`);
   state.lastProblems = summary;
   server.languageService().configure(settings);
   server.documents.reparseAll();

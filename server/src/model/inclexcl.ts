@@ -132,13 +132,21 @@ function classesAndEscapes(pattern: string, platform: Platform): WildcardProblem
     if (c === '[') {
       const close = classEnd(pattern, i, platform);
       if (close === -1) {
-        problems.push({ start: i, end: i + 1, message: 'This [ opens a character class that is never closed with ]. To match a literal [, write [\\[].' });
+        problems.push({
+          start: i,
+          end: i + 1,
+          message: 'This [ opens a character class that is never closed with ]. To match a literal [, write [\\[].',
+        });
         continue;
       }
       i = close;
     } else if (c === '\\' && platform === 'unix' && /[*?[\]]/.test(pattern[i + 1] ?? '')) {
       // IBM: the escape character can only be used inside a character class.
-      problems.push({ start: i, end: i + 2, message: `The escape character \\ works only inside a character class: write [\\${pattern[i + 1]}] to match a literal ${pattern[i + 1]}.` });
+      problems.push({
+        start: i,
+        end: i + 2,
+        message: `The escape character \\ works only inside a character class: write [\\${pattern[i + 1]}] to match a literal ${pattern[i + 1]}.`,
+      });
       i++;
     }
   }

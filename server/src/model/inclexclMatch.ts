@@ -54,7 +54,7 @@ export function patternRegExp(pattern: string, platform: Platform): RegExp {
   const ed = escapeRe(d);
   const level = `[^${ed}]`;
   let re = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern[i];
     if (c === d && pattern.startsWith('...', i + 1) && pattern[i + 4] === d) {
       // The match-n: zero or more whole directories, each with its delimiter before it.
@@ -85,7 +85,12 @@ export type Matcher = (path: string) => boolean;
 function literalPrefix(pattern: string, platform: Platform): string {
   const d = delimiterOf(platform);
   let end = 0;
-  while (end < pattern.length && !'*?['.includes(pattern[end]) && !(pattern[end] === d && pattern.startsWith('...', end + 1))) end++;
+  while (
+    end < pattern.length &&
+    !'*?['.includes(pattern[end]) &&
+    !(pattern[end] === d && pattern.startsWith('...', end + 1))
+  )
+    end++;
   return pattern.slice(0, end);
 }
 
@@ -104,7 +109,9 @@ export function compileMatcher(pattern: string, platform: Platform): Matcher {
   if (caseless) prefix = [...prefix].every((c) => c.charCodeAt(0) < 0x80) ? prefix.toLowerCase() : '';
   const n = prefix.length;
   if (!n) return (path) => re.test(path);
-  return caseless ? (path) => path.length >= n && path.slice(0, n).toLowerCase() === prefix && re.test(path) : (path) => path.startsWith(prefix) && re.test(path);
+  return caseless
+    ? (path) => path.length >= n && path.slice(0, n).toLowerCase() === prefix && re.test(path)
+    : (path) => path.startsWith(prefix) && re.test(path);
 }
 
 const compiled = new Map<string, Matcher>();

@@ -104,7 +104,8 @@ function prepare(list: readonly ListStatement[], platform: Platform): Prepared {
   for (let i = list.length - 1; i >= 0; i--) {
     const s = list[i];
     if (s.spec.excludesTree) {
-      if (!(platform === 'windows' && IS_UNIX_ONLY.has(s.name))) p.trees.unshift({ s, m: compileMatcher(trimDelimiters(s.pattern, platform), platform) });
+      if (!(platform === 'windows' && IS_UNIX_ONLY.has(s.name)))
+        p.trees.unshift({ s, m: compileMatcher(trimDelimiters(s.pattern, platform), platform) });
     } else (s.spec.decides.length ? p.bottomUp : p.others).push({ s, m: compileMatcher(s.pattern, platform) });
   }
   p.others.reverse();
@@ -113,7 +114,11 @@ function prepare(list: readonly ListStatement[], platform: Platform): Prepared {
 }
 
 /** The statement that removes the path before the list is read: the outermost directory an EXCLUDE.DIR (or EXCLUDE.FS) matches. */
-function treeExclusion(trees: readonly Compiled[], path: string, platform: Platform): { s: ListStatement; dir: string } | undefined {
+function treeExclusion(
+  trees: readonly Compiled[],
+  path: string,
+  platform: Platform,
+): { s: ListStatement; dir: string } | undefined {
   if (!trees.length) return undefined;
   for (const dir of directoriesOf(path, platform)) {
     const t = trees.find((c) => c.m(dir));
@@ -127,8 +132,10 @@ function treeReason(s: ListStatement, dir: string, path: string, operation: Oper
   const what = fs ? `the file system ${dir}` : `the directory ${dir}`;
   const under = dir === path ? (fs ? '' : ' (if it is a directory)') : ` and everything under it, ${path} included`;
   let reason = `${s.name} ${s.pattern} (${where(s)}) excludes ${what}${under}: the client applies ${s.name} before any other statement, wherever it stands, so no INCLUDE brings it back.`;
-  if (fs) reason += ` This holds only if ${dir} is a file system of its own: the simulator cannot know which file systems are mounted.`;
-  if (operation === 'archive') reason += ` IBM documents this order for backup; for archive it is silent, and the simulator applies the same order.`;
+  if (fs)
+    reason += ` This holds only if ${dir} is a file system of its own: the simulator cannot know which file systems are mounted.`;
+  if (operation === 'archive')
+    reason += ` IBM documents this order for backup; for archive it is silent, and the simulator applies the same order.`;
   return reason;
 }
 
@@ -137,9 +144,22 @@ function mcText(s: ListStatement): string {
 }
 
 /** The answer for one path. `notes` (about the list itself: a file that could not be read) end the reason. */
-export function explainPath(list: readonly ListStatement[], path: string, operation: Operation, platform: Platform, notes: readonly string[] = []): Explanation {
+export function explainPath(
+  list: readonly ListStatement[],
+  path: string,
+  operation: Operation,
+  platform: Platform,
+  notes: readonly string[] = [],
+): Explanation {
   const alsoMatched: (Origin & { why: string })[] = [];
-  const tail = [...(isAbsolutePath(path, platform) ? [] : [`${path} is not an absolute ${platform === 'unix' ? 'UNIX' : 'Windows'} path: the client matches patterns against full paths.`]), ...notes];
+  const tail = [
+    ...(isAbsolutePath(path, platform)
+      ? []
+      : [
+          `${path} is not an absolute ${platform === 'unix' ? 'UNIX' : 'Windows'} path: the client matches patterns against full paths.`,
+        ]),
+    ...notes,
+  ];
   const answer = (e: Omit<Explanation, 'path' | 'operation' | 'platform'>): Explanation => ({
     path,
     ...e,
@@ -151,21 +171,41 @@ export function explainPath(list: readonly ListStatement[], path: string, operat
   const p = prepare(list, platform);
   for (const { s, m } of p.others) {
     if (!m(path)) continue;
-    alsoMatched.push({ ...origin(s), why: `${s.name} decides nothing about inclusion: ${GROUP_TEXT[s.spec.group] ?? ''}`.trim() });
+    alsoMatched.push({
+      ...origin(s),
+      why: `${s.name} decides nothing about inclusion: ${GROUP_TEXT[s.spec.group] ?? ''}`.trim(),
+    });
   }
   const tree = treeExclusion(p.trees, path, platform);
-  if (tree) return answer({ decision: 'excluded', by: origin(tree.s), reason: treeReason(tree.s, tree.dir, path, operation) });
+  if (tree)
+    return answer({ decision: 'excluded', by: origin(tree.s), reason: treeReason(tree.s, tree.dir, path, operation) });
   for (const { s, m } of p.bottomUp) {
     if (!m(path)) continue;
     if (!s.spec.decides.includes(operation)) {
-      alsoMatched.push({ ...origin(s), why: `${s.name} is read for ${s.spec.decides.join(' and ')} only, not for ${operation}.` });
+      alsoMatched.push({
+        ...origin(s),
+        why: `${s.name} is read for ${s.spec.decides.join(' and ')} only, not for ${operation}.`,
+      });
       continue;
     }
     const first = `${s.name} ${s.pattern} (${where(s)}) is the first statement that matches ${path}, reading the list from the bottom up`;
     if (s.name.startsWith('INCLUDE')) {
-      return answer({ decision: 'included', by: origin(s), ...(s.managementClass ? { managementClass: s.managementClass } : {}), reason: `${first}: the client ${operation === 'backup' ? 'backs it up' : 'archives it'}${mcText(s)}.` });
+      return answer({
+        decision: 'included',
+        by: origin(s),
+        ...(s.managementClass ? { managementClass: s.managementClass } : {}),
+        reason: `${first}: the client ${operation === 'backup' ? 'backs it up' : 'archives it'}${mcText(s)}.`,
+      });
     }
-    return answer({ decision: 'excluded', by: origin(s), reason: `${first}: the client leaves it out of ${operation}.` });
+    return answer({
+      decision: 'excluded',
+      by: origin(s),
+      reason: `${first}: the client leaves it out of ${operation}.`,
+    });
   }
-  return answer({ decision: 'included', by: null, reason: `No statement for ${operation} matches ${path}: the client ${operation === 'backup' ? 'backs it up' : 'archives it'}, with the default management class.` });
+  return answer({
+    decision: 'included',
+    by: null,
+    reason: `No statement for ${operation} matches ${path}: the client ${operation === 'backup' ? 'backs it up' : 'archives it'}, with the default management class.`,
+  });
 }

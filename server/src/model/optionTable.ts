@@ -109,7 +109,8 @@ export class OptionTable {
    */
   resolve(name: string): Resolution<OptionSpec> {
     const r = this.names.resolve(name);
-    if (r.kind === 'tooShort' && r.items.length === 1 && isUnverified(r.items[0], 'abbreviation')) return { kind: 'match', item: r.items[0] };
+    if (r.kind === 'tooShort' && r.items.length === 1 && isUnverified(r.items[0], 'abbreviation'))
+      return { kind: 'match', item: r.items[0] };
     return r;
   }
 

@@ -18,7 +18,8 @@ export function distance(a: string, b: string, max = Infinity): number {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[(i - 2) * cols + j - 2] + 1);
       d[i * cols + j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -43,8 +44,14 @@ export function closest<T>(word: string, candidates: readonly T[], name: (c: T) 
     const fullFar = Math.abs(word.length - full.length) > budget;
     const prefixFar = word.length < 4 || word.length - Math.min(word.length, full.length) > budget;
     if (fullFar && prefixFar) continue;
-    const score = Math.min(fullFar ? Infinity : distance(word, full, budget), prefixFar ? Infinity : distance(word, full.slice(0, word.length), budget) + 0.5);
+    const score = Math.min(
+      fullFar ? Infinity : distance(word, full, budget),
+      prefixFar ? Infinity : distance(word, full.slice(0, word.length), budget) + 0.5,
+    );
     if (score <= budget) scored.push({ c, score });
   }
-  return scored.sort((x, y) => x.score - y.score).slice(0, limit).map((s) => s.c);
+  return scored
+    .sort((x, y) => x.score - y.score)
+    .slice(0, limit)
+    .map((s) => s.c);
 }

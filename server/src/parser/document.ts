@@ -17,7 +17,18 @@ import { assemble } from './stanzas';
 import { parseTemplate } from './templateReader';
 import type { CommentLine, DsmDocument, Entry, OptionLine, ParseOptions } from './types';
 
-export type { CommentLine, DsmDocument, Entry, FileKind, LayoutSetting, OptionLine, ParseOptions, Stanza, TemplateLine, Word } from './types';
+export type {
+  CommentLine,
+  DsmDocument,
+  Entry,
+  FileKind,
+  LayoutSetting,
+  OptionLine,
+  ParseOptions,
+  Stanza,
+  TemplateLine,
+  Word,
+} from './types';
 export { unquotedWordThen } from './scanner';
 export { isOption, lastOption, stanzaAt, stanzaKind } from './stanzas';
 

@@ -35,7 +35,15 @@ const INCLEXCL_NAME = /inclexcl|incl_excl|incexcl|\.(excl|incl|exclude|include)$
 
 /** The names the workspace lists (option files) and watches (those and include-exclude files), as basename globs matched without regard to case. */
 export const OPTION_FILE_GLOBS: readonly string[] = ['dsm*.sys', 'dsm*.opt'];
-export const INCLEXCL_FILE_GLOBS: readonly string[] = ['*inclexcl*', '*incl_excl*', '*incexcl*', '*.excl', '*.incl', '*.exclude', '*.include'];
+export const INCLEXCL_FILE_GLOBS: readonly string[] = [
+  '*inclexcl*',
+  '*incl_excl*',
+  '*incexcl*',
+  '*.excl',
+  '*.incl',
+  '*.exclude',
+  '*.include',
+];
 export const WATCHED_FILE_GLOBS: readonly string[] = [...OPTION_FILE_GLOBS, ...INCLEXCL_FILE_GLOBS];
 
 export function isInclExclName(uri: string): boolean {
@@ -143,7 +151,10 @@ export interface LayoutEvidence {
 }
 
 /** The first sign that a file was written for a Windows client: a Windows header comment, or a Windows path in a value. */
-export function windowsEvidence(options: readonly OptionLine[], comments: readonly CommentLine[]): LayoutEvidence | undefined {
+export function windowsEvidence(
+  options: readonly OptionLine[],
+  comments: readonly CommentLine[],
+): LayoutEvidence | undefined {
   const firstOption = options.length ? options[0].line : Infinity;
   for (const c of comments) {
     if (c.line > firstOption) break;
@@ -194,7 +205,13 @@ export function isOptionFileName(uri: string): boolean {
  * server itself is complete. `inclExclTarget`: an INCLExcl option of a known
  * options file names this file, which makes it an include-exclude file.
  */
-export function detectFileKind(uri: string, options: OptionLine[], layout: LayoutSetting, comments: readonly CommentLine[] = [], inclExclTarget = false): FileKind {
+export function detectFileKind(
+  uri: string,
+  options: OptionLine[],
+  layout: LayoutSetting,
+  comments: readonly CommentLine[] = [],
+  inclExclTarget = false,
+): FileKind {
   // A name that says dsm.sys or dsm.opt wins over an INCLExcl option that names the file (a mistake of that option).
   const named = kindFromName(uri) ?? (inclExclTarget ? 'inclexcl' : undefined);
   if (named === 'sys' || named === 'inclexcl') return named;

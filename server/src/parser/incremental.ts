@@ -18,14 +18,28 @@ import type { CommentLine, DsmDocument, OptionLine, ParseOptions } from './types
  * the same afterwards: deleting what stood between a \r and a \n turns two
  * line breaks into one.
  */
-export function linesChangedInPlace(changes: readonly unknown[], lineCount: number, lines: Set<number> = new Set()): Set<number> | undefined {
+export function linesChangedInPlace(
+  changes: readonly unknown[],
+  lineCount: number,
+  lines: Set<number> = new Set(),
+): Set<number> | undefined {
   if (!Array.isArray(changes)) return undefined;
   for (const change of changes) {
     if (typeof change !== 'object' || change === null) return undefined;
-    const { range, text } = change as { range?: { start?: { line?: unknown }; end?: { line?: unknown } }; text?: unknown };
+    const { range, text } = change as {
+      range?: { start?: { line?: unknown }; end?: { line?: unknown } };
+      text?: unknown;
+    };
     const line = range?.start?.line;
     // A position past the end is moved to the end by the update: then it is not the line it names.
-    if (typeof line !== 'number' || !Number.isInteger(line) || line < 0 || line >= lineCount || range?.end?.line !== line) return undefined;
+    if (
+      typeof line !== 'number' ||
+      !Number.isInteger(line) ||
+      line < 0 ||
+      line >= lineCount ||
+      range?.end?.line !== line
+    )
+      return undefined;
     if (typeof text !== 'string' || text.includes('\n') || text.includes('\r')) return undefined;
     lines.add(line);
   }
@@ -39,7 +53,12 @@ export function linesChangedInPlace(changes: readonly unknown[], lineCount: numb
  * in the new text. The result is what parseDocument(text) would give; only
  * the changed lines are read again.
  */
-export function reparseLines(prev: DsmDocument, text: string, changed: ReadonlyMap<number, number>, opts: ParseOptions): DsmDocument {
+export function reparseLines(
+  prev: DsmDocument,
+  text: string,
+  changed: ReadonlyMap<number, number>,
+  opts: ParseOptions,
+): DsmDocument {
   const template = prev.template;
   const names = nameCacheFor(opts.table);
   const byLine = prev.byLine.slice();
@@ -50,7 +69,8 @@ export function reparseLines(prev: DsmDocument, text: string, changed: ReadonlyM
     const to = endOfLine(text, from);
     if (!dialectByName && holdsDialectMarks(text.slice(from, to))) return parseDocument(text, prev.uri, opts);
     // In a template, a line that held template syntax, or now may, can change the meaning of other lines: read it all again.
-    if (template && (lineHasTemplate(template.spans, line) || holdsTemplateMarks(text.slice(from, to), template))) return parseDocument(text, prev.uri, opts);
+    if (template && (lineHasTemplate(template.spans, line) || holdsTemplateMarks(text.slice(from, to), template)))
+      return parseDocument(text, prev.uri, opts);
     // The line is parsed from a copy of its own, so that what it keeps (its
     // words) does not hold on to this version of the whole text.
     const own = detach(text.slice(from, to));

@@ -42,7 +42,13 @@ interface Span {
 }
 
 /** The placeholders in [from, to) of the text, each made by `make`. */
-function placeholdersIn<T extends Span>(text: string, from: number, to: number, into: T[], make: (start: number, end: number) => T): void {
+function placeholdersIn<T extends Span>(
+  text: string,
+  from: number,
+  to: number,
+  into: T[],
+  make: (start: number, end: number) => T,
+): void {
   STARTS.lastIndex = from;
   for (let m = STARTS.exec(text); m && m.index < to; m = STARTS.exec(text)) {
     // `\$` is a literal `$` in a here-document, and Windows writes it in paths (`C:\$Recycle.Bin`).
@@ -59,7 +65,11 @@ function placeholdersIn<T extends Span>(text: string, from: number, to: number, 
 }
 
 /** The tags, with the placeholders found outside them (each made by `make`), in order. */
-export function withPlaceholders<T extends Span>(text: string, tags: readonly T[], make: (start: number, end: number) => T): T[] {
+export function withPlaceholders<T extends Span>(
+  text: string,
+  tags: readonly T[],
+  make: (start: number, end: number) => T,
+): T[] {
   const all: T[] = [];
   let from = 0;
   for (const t of tags) {

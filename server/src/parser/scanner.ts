@@ -178,8 +178,18 @@ const scratchWords: Word[] = [];
 /** Is this one of the characters String.prototype.trim removes (white space and line terminators)? */
 function isTrimmed(c: number): boolean {
   return (
-    c === SPACE || c === TAB || (c >= 10 && c <= 13) || c === 0xa0 || c === BOM || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+    c === SPACE ||
+    c === TAB ||
+    (c >= 10 && c <= 13) ||
+    c === 0xa0 ||
+    c === BOM ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
   );
 }
 
@@ -205,12 +215,28 @@ export function parseLine(text: string, from: number, to: number, line: number, 
   const nameStart = i;
   while (i < end && !isBlank(text.charCodeAt(i))) i++;
   const name = names.get(text, nameStart, i);
-  return new ParsedOptionLine(line, indentOf(text, from, nameStart), nameWord(name, nameStart - from), name.resolution, name.option, text, from, end);
+  return new ParsedOptionLine(
+    line,
+    indentOf(text, from, nameStart),
+    nameWord(name, nameStart - from),
+    name.resolution,
+    name.option,
+    text,
+    from,
+    end,
+  );
 }
 
 /** The comment whose marker is at `i`, up to `end` (its last non-blank character). */
 export function commentLine(text: string, from: number, i: number, end: number, line: number): CommentLine {
-  return { kind: 'comment', line, marker: text.charCodeAt(i) === STAR ? '*' : '#', start: i - from, end: end - from, text: trimmedSlice(text, i + 1, end) };
+  return {
+    kind: 'comment',
+    line,
+    marker: text.charCodeAt(i) === STAR ? '*' : '#',
+    start: i - from,
+    end: end - from,
+    text: trimmedSlice(text, i + 1, end),
+  };
 }
 
 /**

@@ -6,7 +6,16 @@ import type { OptName } from '../model/opt';
 import { Opt } from '../model/opt';
 import { detectFileKind } from './fileKind';
 import { exclusive } from './template';
-import type { CommentLine, DsmDocument, Entry, OptionLine, ParseOptions, Stanza, TemplateFrame, TemplateInfo } from './types';
+import type {
+  CommentLine,
+  DsmDocument,
+  Entry,
+  OptionLine,
+  ParseOptions,
+  Stanza,
+  TemplateFrame,
+  TemplateInfo,
+} from './types';
 
 /** Is this line a stanza header (SErvername or REPLSERVERName)? */
 export function stanzaKind(entry: OptionLine): Stanza['kind'] | undefined {
@@ -38,7 +47,20 @@ export function assemble(
   const lineCount = byLine.length;
   const fileKind = detectFileKind(uri, options, opts.layout ?? 'auto', comments, opts.inclExclTarget);
   const { stanzas, unscoped } = stanzasOf(fileKind === 'sys', options, lineCount, template?.frames);
-  const doc: DsmDocument = { uri, lineCount, eol, fileKind, get entries() { return entriesOf(byLine); }, options, comments, stanzas, unscoped, byLine };
+  const doc: DsmDocument = {
+    uri,
+    lineCount,
+    eol,
+    fileKind,
+    get entries() {
+      return entriesOf(byLine);
+    },
+    options,
+    comments,
+    stanzas,
+    unscoped,
+    byLine,
+  };
   if (template) doc.template = template;
   return doc;
 }
@@ -49,7 +71,12 @@ export function assemble(
  * same conditional as the open stanza's header is an alternative to it: both
  * stay open, and each takes the options that can be rendered with it.
  */
-function stanzasOf(sys: boolean, options: OptionLine[], lineCount: number, frames?: (TemplateFrame | undefined)[]): { stanzas: Stanza[]; unscoped: OptionLine[] } {
+function stanzasOf(
+  sys: boolean,
+  options: OptionLine[],
+  lineCount: number,
+  frames?: (TemplateFrame | undefined)[],
+): { stanzas: Stanza[]; unscoped: OptionLine[] } {
   const stanzas: Stanza[] = [];
   const unscoped: OptionLine[] = [];
   let open: Stanza[] = [];

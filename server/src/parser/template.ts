@@ -12,7 +12,8 @@ import type { TemplateBlock, TemplateFrame, TemplateSpan, TemplateSyntax } from 
 export { lineHasTemplate, touchesTemplate } from './templateSpans';
 
 /** What a control tag does: opens a block, starts another branch of the innermost one, or closes it. */
-export type Control = { role: 'open'; block: TemplateBlock['kind'] } | { role: 'branch'; isElse: boolean } | { role: 'close' };
+export type Control =
+  { role: 'open'; block: TemplateBlock['kind'] } | { role: 'branch'; isElse: boolean } | { role: 'close' };
 
 /** A tag as the scanner finds it: offsets in the text (end exclusive). */
 export interface ScannedTag {
@@ -95,7 +96,10 @@ export function endOfLine(text: string, from: number): number {
 
 /** The code between a tag's delimiters, without the whitespace-control marks (`-`, `+`) and blanks. */
 function innerCode(text: string, from: number, to: number): string {
-  return text.slice(from, to).replace(/^[-+=]?\s*/, '').replace(/\s*[-+]?$/, '');
+  return text
+    .slice(from, to)
+    .replace(/^[-+=]?\s*/, '')
+    .replace(/\s*[-+]?$/, '');
 }
 
 /**
@@ -108,7 +112,8 @@ function jinjaClose(text: string, from: number, close: string): number {
     if (c === close.charCodeAt(0) && text.startsWith(close, i)) return i;
     if (c !== 34 && c !== 39) continue;
     let j = i + 1;
-    while (j < text.length && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 10) j += text.charCodeAt(j) === 92 ? 2 : 1;
+    while (j < text.length && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 10)
+      j += text.charCodeAt(j) === 92 ? 2 : 1;
     if (text.charCodeAt(j) === c) i = j;
   }
   return -1;
@@ -174,7 +179,9 @@ function scanPercent(text: string, dialect: 'erb' | 'epp'): ScannedTag[] {
 /** Every tag of a template, placeholders included, in order; they never overlap. */
 export function scanTemplate(text: string, { dialect, placeholders }: TemplateSyntax): ScannedTag[] {
   const tags = dialect === undefined ? [] : dialect === 'jinja' ? scanJinja(text) : scanPercent(text, dialect);
-  return placeholders ? withPlaceholders(text, tags, (start, end): ScannedTag => ({ kind: 'expression', start, end })) : tags;
+  return placeholders
+    ? withPlaceholders(text, tags, (start, end): ScannedTag => ({ kind: 'expression', start, end }))
+    : tags;
 }
 
 /**
@@ -252,7 +259,10 @@ export function exclusive(a: TemplateFrame | undefined, b: TemplateFrame | undef
  * How `other` relates to `line`, from their frames: never rendered together
  * with it, rendered whenever `line` is (`certain`), or only sometimes.
  */
-export function relation(line: TemplateFrame | undefined, other: TemplateFrame | undefined): 'exclusive' | 'certain' | 'possible' {
+export function relation(
+  line: TemplateFrame | undefined,
+  other: TemplateFrame | undefined,
+): 'exclusive' | 'certain' | 'possible' {
   if (exclusive(line, other)) return 'exclusive';
   return covers(other, line) ? 'certain' : 'possible';
 }
@@ -262,7 +272,10 @@ export function relation(line: TemplateFrame | undefined, other: TemplateFrame |
  * `within` or around it, or one in every branch of an if/else (or a loop and
  * its else) inside it?
  */
-export function onEveryPath(frames: readonly (TemplateFrame | undefined)[], within: TemplateFrame | undefined): boolean {
+export function onEveryPath(
+  frames: readonly (TemplateFrame | undefined)[],
+  within: TemplateFrame | undefined,
+): boolean {
   if (frames.some((f) => covers(f, within))) return true;
   // The frames just inside `within`, each with the lines under it.
   const branches = new Map<TemplateFrame, (TemplateFrame | undefined)[]>();

@@ -5,10 +5,34 @@
  */
 import { OptionSpec } from '../model/optionTable';
 import { Resolution } from '../model/abbreviations';
-import { DQUOTE, HASH, NameCache, SQUOTE, STAR, collect, commentLine, indentOf, isBlank, nameCacheFor, nameWord, parseLine } from './scanner';
+import {
+  DQUOTE,
+  HASH,
+  NameCache,
+  SQUOTE,
+  STAR,
+  collect,
+  commentLine,
+  indentOf,
+  isBlank,
+  nameCacheFor,
+  nameWord,
+  parseLine,
+} from './scanner';
 import { assemble } from './stanzas';
 import { FrameBuilder, ScannedTag, scanTemplate } from './template';
-import type { CommentLine, DsmDocument, Entry, OptionLine, ParseOptions, TemplateFrame, TemplateInfo, TemplateSpan, TemplateSyntax, Word } from './types';
+import type {
+  CommentLine,
+  DsmDocument,
+  Entry,
+  OptionLine,
+  ParseOptions,
+  TemplateFrame,
+  TemplateInfo,
+  TemplateSpan,
+  TemplateSyntax,
+  Word,
+} from './types';
 
 /*
  * Templates. Their tags are found first, over the whole text (a tag may run
@@ -47,8 +71,14 @@ class TemplateReader {
     let last = this.next;
     while (last < tags.length && tags[last].start < to) last++;
     for (let k = this.next; k < last; k++) this.record(k, from, to, line);
-    const entry = last === this.next ? parseLine(text, from, to, line, this.names) : templateLine(text, from, to, line, this.names, tags.slice(this.next, last));
-    const anchor = entry === undefined || entry.kind === 'template' ? to : from + (entry.kind === 'option' ? entry.name.start : entry.start);
+    const entry =
+      last === this.next
+        ? parseLine(text, from, to, line, this.names)
+        : templateLine(text, from, to, line, this.names, tags.slice(this.next, last));
+    const anchor =
+      entry === undefined || entry.kind === 'template'
+        ? to
+        : from + (entry.kind === 'option' ? entry.name.start : entry.start);
     this.applyBefore(anchor, line);
     this.frames.push(this.builder.frame);
     this.applyBefore(to, line);
@@ -101,7 +131,14 @@ export function parseTemplate(text: string, uri: string, syntax: TemplateSyntax,
 const PLACEHOLDER_NAME: Resolution<OptionSpec> = { kind: 'unknown' };
 
 /** A line of a template that holds some of `tags` (in order, all touching [from, to)). */
-function templateLine(text: string, from: number, to: number, line: number, names: NameCache, tags: ScannedTag[]): Entry | undefined {
+function templateLine(
+  text: string,
+  from: number,
+  to: number,
+  line: number,
+  names: NameCache,
+  tags: ScannedTag[],
+): Entry | undefined {
   let end = to;
   while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
   let i = from;
@@ -119,9 +156,18 @@ function templateLine(text: string, from: number, to: number, line: number, name
   if (c === STAR || c === HASH) return commentLine(text, from, i, end, line);
   const [name, ...values] = templateWords(text, i, end, from, tags);
   const indent = indentOf(text, from, first);
-  if (name.template) return { kind: 'option', line, indent, name, values, resolution: PLACEHOLDER_NAME, option: undefined };
+  if (name.template)
+    return { kind: 'option', line, indent, name, values, resolution: PLACEHOLDER_NAME, option: undefined };
   const info = names.get(text, from + name.start, from + name.end);
-  return { kind: 'option', line, indent, name: nameWord(info, name.start), values, resolution: info.resolution, option: info.option };
+  return {
+    kind: 'option',
+    line,
+    indent,
+    name: nameWord(info, name.start),
+    values,
+    resolution: info.resolution,
+    option: info.option,
+  };
 }
 
 /** A word being read: where it is, whether it is quoted, and the tags inside it. */
@@ -189,7 +235,11 @@ function rendered(raw: RawWord[], text: string, from: number): Word[] {
   for (const w of raw) {
     if (!w.literal && w.tags.every((t) => t.kind !== 'expression') && words.length > 0) continue;
     const quote = w.quote === DQUOTE ? '"' : w.quote === SQUOTE ? "'" : undefined;
-    const word: Word = { text: quote ? text.slice(w.start + 1, w.closed ? w.end - 1 : w.end) : text.slice(w.start, w.end), start: w.start - from, end: w.end - from };
+    const word: Word = {
+      text: quote ? text.slice(w.start + 1, w.closed ? w.end - 1 : w.end) : text.slice(w.start, w.end),
+      start: w.start - from,
+      end: w.end - from,
+    };
     if (quote) word.quote = quote;
     if (quote && !w.closed) word.unterminated = true;
     if (w.tags.length) word.template = true;

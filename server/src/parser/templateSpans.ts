@@ -22,7 +22,10 @@ function firstEndingAfter(spans: readonly TemplateSpan[], p: TextPosition): numb
 }
 
 /** Does an edit of this range change template syntax (or insert text inside a tag)? */
-export function touchesTemplate(spans: readonly TemplateSpan[], range: { start: TextPosition; end: TextPosition }): boolean {
+export function touchesTemplate(
+  spans: readonly TemplateSpan[],
+  range: { start: TextPosition; end: TextPosition },
+): boolean {
   const s = spans[firstEndingAfter(spans, range.start)];
   if (!s) return false;
   // An insertion touches a tag it falls strictly inside; a replacement, one it overlaps.

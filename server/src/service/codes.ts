@@ -18,38 +18,136 @@ export interface CodeInfo {
 
 /** Every diagnostic code: stable, listed in the README's table (a unit test holds the two together). */
 export const CODES = {
-  'schedmode-prompted': { severity: DiagnosticSeverity.Warning, summary: 'SCHEDMODE PROMPTED: the server must call the client in, and a firewall silently stops the backups; use POLLING.' },
-  'schedmode-missing': { severity: DiagnosticSeverity.Warning, summary: 'A dsm.sys server stanza or a complete dsm.opt without SCHEDMODE: say POLLING explicitly.' },
-  'unknown-option': { severity: DiagnosticSeverity.Warning, summary: 'A name that is no client option: the client stops at start-up.' },
-  'ambiguous-abbreviation': { severity: DiagnosticSeverity.Warning, summary: 'An option name shorter than its minimum abbreviation, or one that fits several options.' },
-  'invalid-value': { severity: DiagnosticSeverity.Error, summary: 'A value the option does not take: a keyword outside its set, a number out of range, a quoted keyword.' },
-  'option-outside-stanza': { severity: DiagnosticSeverity.Error, summary: 'In dsm.sys, a stanza option before the first SErvername.' },
-  'wrong-file': { severity: DiagnosticSeverity.Warning, summary: 'An option in a file (or place) where the client does not read it.' },
-  'duplicate-option': { severity: DiagnosticSeverity.Warning, summary: 'A single-valued option given twice in one stanza or file: only the last one counts.' },
+  'schedmode-prompted': {
+    severity: DiagnosticSeverity.Warning,
+    summary:
+      'SCHEDMODE PROMPTED: the server must call the client in, and a firewall silently stops the backups; use POLLING.',
+  },
+  'schedmode-missing': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A dsm.sys server stanza or a complete dsm.opt without SCHEDMODE: say POLLING explicitly.',
+  },
+  'unknown-option': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A name that is no client option: the client stops at start-up.',
+  },
+  'ambiguous-abbreviation': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'An option name shorter than its minimum abbreviation, or one that fits several options.',
+  },
+  'invalid-value': {
+    severity: DiagnosticSeverity.Error,
+    summary: 'A value the option does not take: a keyword outside its set, a number out of range, a quoted keyword.',
+  },
+  'option-outside-stanza': {
+    severity: DiagnosticSeverity.Error,
+    summary: 'In dsm.sys, a stanza option before the first SErvername.',
+  },
+  'wrong-file': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'An option in a file (or place) where the client does not read it.',
+  },
+  'duplicate-option': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A single-valued option given twice in one stanza or file: only the last one counts.',
+  },
   'duplicate-stanza': { severity: DiagnosticSeverity.Error, summary: 'Two server stanzas of one name.' },
-  'unknown-server': { severity: DiagnosticSeverity.Warning, summary: 'DEFAULTServer, or a dsm.opt SErvername, names no stanza of the dsm.sys.' },
-  'tcpport-mismatch': { severity: DiagnosticSeverity.Warning, summary: "TCPPort is not the port of the catalogued server the stanza's TCPServeraddress names." },
-  'prompted-only-option': { severity: DiagnosticSeverity.Hint, summary: 'TCPCLIENTPort or TCPCLIENTAddress where the scheduler polls: they have no effect.' },
-  'scheduler-needs-generate': { severity: DiagnosticSeverity.Information, summary: 'MANAGEDServices schedule without PASSWORDAccess generate: the scheduler cannot log in unattended.' },
-  'hash-comment': { severity: DiagnosticSeverity.Hint, summary: 'A # comment line: IBM documents only * for comments.' },
-  'path-needs-quotes': { severity: DiagnosticSeverity.Warning, summary: 'A file specification with blanks and no quotes: the client reads only its first word.' },
-  'pattern-blank-unquoted': { severity: DiagnosticSeverity.Error, summary: 'An include-exclude pattern cut by a blank: it must be quoted.' },
-  'pattern-unbalanced-quote': { severity: DiagnosticSeverity.Warning, summary: 'An include-exclude pattern whose quote is never closed.' },
-  'pattern-wildcard': { severity: DiagnosticSeverity.Warning, summary: 'A wildcard where IBM does not allow it: ... inside a name, an unclosed [, an escape outside a character class.' },
-  'pattern-star-dot-star': { severity: DiagnosticSeverity.Hint, summary: 'A pattern ending *.*, which leaves out names without a dot; IBM advises *.' },
-  'pattern-platform': { severity: DiagnosticSeverity.Warning, summary: 'A Windows path in an include-exclude file for UNIX, or a UNIX path in one for Windows.' },
-  'management-class': { severity: DiagnosticSeverity.Warning, summary: 'An invalid management class name, or a class after a statement that takes none.' },
-  'statement-never-applies': { severity: DiagnosticSeverity.Warning, summary: "An include-exclude statement IBM's processing order never reaches." },
-  'serveronly-polling': { severity: DiagnosticSeverity.Warning, summary: 'SESSIONINITiation SERVEROnly where the scheduler polls (SCHEDMODe POlling, or no SCHEDMODe): only a prompted scheduler is reached.' },
-  'serveronly-managedservices': { severity: DiagnosticSeverity.Warning, summary: 'MANAGEDServices schedule with SESSIONINITiation SERVEROnly: the client acceptor cannot schedule then.' },
-  'schedmode-server-mismatch': { severity: DiagnosticSeverity.Warning, summary: "The stanza's SCHEDMODe is not the one mode its catalogued server allows (the catalog entry's schedmodes, as SET SCHEDMODES)." },
-  'passwordaccess-differs': { severity: DiagnosticSeverity.Information, summary: 'PASSWORDAccess written with different values in two stanzas of one dsm.sys: IBM asks for the same value in each.' },
-  'encryptkey-prompt': { severity: DiagnosticSeverity.Warning, summary: 'ENCRYPTKey prompt beside INCLUDE.ENCRYPT: a scheduled backup cannot type the encryption key.' },
-  'prompted-needs-tcpip': { severity: DiagnosticSeverity.Warning, summary: 'SCHEDMODe PRompted with COMMMethod SHAREdmem or NAMedpipes: only TCP/IP can use the prompted mode.' },
-  'password-ignored': { severity: DiagnosticSeverity.Hint, summary: 'PASsword where PASSWORDAccess is generate: IBM says the password option is ignored then.' },
-  'unused-disable': { severity: DiagnosticSeverity.Warning, summary: 'A dsm-disable comment that silences nothing (reported by dsm-lint --report-unused-disable).' },
-  'removed-option': { severity: DiagnosticSeverity.Information, summary: 'An option IBM has removed, renamed or replaced: the message says since when and by what.' },
-  'stanza-name': { severity: DiagnosticSeverity.Warning, summary: 'A dsm.sys server stanza name longer than 64 characters, or with a blank in it.' },
+  'unknown-server': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'DEFAULTServer, or a dsm.opt SErvername, names no stanza of the dsm.sys.',
+  },
+  'tcpport-mismatch': {
+    severity: DiagnosticSeverity.Warning,
+    summary: "TCPPort is not the port of the catalogued server the stanza's TCPServeraddress names.",
+  },
+  'prompted-only-option': {
+    severity: DiagnosticSeverity.Hint,
+    summary: 'TCPCLIENTPort or TCPCLIENTAddress where the scheduler polls: they have no effect.',
+  },
+  'scheduler-needs-generate': {
+    severity: DiagnosticSeverity.Information,
+    summary: 'MANAGEDServices schedule without PASSWORDAccess generate: the scheduler cannot log in unattended.',
+  },
+  'hash-comment': {
+    severity: DiagnosticSeverity.Hint,
+    summary: 'A # comment line: IBM documents only * for comments.',
+  },
+  'path-needs-quotes': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A file specification with blanks and no quotes: the client reads only its first word.',
+  },
+  'pattern-blank-unquoted': {
+    severity: DiagnosticSeverity.Error,
+    summary: 'An include-exclude pattern cut by a blank: it must be quoted.',
+  },
+  'pattern-unbalanced-quote': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'An include-exclude pattern whose quote is never closed.',
+  },
+  'pattern-wildcard': {
+    severity: DiagnosticSeverity.Warning,
+    summary:
+      'A wildcard where IBM does not allow it: ... inside a name, an unclosed [, an escape outside a character class.',
+  },
+  'pattern-star-dot-star': {
+    severity: DiagnosticSeverity.Hint,
+    summary: 'A pattern ending *.*, which leaves out names without a dot; IBM advises *.',
+  },
+  'pattern-platform': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A Windows path in an include-exclude file for UNIX, or a UNIX path in one for Windows.',
+  },
+  'management-class': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'An invalid management class name, or a class after a statement that takes none.',
+  },
+  'statement-never-applies': {
+    severity: DiagnosticSeverity.Warning,
+    summary: "An include-exclude statement IBM's processing order never reaches.",
+  },
+  'serveronly-polling': {
+    severity: DiagnosticSeverity.Warning,
+    summary:
+      'SESSIONINITiation SERVEROnly where the scheduler polls (SCHEDMODe POlling, or no SCHEDMODe): only a prompted scheduler is reached.',
+  },
+  'serveronly-managedservices': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'MANAGEDServices schedule with SESSIONINITiation SERVEROnly: the client acceptor cannot schedule then.',
+  },
+  'schedmode-server-mismatch': {
+    severity: DiagnosticSeverity.Warning,
+    summary:
+      "The stanza's SCHEDMODe is not the one mode its catalogued server allows (the catalog entry's schedmodes, as SET SCHEDMODES).",
+  },
+  'passwordaccess-differs': {
+    severity: DiagnosticSeverity.Information,
+    summary:
+      'PASSWORDAccess written with different values in two stanzas of one dsm.sys: IBM asks for the same value in each.',
+  },
+  'encryptkey-prompt': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'ENCRYPTKey prompt beside INCLUDE.ENCRYPT: a scheduled backup cannot type the encryption key.',
+  },
+  'prompted-needs-tcpip': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'SCHEDMODe PRompted with COMMMethod SHAREdmem or NAMedpipes: only TCP/IP can use the prompted mode.',
+  },
+  'password-ignored': {
+    severity: DiagnosticSeverity.Hint,
+    summary: 'PASsword where PASSWORDAccess is generate: IBM says the password option is ignored then.',
+  },
+  'unused-disable': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A dsm-disable comment that silences nothing (reported by dsm-lint --report-unused-disable).',
+  },
+  'removed-option': {
+    severity: DiagnosticSeverity.Information,
+    summary: 'An option IBM has removed, renamed or replaced: the message says since when and by what.',
+  },
+  'stanza-name': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A dsm.sys server stanza name longer than 64 characters, or with a blank in it.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -90,7 +90,12 @@ export class DsmLanguageService {
 
   /** New settings. Documents parsed before must be parsed again: the option table may have changed. */
   configure(settings: DsmSettings): void {
-    this.ctx = { ...this.ctx, settings, catalog: catalogFor(settings), table: withKnownOptions(this.baseTable, settings.knownOptions) };
+    this.ctx = {
+      ...this.ctx,
+      settings,
+      catalog: catalogFor(settings),
+      table: withKnownOptions(this.baseTable, settings.knownOptions),
+    };
     this.invalidate();
   }
 
@@ -172,7 +177,11 @@ export class DsmLanguageService {
   }
 
   /** Every option in effect for a stanza, a dsm.opt, or a UNIX dsm.opt with the stanza it selects in `sys` (the dsm.sys beside it). */
-  effectiveOptions(doc: DsmDocument, request: EffectiveRequest = {}, sys?: DsmDocument): EffectiveOptions | { error: string } {
+  effectiveOptions(
+    doc: DsmDocument,
+    request: EffectiveRequest = {},
+    sys?: DsmDocument,
+  ): EffectiveOptions | { error: string } {
     return effectiveOptions(doc, this.ctx, request, sys);
   }
 

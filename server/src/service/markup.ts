@@ -28,7 +28,8 @@ export function toPlainText(markdown: string): string {
 function plainInline(text: string): string {
   // The features' own links (never text from a document, which is escaped) read as "text (address)".
   return text
-    .replace(/\[([^\]]*)\]\((https?:\/\/[^\s)]+)\)/g, '$1 ($2)').replace(/\\([!-/:-@[-`{-~])|\*\*|`/g, (_, escaped: string | undefined) => escaped ?? '');
+    .replace(/\[([^\]]*)\]\((https?:\/\/[^\s)]+)\)/g, '$1 ($2)')
+    .replace(/\\([!-/:-@[-`{-~])|\*\*|`/g, (_, escaped: string | undefined) => escaped ?? '');
 }
 
 /** Markdown as the client wants it: as it is, or as plain text. */
@@ -43,6 +44,9 @@ export function markup(markdown: string, kind: MarkupKind = MarkupKind.Markdown)
  * too, so nothing from a document can end the link or add to it.
  */
 export function commandLink(title: string, command: string, args: unknown[]): string {
-  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(
+    /[()'!*]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
+  );
   return `[${escape(title)}](command:${command}?${encoded})`;
 }

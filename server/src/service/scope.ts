@@ -190,11 +190,21 @@ export class Scope {
 const SEARCHED = 32;
 
 function entry(option: OptionSpec, line: OptionLine, uri: string): EffectiveOption {
-  return { name: option.name, value: line.values.map((w) => w.text).join(' '), source: { uri, line: line.line }, option, line };
+  return {
+    name: option.name,
+    value: line.values.map((w) => w.text).join(' '),
+    source: { uri, line: line.line },
+    option,
+    line,
+  };
 }
 
 /** Where a file's options outside stanzas stand, by its kind (an include-exclude file has none). */
-const FILE_PLACES: Partial<Record<DsmDocument['fileKind'], Place[]>> = { sys: ['sys-global'], 'opt-unix': ['opt-unix'], 'opt-windows': ['opt-windows'] };
+const FILE_PLACES: Partial<Record<DsmDocument['fileKind'], Place[]>> = {
+  sys: ['sys-global'],
+  'opt-unix': ['opt-unix'],
+  'opt-windows': ['opt-windows'],
+};
 
 /** Scopes are made once per document version and kept with it. */
 const stanzaScopes = new WeakMap<Stanza, Scope>();
@@ -229,7 +239,10 @@ export function scopeAt(doc: DsmDocument, line: number, table: OptionTable): Sco
 
 /** The scopes a client connection reads: the options outside stanzas, then each server stanza's (fail-over stanzas left out). */
 export function serverScopes(doc: DsmDocument, table: OptionTable): Scope[] {
-  return [fileScope(doc, table), ...doc.stanzas.filter((s) => s.kind === 'server').map((s) => stanzaScope(doc, s, table))];
+  return [
+    fileScope(doc, table),
+    ...doc.stanzas.filter((s) => s.kind === 'server').map((s) => stanzaScope(doc, s, table)),
+  ];
 }
 
 /** What a UNIX dsm.opt reads: its own options under those of the dsm.sys stanza it selects. */

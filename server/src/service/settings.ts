@@ -27,7 +27,10 @@ export interface DsmSettings {
 }
 
 /** The `dsm.*` settings as package.json declares them, by full key (`dsm.serverCatalog.mode`). */
-export const SETTINGS_SCHEMA: Readonly<Record<string, Schema>> = contributes.configuration.properties as Record<string, Schema>;
+export const SETTINGS_SCHEMA: Readonly<Record<string, Schema>> = contributes.configuration.properties as Record<
+  string,
+  Schema
+>;
 
 /** Settings that only the VS Code client reads; the server takes no notice of them. */
 const CLIENT_ONLY = new Set(['dsm.trace.server']);
@@ -72,7 +75,12 @@ function fromChecked(values: Map<string, unknown>): DsmSettings {
   return {
     serverCatalog: {
       mode: values.get('dsm.serverCatalog.mode') as DsmSettings['serverCatalog']['mode'],
-      servers: servers.map((s) => ({ address: s.address, tier: s.tier?.trim() || 'site server', port: s.port, ...(s.schedmodes ? { schedmodes: s.schedmodes } : {}) })),
+      servers: servers.map((s) => ({
+        address: s.address,
+        tier: s.tier?.trim() || 'site server',
+        port: s.port,
+        ...(s.schedmodes ? { schedmodes: s.schedmodes } : {}),
+      })),
     },
     optionsFileLayout: values.get('dsm.optionsFileLayout') as LayoutSetting,
     severity: values.get('dsm.severity') as DsmSettings['severity'],
@@ -86,7 +94,8 @@ export function checkSettings(input: unknown): CheckedSettings {
   const problems: string[] = [];
   const raw = section(input);
   const values = new Map<string, unknown>();
-  if (raw !== undefined && raw !== null && !isRecord(raw)) problems.push('The dsm settings are not an object; the defaults are used.');
+  if (raw !== undefined && raw !== null && !isRecord(raw))
+    problems.push('The dsm settings are not an object; the defaults are used.');
   for (const [key, schema] of Object.entries(SETTINGS_SCHEMA)) {
     if (CLIENT_ONLY.has(key)) continue;
     const given = isRecord(raw) ? rawValue(raw, key, problems) : undefined;

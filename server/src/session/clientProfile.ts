@@ -41,7 +41,9 @@ function folders(params: InitializeParams): string[] {
 
 /** The first format of the client's list that the server writes; plain text when the client names none. */
 function preferredFormat(formats: unknown): MarkupKind {
-  const known = Array.isArray(formats) ? formats.filter((f): f is MarkupKind => f === MarkupKind.Markdown || f === MarkupKind.PlainText) : [];
+  const known = Array.isArray(formats)
+    ? formats.filter((f): f is MarkupKind => f === MarkupKind.Markdown || f === MarkupKind.PlainText)
+    : [];
   return known[0] ?? MarkupKind.PlainText;
 }
 

@@ -38,7 +38,14 @@ function request(raw: unknown): Request | undefined {
     (r.defaults === undefined || typeof r.defaults === 'boolean') &&
     (r.line === undefined || (typeof r.line === 'number' && Number.isInteger(r.line) && r.line >= 0)) &&
     (r.text === undefined || typeof r.text === 'boolean');
-  return ok ? { stanza: r.stanza as string | undefined, defaults: r.defaults === true, line: r.line as number | undefined, text: r.text === true } : undefined;
+  return ok
+    ? {
+        stanza: r.stanza as string | undefined,
+        defaults: r.defaults === true,
+        line: r.line as number | undefined,
+        text: r.text === true,
+      }
+    : undefined;
 }
 
 async function documentOf(uri: string, host: EffectiveHost): Promise<DsmDocument | undefined> {
@@ -48,19 +55,29 @@ async function documentOf(uri: string, host: EffectiveHost): Promise<DsmDocument
   return text === undefined ? undefined : host.service().parse(text, uri);
 }
 
-export async function effectiveOptionsCommand(args: unknown[], host: EffectiveHost): Promise<EffectiveEntry[] | string | ResponseError<void>> {
+export async function effectiveOptionsCommand(
+  args: unknown[],
+  host: EffectiveHost,
+): Promise<EffectiveEntry[] | string | ResponseError<void>> {
   const [uri, raw] = args;
   const req = request(raw);
   if (typeof uri !== 'string' || !req) return new ResponseError(ErrorCodes.InvalidParams, USAGE);
   try {
     const doc = await documentOf(uri, host);
-    if (!doc) return new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${uri}: it is not open, and not a readable file of at most ${MAX_INDEXED_BYTES} bytes`);
+    if (!doc)
+      return new ResponseError(
+        ErrorCodes.InvalidParams,
+        `Cannot read ${uri}: it is not open, and not a readable file of at most ${MAX_INDEXED_BYTES} bytes`,
+      );
     const sys = doc.fileKind === 'opt-unix' ? await documentOf(sysFor(uri), host) : undefined;
     const answer = host.service().effectiveOptions(doc, req, sys);
     if ('error' in answer) return new ResponseError(ErrorCodes.InvalidParams, answer.error);
     return req.text ? effectiveText(answer, baseName) : answer.options;
   } catch (e) {
     host.log(`dsm: effective options failed: ${(e as Error).stack ?? e}`);
-    return new ResponseError(ErrorCodes.InternalError, 'The effective options could not be worked out; see the server log.');
+    return new ResponseError(
+      ErrorCodes.InternalError,
+      'The effective options could not be worked out; see the server log.',
+    );
   }
 }

@@ -23,14 +23,17 @@ export interface ExplainAccess {
 export type ExplainAnswer = Explanation & { stanza?: string };
 
 /** The arguments, checked: undefined when they are not [uri, path, options?]. */
-export function explainArguments(args: unknown[]): { uri: string; path: string; stanza?: string; operation?: 'backup' | 'archive' } | undefined {
+export function explainArguments(
+  args: unknown[],
+): { uri: string; path: string; stanza?: string; operation?: 'backup' | 'archive' } | undefined {
   const [uri, path, options] = args;
   if (typeof uri !== 'string' || typeof path !== 'string' || !path) return undefined;
   if (options === undefined || options === null) return { uri, path };
   if (typeof options !== 'object') return undefined;
   const { stanza, operation } = options as { stanza?: unknown; operation?: unknown };
   if (stanza !== undefined && stanza !== null && typeof stanza !== 'string') return undefined;
-  if (operation !== undefined && operation !== null && operation !== 'backup' && operation !== 'archive') return undefined;
+  if (operation !== undefined && operation !== null && operation !== 'backup' && operation !== 'archive')
+    return undefined;
   return { uri, path, ...(typeof stanza === 'string' ? { stanza } : {}), ...(operation ? { operation } : {}) };
 }
 
@@ -42,11 +45,17 @@ async function load(access: ExplainAccess, uri: string, maxBytes: number): Promi
 }
 
 /** The answer for one path, or why there is none. */
-export async function explainCommand(args: unknown[], access: ExplainAccess, maxBytes: number): Promise<ExplainAnswer | { error: string }> {
+export async function explainCommand(
+  args: unknown[],
+  access: ExplainAccess,
+  maxBytes: number,
+): Promise<ExplainAnswer | { error: string }> {
   const a = explainArguments(args);
-  if (!a) return { error: 'dsm.explainPath takes [uri, path] or [uri, path, { stanza?, operation?: "backup" | "archive" }]' };
+  if (!a)
+    return { error: 'dsm.explainPath takes [uri, path] or [uri, path, { stanza?, operation?: "backup" | "archive" }]' };
   let main = await load(access, a.uri, maxBytes);
-  if (!main) return { error: `Cannot read ${a.uri}: it is not open, and not a readable file of at most ${maxBytes} bytes` };
+  if (!main)
+    return { error: `Cannot read ${a.uri}: it is not open, and not a readable file of at most ${maxBytes} bytes` };
   // A UNIX dsm.opt: the list is that of the dsm.sys stanza it selects.
   const selected = selectedStanza(main.doc);
   const sys = selected && (await load(access, selected.sysUri, maxBytes));
@@ -60,6 +69,10 @@ export async function explainCommand(args: unknown[], access: ExplainAccess, max
     const file = await load(access, target, maxBytes);
     if (file) files.set(target, file);
   }
-  const answers = explainPaths(main, files, [a.path], { stanza, operation: a.operation, platform: access.platformOf(a.uri) });
+  const answers = explainPaths(main, files, [a.path], {
+    stanza,
+    operation: a.operation,
+    platform: access.platformOf(a.uri),
+  });
   return 'error' in answers ? answers : answers[0];
 }

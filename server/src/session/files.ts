@@ -3,7 +3,15 @@
  * takes a FileReader; on Node it reads the disk, and a client that serves
  * files itself (a browser, a virtual workspace) can answer instead.
  */
-import { EXISTS_REQUEST, ExistsParams, FIND_FILES_REQUEST, FindFilesParams, READ_FILE_REQUEST, ReadFileParams, ReadFileResult } from '../protocol';
+import {
+  EXISTS_REQUEST,
+  ExistsParams,
+  FIND_FILES_REQUEST,
+  FindFilesParams,
+  READ_FILE_REQUEST,
+  ReadFileParams,
+  ReadFileResult,
+} from '../protocol';
 
 export interface FileReader {
   /**
@@ -35,7 +43,13 @@ export type SendRequest = (method: string, params: unknown) => Promise<unknown>;
  */
 export function clientFiles(sendRequest: SendRequest, log: (message: string) => void): FileReader {
   /** A request whose failure is logged and answered with the fallback. */
-  const ask = async <T>(what: string, method: string, params: unknown, fallback: T, valid: (r: unknown) => r is T): Promise<T> => {
+  const ask = async <T>(
+    what: string,
+    method: string,
+    params: unknown,
+    fallback: T,
+    valid: (r: unknown) => r is T,
+  ): Promise<T> => {
     try {
       const result = await sendRequest(method, params);
       return valid(result) ? result : fallback;
@@ -47,9 +61,25 @@ export function clientFiles(sendRequest: SendRequest, log: (message: string) => 
   const isText = (r: unknown): r is ReadFileResult => typeof (r as ReadFileResult)?.text === 'string';
   const isUris = (r: unknown): r is string[] => Array.isArray(r) && r.every((u) => typeof u === 'string');
   return {
-    read: async (uri, maxBytes) => (await ask(`read ${uri}`, READ_FILE_REQUEST, { uri, maxBytes } satisfies ReadFileParams, null, isText))?.text,
+    read: async (uri, maxBytes) =>
+      (await ask(`read ${uri}`, READ_FILE_REQUEST, { uri, maxBytes } satisfies ReadFileParams, null, isText))?.text,
     find: async (baseUri, names, maxResults) =>
-      (await ask(`list ${baseUri}`, FIND_FILES_REQUEST, { baseUri, names: [...names], maxResults } satisfies FindFilesParams, [], isUris)).slice(0, maxResults),
-    exists: (uri) => ask(`look for ${uri}`, EXISTS_REQUEST, { uri } satisfies ExistsParams, false, (r): r is boolean => typeof r === 'boolean'),
+      (
+        await ask(
+          `list ${baseUri}`,
+          FIND_FILES_REQUEST,
+          { baseUri, names: [...names], maxResults } satisfies FindFilesParams,
+          [],
+          isUris,
+        )
+      ).slice(0, maxResults),
+    exists: (uri) =>
+      ask(
+        `look for ${uri}`,
+        EXISTS_REQUEST,
+        { uri } satisfies ExistsParams,
+        false,
+        (r): r is boolean => typeof r === 'boolean',
+      ),
   };
 }

@@ -30,7 +30,8 @@ async function walk(root: string, names: RegExp, max: number): Promise<string[]>
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const e of entries) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory() && depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(e.name)) queue.push({ dir: full, depth: depth + 1 });
+      if (e.isDirectory() && depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(e.name))
+        queue.push({ dir: full, depth: depth + 1 });
       else if (e.isFile() && names.test(e.name) && found.length < max) found.push(pathToFileURL(full).href);
     }
   }

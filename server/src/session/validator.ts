@@ -83,7 +83,9 @@ export class Validator {
       return;
     }
     if (diagnostics.length > MAX_PUBLISHED_DIAGNOSTICS) {
-      this.host.log(`dsm: ${uri} has ${diagnostics.length} problems; only the first ${MAX_PUBLISHED_DIAGNOSTICS} are shown.`);
+      this.host.log(
+        `dsm: ${uri} has ${diagnostics.length} problems; only the first ${MAX_PUBLISHED_DIAGNOSTICS} are shown.`,
+      );
       diagnostics = diagnostics.slice(0, MAX_PUBLISHED_DIAGNOSTICS);
     }
     this.host.publish(uri, version, diagnostics);

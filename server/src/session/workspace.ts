@@ -52,7 +52,9 @@ interface DiskCopy {
 
 /** What the dependents of a file read of it: its kind, its stanzas, the files its INCLExcl options name. */
 function dependencyKey(s: FileSummary | undefined): string {
-  return s ? JSON.stringify([s.kind, s.stanzas.map((x) => `${x.kind}:${x.name.toLowerCase()}`), s.inclExclTargets]) : '';
+  return s
+    ? JSON.stringify([s.kind, s.stanzas.map((x) => `${x.kind}:${x.name.toLowerCase()}`), s.inclExclTargets])
+    : '';
 }
 
 const OPTION_FILE_NAME = namesRegExp(OPTION_FILE_GLOBS);
@@ -83,7 +85,8 @@ export class WorkspaceModel implements WorkspaceIndex {
       const doc = this.host.open(uri);
       if (doc) yield summarize(doc);
     }
-    for (const copy of this.disk.values()) if (copy.summary && !open.some((u) => sameUri(u, copy.uri))) yield copy.summary;
+    for (const copy of this.disk.values())
+      if (copy.summary && !open.some((u) => sameUri(u, copy.uri))) yield copy.summary;
   }
 
   inclExclOwners(uri: string): FileSummary[] {
@@ -187,7 +190,8 @@ export class WorkspaceModel implements WorkspaceIndex {
   }
 
   private tooMany(uri: string): Promise<void> {
-    if (!this.full) this.host.log(`dsm: more than ${MAX_INDEXED_FILES} option files; ${uri} and the files after it are not indexed.`);
+    if (!this.full)
+      this.host.log(`dsm: more than ${MAX_INDEXED_FILES} option files; ${uri} and the files after it are not indexed.`);
     this.full = true;
     return Promise.resolve();
   }

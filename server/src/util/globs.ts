@@ -6,7 +6,11 @@
 
 /** A regular expression that matches a file name against any of the globs, case-insensitively. */
 export function namesRegExp(globs: readonly string[]): RegExp {
-  const one = (g: string) => g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const one = (g: string) =>
+    g
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
   return new RegExp(`^(?:${globs.map(one).join('|')})$`, 'i');
 }
 

@@ -25,9 +25,26 @@ export interface Schema {
 
 /** Keywords that constrain a value, and keywords that only describe it. Anything else in a schema is not understood. */
 export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
-  'type', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'patternErrorMessage',
-  'items', 'properties', 'required', 'additionalProperties',
-  'default', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'scope', 'title', 'order',
+  'type',
+  'enum',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'patternErrorMessage',
+  'items',
+  'properties',
+  'required',
+  'additionalProperties',
+  'default',
+  'description',
+  'markdownDescription',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'scope',
+  'title',
+  'order',
 ]);
 
 export type Checked = { ok: true; value: unknown } | { ok: false; why: string };
@@ -66,17 +83,24 @@ const show = (v: unknown) => JSON.stringify(v) ?? String(v);
 /** Why a value breaks the schema's own constraints (not those of its items or properties), or undefined. */
 function scalarProblem(value: unknown, schema: Schema): string | undefined {
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.length && !types.some((t) => hasType(value, t))) return `must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')}, not ${show(value)}`;
-  if (schema.enum && !schema.enum.some((e) => e === value)) return `must be one of ${schema.enum.map(show).join(', ')}, not ${show(value)}`;
+  if (types.length && !types.some((t) => hasType(value, t)))
+    return `must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')}, not ${show(value)}`;
+  if (schema.enum && !schema.enum.some((e) => e === value))
+    return `must be one of ${schema.enum.map(show).join(', ')}, not ${show(value)}`;
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) return `must be at least ${schema.minimum}, not ${value}`;
-    if (schema.maximum !== undefined && value > schema.maximum) return `must be at most ${schema.maximum}, not ${value}`;
+    if (schema.minimum !== undefined && value < schema.minimum)
+      return `must be at least ${schema.minimum}, not ${value}`;
+    if (schema.maximum !== undefined && value > schema.maximum)
+      return `must be at most ${schema.maximum}, not ${value}`;
   }
   if (typeof value === 'string') {
     const length = [...value].length;
-    if (schema.minLength !== undefined && length < schema.minLength) return `must have at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`;
-    if (schema.maxLength !== undefined && length > schema.maxLength) return `must have at most ${schema.maxLength} characters`;
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) return `must be ${schema.patternErrorMessage ?? `text matching ${schema.pattern}`}, not ${show(value)}`;
+    if (schema.minLength !== undefined && length < schema.minLength)
+      return `must have at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`;
+    if (schema.maxLength !== undefined && length > schema.maxLength)
+      return `must have at most ${schema.maxLength} characters`;
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value))
+      return `must be ${schema.patternErrorMessage ?? `text matching ${schema.pattern}`}, not ${show(value)}`;
   }
   return undefined;
 }
@@ -128,7 +152,9 @@ export function check(value: unknown, schema: Schema, path: string, problems: st
 /** Every keyword used anywhere in a schema, for the test that the schema stays inside SUPPORTED_KEYWORDS. */
 export function keywordsOf(schema: Schema): Set<string> {
   const found = new Set<string>(Object.keys(schema));
-  const children = [schema.items, ...Object.values(schema.properties ?? {})].filter((s): s is Schema => s !== undefined);
+  const children = [schema.items, ...Object.values(schema.properties ?? {})].filter(
+    (s): s is Schema => s !== undefined,
+  );
   for (const child of children) for (const k of keywordsOf(child)) found.add(k);
   return found;
 }

@@ -16,7 +16,8 @@ export function dsmExtension(): vscode.Extension<unknown> {
   const ext = id
     ? vscode.extensions.getExtension(id)
     : vscode.extensions.all.find((e) =>
-        (e.packageJSON?.contributes?.languages ?? []).some((l: { id?: string }) => l.id === 'dsm'));
+        (e.packageJSON?.contributes?.languages ?? []).some((l: { id?: string }) => l.id === 'dsm'),
+      );
   assert.ok(ext, 'no extension contributing the dsm language is loaded');
   return ext;
 }
@@ -49,8 +50,12 @@ export async function openDoc(rel: string, show = true): Promise<vscode.TextDocu
 }
 
 /** Polls `fn` until it returns a truthy value or the deadline passes. */
-export async function waitFor<T>(fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  message: string | (() => string), timeout = DEFAULT_TIMEOUT, interval = 50): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  message: string | (() => string),
+  timeout = DEFAULT_TIMEOUT,
+  interval = 50,
+): Promise<T> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
   for (;;) {
@@ -62,7 +67,9 @@ export async function waitFor<T>(fn: () => T | undefined | null | false | Promis
     }
     if (Date.now() > deadline) {
       const m = typeof message === 'function' ? message() : message;
-      throw new Error(`timed out after ${timeout} ms: ${m}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
+      throw new Error(
+        `timed out after ${timeout} ms: ${m}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`,
+      );
     }
     await new Promise((r) => setTimeout(r, interval));
   }
@@ -82,8 +89,12 @@ export function codeOf(d: vscode.Diagnostic): string {
  * Resolves with the diagnostics of `uri` as soon as `pred` holds for them:
  * checks now, then on every onDidChangeDiagnostics for that uri.
  */
-export function waitForDiagnostics(uri: vscode.Uri, pred: (d: vscode.Diagnostic[]) => boolean,
-  what: string, timeout = DEFAULT_TIMEOUT): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  pred: (d: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeout = DEFAULT_TIMEOUT,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const d = vscode.languages.getDiagnostics(uri);
@@ -100,7 +111,9 @@ export function waitForDiagnostics(uri: vscode.Uri, pred: (d: vscode.Diagnostic[
     const timer = setTimeout(() => {
       cleanup();
       const now = vscode.languages.getDiagnostics(uri).map(describeDiagnostic).join('\n  ') || '(none)';
-      reject(new Error(`timed out after ${timeout} ms waiting for ${what} in ${baseName(uri)}; diagnostics now:\n  ${now}`));
+      reject(
+        new Error(`timed out after ${timeout} ms waiting for ${what} in ${baseName(uri)}; diagnostics now:\n  ${now}`),
+      );
     }, timeout);
     function cleanup(): void {
       clearTimeout(timer);
@@ -112,8 +125,10 @@ export function waitForDiagnostics(uri: vscode.Uri, pred: (d: vscode.Diagnostic[
 
 export function describeDiagnostic(d: vscode.Diagnostic): string {
   const r = d.range;
-  return `${codeOf(d) || '?'} [${vscode.DiagnosticSeverity[d.severity]}] ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ` +
-    `(${d.source ?? 'no source'}) ${d.message}`;
+  return (
+    `${codeOf(d) || '?'} [${vscode.DiagnosticSeverity[d.severity]}] ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ` +
+    `(${d.source ?? 'no source'}) ${d.message}`
+  );
 }
 
 /** Index of the first line matching `re`. */
@@ -134,8 +149,14 @@ export function rangeText(r: vscode.Range): string {
 }
 
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uri, range, kind, 50) ?? [];
+  const all =
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      kind,
+      50,
+    )) ?? [];
   // A bare Command has a string `command`; a CodeAction has kind/edit and maybe a Command object.
   return all.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
 }
@@ -168,12 +189,22 @@ export function labelOf(item: vscode.CompletionItem): string {
 }
 
 /** Puts back a configuration value when a test ends. */
-export async function withConfig<T>(section: string, key: string, value: unknown,
-  target: vscode.ConfigurationTarget, body: () => Promise<T>, languageId?: string): Promise<T> {
+export async function withConfig<T>(
+  section: string,
+  key: string,
+  value: unknown,
+  target: vscode.ConfigurationTarget,
+  body: () => Promise<T>,
+  languageId?: string,
+): Promise<T> {
   const cfg = () => vscode.workspace.getConfiguration(section, languageId ? { languageId } : undefined);
   const before = cfg().inspect(key);
-  const old = target === vscode.ConfigurationTarget.Global ? before?.globalValue
-    : target === vscode.ConfigurationTarget.Workspace ? before?.workspaceValue : before?.workspaceFolderValue;
+  const old =
+    target === vscode.ConfigurationTarget.Global
+      ? before?.globalValue
+      : target === vscode.ConfigurationTarget.Workspace
+        ? before?.workspaceValue
+        : before?.workspaceFolderValue;
   await cfg().update(key, value, target, languageId ? true : undefined);
   try {
     return await body();

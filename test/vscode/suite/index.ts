@@ -46,7 +46,10 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
   if (process.env.DSM_TEST_GREP) mocha.grep(new RegExp(process.env.DSM_TEST_GREP));
 
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
   return runRecorded(mocha, files, vscodeVersion, writeReport);

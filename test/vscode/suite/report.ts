@@ -25,8 +25,12 @@ export interface SuiteReport {
 }
 
 /** Runs `mocha`, hands `report` what happened, and resolves only if every test passed. */
-export function runRecorded(mocha: Pick<MochaType, 'run'>, files: string[], vscodeVersion: () => string | undefined,
-  report: (r: SuiteReport) => void): Promise<void> {
+export function runRecorded(
+  mocha: Pick<MochaType, 'run'>,
+  files: string[],
+  vscodeVersion: () => string | undefined,
+  report: (r: SuiteReport) => void,
+): Promise<void> {
   const tests: TestRecord[] = [];
   const started = Date.now();
   return new Promise<void>((resolve, reject) => {

@@ -18,18 +18,28 @@ interface RestartResult {
   shown?: string;
   ran: boolean;
   exitCode?: number;
-  doctor?: { ok: boolean; scheduler?: { kind: string; pid: number; started: string; optionFilesChanged?: string; restartNeeded: boolean } };
+  doctor?: {
+    ok: boolean;
+    scheduler?: { kind: string; pid: number; started: string; optionFilesChanged?: string; restartNeeded: boolean };
+  };
 }
 
 /** Runs a command that opens a quick pick, and answers the pick with `answer` until the command settles. */
 async function answering<T>(command: string, answer: string): Promise<T> {
   let settled = false;
   let value: T | undefined;
-  const running = Promise.resolve(vscode.commands.executeCommand<T>(command)).then((v) => ((value = v), (settled = true)));
-  await waitFor(async () => {
-    if (!settled) await vscode.commands.executeCommand(answer);
-    return settled;
-  }, `${command} did not finish after ${answer}`, 30000, 100);
+  const running = Promise.resolve(vscode.commands.executeCommand<T>(command)).then(
+    (v) => ((value = v), (settled = true)),
+  );
+  await waitFor(
+    async () => {
+      if (!settled) await vscode.commands.executeCommand(answer);
+      return settled;
+    },
+    `${command} did not finish after ${answer}`,
+    30000,
+    100,
+  );
   await running;
   return value as T;
 }
@@ -46,17 +56,33 @@ describe('Restart the scheduler (desktop)', function () {
     fs.writeFileSync(at('dsmcad.pid'), String(acceptor.pid));
     fs.writeFileSync(at('restarted'), '');
   }, 50);
-  const saved = { PATH: process.env.PATH, DSM_DIR: process.env.DSM_DIR, DSM_CONFIG: process.env.DSM_CONFIG, DSM_LOG: process.env.DSM_LOG };
+  const saved = {
+    PATH: process.env.PATH,
+    DSM_DIR: process.env.DSM_DIR,
+    DSM_CONFIG: process.env.DSM_CONFIG,
+    DSM_LOG: process.env.DSM_LOG,
+  };
 
   before(async () => {
     for (const d of ['bin', 'proc', 'client']) fs.mkdirSync(at(d));
-    fs.writeFileSync(at('bin', 'systemctl'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${at('systemctl.calls')}'\ncase "$1" in list-unit-files) printf 'dsmcad.service                 enabled         enabled\\n' ;; esac\nexit 0\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      at('bin', 'systemctl'),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${at('systemctl.calls')}'\ncase "$1" in list-unit-files) printf 'dsmcad.service                 enabled         enabled\\n' ;; esac\nexit 0\n`,
+      { mode: 0o755 },
+    );
     // As systemd would, "the service" (a copy of sleep named dsmcad) is started by someone else than sudo: by the
     // test, once it sees sudo called; sudo waits for it (at most 10 s), as `systemctl restart` waits for the unit.
-    fs.writeFileSync(at('bin', 'sudo'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${at('sudo.calls')}'\ni=0\nwhile [ ! -e '${at('restarted')}' ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done\nexit 0\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      at('bin', 'sudo'),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${at('sudo.calls')}'\ni=0\nwhile [ ! -e '${at('restarted')}' ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done\nexit 0\n`,
+      { mode: 0o755 },
+    );
     fs.copyFileSync('/bin/sleep', at('proc', 'dsmcad'));
     fs.chmodSync(at('proc', 'dsmcad'), 0o755);
-    fs.writeFileSync(at('client', 'dsm.sys'), 'SErvername  local\n   COMMMethod         TCPip\n   TCPServeraddress   127.0.0.1\n   TCPPort            1\n   PASSWORDAccess     generate\n   SCHEDMODe          POLLING\n   MANAGEDServices    schedule\n');
+    fs.writeFileSync(
+      at('client', 'dsm.sys'),
+      'SErvername  local\n   COMMMethod         TCPip\n   TCPServeraddress   127.0.0.1\n   TCPPort            1\n   PASSWORDAccess     generate\n   SCHEDMODe          POLLING\n   MANAGEDServices    schedule\n',
+    );
     fs.writeFileSync(at('client', 'dsm.opt'), 'SErvername local\n');
     // The SCHEDMODE change was made a minute ago.
     const changed = new Date(Date.now() - 60000);
@@ -83,7 +109,10 @@ describe('Restart the scheduler (desktop)', function () {
     const r = await answering<RestartResult>('dsm.restartScheduler', 'workbench.action.closeQuickOpen');
     assert.strictEqual(r.shown, 'sudo systemctl restart dsmcad.service');
     assert.strictEqual(r.ran, false);
-    assert.match(fs.readFileSync(at('systemctl.calls'), 'utf8'), /^list-unit-files --no-legend --no-pager --type=service dsm\*$/m);
+    assert.match(
+      fs.readFileSync(at('systemctl.calls'), 'utf8'),
+      /^list-unit-files --no-legend --no-pager --type=service dsm\*$/m,
+    );
     assert.ok(!fs.existsSync(at('sudo.calls')), 'sudo ran without confirmation');
   });
 
@@ -100,14 +129,21 @@ describe('Restart the scheduler (desktop)', function () {
     assert.strictEqual(s.kind, 'dsmcad');
     assert.strictEqual(s.pid, pid);
     assert.strictEqual(s.restartNeeded, false);
-    assert.ok(Date.parse(s.started) > Date.parse(s.optionFilesChanged!), `${s.started} is not after ${s.optionFilesChanged}`);
+    assert.ok(
+      Date.parse(s.started) > Date.parse(s.optionFilesChanged!),
+      `${s.started} is not after ${s.optionFilesChanged}`,
+    );
   });
 
   it('where no unit, init script or service is found, it runs nothing (and says what to restart by hand)', async function () {
     // A machine with the real client's init script would offer that instead.
     if (fs.existsSync('/etc/init.d/dsmcad')) this.skip();
     fs.mkdirSync(at('empty-bin'));
-    fs.writeFileSync(at('empty-bin', 'systemctl'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${at('empty.calls')}'\nexit 0\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      at('empty-bin', 'systemctl'),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${at('empty.calls')}'\nexit 0\n`,
+      { mode: 0o755 },
+    );
     const before = fs.readFileSync(at('sudo.calls'), 'utf8');
     process.env.PATH = `${at('empty-bin')}${path.delimiter}${saved.PATH}`;
     try {

@@ -23,12 +23,14 @@ Options:
 Exit status: 0 when the next backup can run, 1 when something stops it, 2 on bad usage.
 `;
 
-export type DoctorParsed = { kind: 'run'; options: DoctorOptions } | { kind: 'help' } | { kind: 'usage-error'; message: string };
+export type DoctorParsed =
+  { kind: 'run'; options: DoctorOptions } | { kind: 'help' } | { kind: 'usage-error'; message: string };
 
 function positiveNumber(value: string | undefined, fallback: number, what: string, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > max) throw new Error(`${what} takes a number above 0 and at most ${max} (not "${value}").`);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > max)
+    throw new Error(`${what} takes a number above 0 and at most ${max} (not "${value}").`);
   return n;
 }
 
@@ -48,9 +50,13 @@ export function parseDoctorArgs(args: string[]): DoctorParsed {
       },
     });
     if (values.help) return { kind: 'help' };
-    if (positionals.length) throw new Error(`doctor takes no file names (got "${positionals[0]}"): it finds the option files itself; use --root for a copy.`);
+    if (positionals.length)
+      throw new Error(
+        `doctor takes no file names (got "${positionals[0]}"): it finds the option files itself; use --root for a copy.`,
+      );
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new Error(`--format must be text or json for doctor (not "${format}").`);
+    if (format !== 'text' && format !== 'json')
+      throw new Error(`--format must be text or json for doctor (not "${format}").`);
     if (values.root === '') throw new Error('--root needs a folder.');
     return {
       kind: 'run',
@@ -64,6 +70,9 @@ export function parseDoctorArgs(args: string[]): DoctorParsed {
     };
   } catch (e) {
     const unknown = /^Unknown option '([^']*)'/.exec((e as Error).message);
-    return { kind: 'usage-error', message: unknown ? `unknown option ${unknown[1]} for doctor.` : (e as Error).message };
+    return {
+      kind: 'usage-error',
+      message: unknown ? `unknown option ${unknown[1]} for doctor.` : (e as Error).message,
+    };
   }
 }

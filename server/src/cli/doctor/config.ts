@@ -71,7 +71,10 @@ function config(name: string, file: string, line: number, options: readonly Opti
     file,
     line,
     get: (option) => settingOf(lastOption(options, option), file),
-    inclExcl: options.filter((o) => lastOption([o], OPT.inclExcl)).map((o) => o.values[0]?.text).filter((v): v is string => !!v),
+    inclExcl: options
+      .filter((o) => lastOption([o], OPT.inclExcl))
+      .map((o) => o.values[0]?.text)
+      .filter((v): v is string => !!v),
   };
 }
 
@@ -94,7 +97,11 @@ export function stanzaInUse(
   const servers = sys.doc.stanzas.filter((s) => s.kind === 'server');
   if (commandLine !== undefined) {
     const stanza = servers.find((s) => s.name.toLowerCase() === commandLine.toLowerCase());
-    if (!stanza) return { error: `the scheduler runs with -servername=${commandLine}, a stanza ${sys.file} does not have.`, file: sys.file };
+    if (!stanza)
+      return {
+        error: `the scheduler runs with -servername=${commandLine}, a stanza ${sys.file} does not have.`,
+        file: sys.file,
+      };
     return config(stanza.name, sys.file, stanza.header.line, [stanza.header, ...stanza.options]);
   }
   const selected = opt && lastOption(opt.doc.unscoped, OPT.servername);
@@ -104,7 +111,12 @@ export function stanzaInUse(
   if (name !== undefined) {
     const stanza = servers.find((s) => s.name.toLowerCase() === name.toLowerCase());
     const where = selected ? opt!.file : sys.file;
-    if (!stanza) return { error: `${selected ? 'dsm.opt selects' : 'DEFAULTSERVER names'} the stanza "${name}", which ${sys.file} does not have.`, file: where, line: wanted!.line };
+    if (!stanza)
+      return {
+        error: `${selected ? 'dsm.opt selects' : 'DEFAULTSERVER names'} the stanza "${name}", which ${sys.file} does not have.`,
+        file: where,
+        line: wanted!.line,
+      };
     return config(stanza.name, sys.file, stanza.header.line, [stanza.header, ...stanza.options]);
   }
   if (!servers.length) return { error: `${sys.file} has no SERVERNAME stanza.`, file: sys.file };

@@ -26,9 +26,22 @@ export function sessionInitiationOf(stanza: StanzaConfig): 'client' | 'serveronl
 }
 
 /** The scheduler: running or not, started before or after the last change of the files it reads. */
-export function checkScheduler(procs: SchedulerProcess[] | undefined, files: { file: string; mtime: Date }[], stanza: StanzaConfig | undefined, platform: NodeJS.Platform): { findings: Finding[]; scheduler?: SchedulerState } {
+export function checkScheduler(
+  procs: SchedulerProcess[] | undefined,
+  files: { file: string; mtime: Date }[],
+  stanza: StanzaConfig | undefined,
+  platform: NodeJS.Platform,
+): { findings: Finding[]; scheduler?: SchedulerState } {
   if (procs === undefined) {
-    return { findings: [{ code: 'doctor-scheduler-not-checked', severity: 'info', message: `whether a scheduler runs is not checked on this system (${platform}): the doctor reads Linux's /proc.` }] };
+    return {
+      findings: [
+        {
+          code: 'doctor-scheduler-not-checked',
+          severity: 'info',
+          message: `whether a scheduler runs is not checked on this system (${platform}): the doctor reads Linux's /proc.`,
+        },
+      ],
+    };
   }
   const s = procs[0];
   if (!s) {
@@ -37,19 +50,39 @@ export function checkScheduler(procs: SchedulerProcess[] | undefined, files: { f
         {
           code: 'doctor-no-scheduler',
           severity: 'error',
-          message: 'no scheduler runs on this host: neither the client acceptor (dsmcad) nor "dsmc schedule" was found, so no scheduled backup can start.',
+          message:
+            'no scheduler runs on this host: neither the client acceptor (dsmcad) nor "dsmc schedule" was found, so no scheduled backup can start.',
           fix: 'Start the client acceptor (for example "systemctl start dsmcad") or "dsmc schedule", and enable it at boot.',
         },
       ],
     };
   }
   const findings: Finding[] = [];
-  const newest = files.reduce<{ file: string; mtime: Date } | undefined>((a, f) => (!a || f.mtime > a.mtime ? f : a), undefined);
+  const newest = files.reduce<{ file: string; mtime: Date } | undefined>(
+    (a, f) => (!a || f.mtime > a.mtime ? f : a),
+    undefined,
+  );
   const restartNeeded = !!newest && newest.mtime > s.started;
-  const scheduler: SchedulerState = { kind: s.kind, pid: s.pid, started: iso(s.started), optionFilesChanged: newest && iso(newest.mtime), restartNeeded };
+  const scheduler: SchedulerState = {
+    kind: s.kind,
+    pid: s.pid,
+    started: iso(s.started),
+    optionFilesChanged: newest && iso(newest.mtime),
+    restartNeeded,
+  };
   const what = s.kind === 'dsmcad' ? 'the client acceptor (dsmcad)' : 'the scheduler (dsmc schedule)';
-  const others = procs.length > 1 ? ` (${procs.length - 1} more scheduler process${procs.length > 2 ? 'es' : ''} found: pid ${procs.slice(1).map((p) => p.pid).join(', ')})` : '';
-  findings.push({ code: 'doctor-scheduler-running', severity: 'info', message: `${what} runs as pid ${s.pid}, started ${iso(s.started)}${others}.` });
+  const others =
+    procs.length > 1
+      ? ` (${procs.length - 1} more scheduler process${procs.length > 2 ? 'es' : ''} found: pid ${procs
+          .slice(1)
+          .map((p) => p.pid)
+          .join(', ')})`
+      : '';
+  findings.push({
+    code: 'doctor-scheduler-running',
+    severity: 'info',
+    message: `${what} runs as pid ${s.pid}, started ${iso(s.started)}${others}.`,
+  });
   if (restartNeeded) {
     const times = `it started ${iso(s.started)}, and ${newest.file} changed ${iso(newest.mtime)}`;
     findings.push(
@@ -95,7 +128,8 @@ function acceptorFindings(stanza: StanzaConfig, platform: NodeJS.Platform): Find
     findings.push({
       code: 'doctor-acceptor-serveronly',
       severity: 'error',
-      message: 'IBM: the client acceptor "Cannot be used with SESSIONINITiation=SERVEROnly backups", and this stanza has SESSIONINITIATION SERVERONLY.',
+      message:
+        'IBM: the client acceptor "Cannot be used with SESSIONINITiation=SERVEROnly backups", and this stanza has SESSIONINITIATION SERVERONLY.',
       fix: 'Run "dsmc schedule" instead of dsmcad for this node, or set SESSIONINITIATION CLIENT with the server administrator.',
       file: si.file,
       line: si.line,
@@ -105,7 +139,12 @@ function acceptorFindings(stanza: StanzaConfig, platform: NodeJS.Platform): Find
 }
 
 /** PASSWORDACCESS, and with GENERATE the stored password (see password.ts for IBM's pages). */
-export function checkPassword(host: HostFs, stanza: StanzaConfig, platform: NodeJS.Platform, scheduled: boolean): Finding[] {
+export function checkPassword(
+  host: HostFs,
+  stanza: StanzaConfig,
+  platform: NodeJS.Platform,
+  scheduled: boolean,
+): Finding[] {
   const access = stanza.get(OPT.passwordAccess);
   if (!/^g/i.test(access?.value ?? '')) {
     if (!scheduled) return [];
@@ -123,8 +162,18 @@ export function checkPassword(host: HostFs, stanza: StanzaConfig, platform: Node
   const dirSetting = stanza.get(OPT.passwordDir);
   const dir = dirSetting?.value ?? defaultPasswordDir(platform);
   const state = storedPassword(host, dir);
-  if (state.state === 'stored') return [{ code: 'doctor-password-stored', severity: 'info', message: `a stored password was found in ${state.dir} (${state.files.join(', ')}).` }];
-  if (state.state === 'not checked') return [{ code: 'doctor-password-not-checked', severity: 'info', message: `stored password not checked: ${state.why}.` }];
+  if (state.state === 'stored')
+    return [
+      {
+        code: 'doctor-password-stored',
+        severity: 'info',
+        message: `a stored password was found in ${state.dir} (${state.files.join(', ')}).`,
+      },
+    ];
+  if (state.state === 'not checked')
+    return [
+      { code: 'doctor-password-not-checked', severity: 'info', message: `stored password not checked: ${state.why}.` },
+    ];
   return [
     {
       code: 'doctor-no-stored-password',
@@ -138,29 +187,82 @@ export function checkPassword(host: HostFs, stanza: StanzaConfig, platform: Node
 }
 
 /** The server of the stanza on its port; for PROMPTED or SERVERONLY, the port the server calls in on. */
-export async function checkServer(stanza: StanzaConfig, options: DoctorOptions): Promise<{ findings: Finding[]; state: StanzaState }> {
+export async function checkServer(
+  stanza: StanzaConfig,
+  options: DoctorOptions,
+): Promise<{ findings: Finding[]; state: StanzaState }> {
   const findings: Finding[] = [];
   const address = stanza.get(OPT.address);
   const portSetting = stanza.get(OPT.port);
   const port = Number(portSetting?.value ?? DEFAULT_PORT);
-  const state: StanzaState = { name: stanza.name, file: stanza.file, line: stanza.line, address: address?.value, port, schedmode: schedmodeOf(stanza), sessionInitiation: sessionInitiationOf(stanza), connection: 'not checked' };
+  const state: StanzaState = {
+    name: stanza.name,
+    file: stanza.file,
+    line: stanza.line,
+    address: address?.value,
+    port,
+    schedmode: schedmodeOf(stanza),
+    sessionInitiation: sessionInitiationOf(stanza),
+    connection: 'not checked',
+  };
   const where = { file: address?.file ?? stanza.file, line: address?.line ?? stanza.line };
   if (!address) {
-    findings.push({ code: 'doctor-server-no-address', severity: 'error', message: `stanza ${stanza.name} has no TCPSERVERADDRESS: the client does not know which server to reach.`, fix: 'Add TCPSERVERADDRESS with the server\'s host name to the stanza.', ...where });
+    findings.push({
+      code: 'doctor-server-no-address',
+      severity: 'error',
+      message: `stanza ${stanza.name} has no TCPSERVERADDRESS: the client does not know which server to reach.`,
+      fix: "Add TCPSERVERADDRESS with the server's host name to the stanza.",
+      ...where,
+    });
   } else if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    findings.push({ code: 'doctor-server-bad-port', severity: 'error', message: `TCPPORT ${portSetting!.value} is no port number.`, fix: 'Set TCPPORT to the server\'s port.', file: portSetting!.file, line: portSetting!.line });
+    findings.push({
+      code: 'doctor-server-bad-port',
+      severity: 'error',
+      message: `TCPPORT ${portSetting!.value} is no port number.`,
+      fix: "Set TCPPORT to the server's port.",
+      file: portSetting!.file,
+      line: portSetting!.line,
+    });
   } else if (!options.network) {
-    findings.push({ code: 'doctor-network-skipped', severity: 'info', message: `the connection to ${address.value}:${port} was not tried (--no-network).` });
+    findings.push({
+      code: 'doctor-network-skipped',
+      severity: 'info',
+      message: `the connection to ${address.value}:${port} was not tried (--no-network).`,
+    });
   } else {
     const { result, detail } = await probe(address.value, port, options.timeout);
     state.connection = result;
     const target = `${address.value}:${port}`;
     const byResult: Record<string, Finding> = {
       connected: { code: 'doctor-server-connected', severity: 'info', message: `${target}: connected.` },
-      refused: { code: 'doctor-server-refused', severity: 'error', message: `${target}: connection refused: nothing listens on that port of the server.`, fix: 'Check TCPSERVERADDRESS and TCPPORT against the server\'s, and that the server runs.', ...where },
-      'timed out': { code: 'doctor-server-timeout', severity: 'error', message: `${target}: no answer within ${options.timeout} s (a firewall may drop the connection).`, fix: 'Ask for the outbound port to be opened to the server, or check the address.', ...where },
-      'name not resolved': { code: 'doctor-server-unresolved', severity: 'error', message: `${target}: the name ${address.value} does not resolve (${detail}).`, fix: 'Correct TCPSERVERADDRESS, or the host\'s DNS.', ...where },
-      unreachable: { code: 'doctor-server-unreachable', severity: 'error', message: `${target}: cannot connect (${detail}).`, fix: 'Check the route to the server from this host.', ...where },
+      refused: {
+        code: 'doctor-server-refused',
+        severity: 'error',
+        message: `${target}: connection refused: nothing listens on that port of the server.`,
+        fix: "Check TCPSERVERADDRESS and TCPPORT against the server's, and that the server runs.",
+        ...where,
+      },
+      'timed out': {
+        code: 'doctor-server-timeout',
+        severity: 'error',
+        message: `${target}: no answer within ${options.timeout} s (a firewall may drop the connection).`,
+        fix: 'Ask for the outbound port to be opened to the server, or check the address.',
+        ...where,
+      },
+      'name not resolved': {
+        code: 'doctor-server-unresolved',
+        severity: 'error',
+        message: `${target}: the name ${address.value} does not resolve (${detail}).`,
+        fix: "Correct TCPSERVERADDRESS, or the host's DNS.",
+        ...where,
+      },
+      unreachable: {
+        code: 'doctor-server-unreachable',
+        severity: 'error',
+        message: `${target}: cannot connect (${detail}).`,
+        fix: 'Check the route to the server from this host.',
+        ...where,
+      },
     };
     findings.push(byResult[result]);
   }
@@ -171,12 +273,20 @@ export async function checkServer(stanza: StanzaConfig, options: DoctorOptions):
     const ports = listeningPorts();
     const why = state.sessionInitiation === 'serveronly' ? 'SESSIONINITIATION SERVERONLY' : 'SCHEDMODE PROMPTED';
     if (ports === undefined) {
-      findings.push({ code: 'doctor-inbound-port', severity: 'info', message: `${why}: the server calls this host on TCP port ${inbound}, which must be open inbound; whether anything listens there was not checked.` });
+      findings.push({
+        code: 'doctor-inbound-port',
+        severity: 'info',
+        message: `${why}: the server calls this host on TCP port ${inbound}, which must be open inbound; whether anything listens there was not checked.`,
+      });
     } else {
       state.listening = ports.has(inbound);
       findings.push(
         state.listening
-          ? { code: 'doctor-inbound-port', severity: 'info', message: `${why}: the server calls this host on TCP port ${inbound}, which must be open inbound from the server; something listens there.` }
+          ? {
+              code: 'doctor-inbound-port',
+              severity: 'info',
+              message: `${why}: the server calls this host on TCP port ${inbound}, which must be open inbound from the server; something listens there.`,
+            }
           : {
               code: 'doctor-inbound-not-listening',
               severity: 'warning',

@@ -28,14 +28,27 @@ export interface DoctorIo {
 /** The option files, checked as dsm-lint checks them: errors and warnings become findings. */
 function lintFindings(host: HostFs, located: Located, checker: Checker): Finding[] {
   const findings: Finding[] = [];
-  const setup = { settings: checkSettings(undefined).settings, fix: 'none' as const, fixCodes: undefined, sys: located.sys && host.local(located.sys) };
+  const setup = {
+    settings: checkSettings(undefined).settings,
+    fix: 'none' as const,
+    fixCodes: undefined,
+    sys: located.sys && host.local(located.sys),
+  };
   for (const file of [located.sys, located.opt]) {
     if (!file) continue;
     const r = lintFile({ path: host.local(file), display: file, explicit: true }, checker, setup);
-    if (r.error) findings.push({ code: 'doctor-file-unreadable', severity: 'error', message: `${file}: ${r.error}`, file });
+    if (r.error)
+      findings.push({ code: 'doctor-file-unreadable', severity: 'error', message: `${file}: ${r.error}`, file });
     for (const p of r.problems) {
       if (p.severity !== 'error' && p.severity !== 'warning') continue;
-      findings.push({ code: 'doctor-file-problem', severity: p.severity, message: `${p.code}: ${p.message}`, fix: 'Fix the line in the editor or with "dsm-lint --fix"; the file check explains each code.', file, line: p.line - 1 });
+      findings.push({
+        code: 'doctor-file-problem',
+        severity: p.severity,
+        message: `${p.code}: ${p.message}`,
+        fix: 'Fix the line in the editor or with "dsm-lint --fix"; the file check explains each code.',
+        file,
+        line: p.line - 1,
+      });
     }
   }
   return findings;
@@ -53,26 +66,51 @@ export async function doctor(options: DoctorOptions, io: DoctorIo): Promise<Doct
       code: 'doctor-no-option-files',
       severity: 'error',
       message: `no dsm.sys or dsm.opt was found (looked in ${located.how.length ? located.how.join(', ') : host.installDirs().join(', ')}${options.root ? `, under ${options.root}` : ''}).`,
-      fix: 'Set DSM_DIR (and DSM_CONFIG) to where the client\'s option files are, or install the client.',
+      fix: "Set DSM_DIR (and DSM_CONFIG) to where the client's option files are, or install the client.",
     });
   } else {
     const how = located.how.length ? ` (${located.how.join('; ')})` : '';
-    findings.push({ code: 'doctor-option-files', severity: 'info', message: `option files: ${[located.sys, located.opt].filter(Boolean).join(' and ')}${how}.` });
+    findings.push({
+      code: 'doctor-option-files',
+      severity: 'info',
+      message: `option files: ${[located.sys, located.opt].filter(Boolean).join(' and ')}${how}.`,
+    });
   }
-  const checker = new Checker({ settings: checkSettings(undefined).settings, fix: 'none', fixCodes: undefined, sys: located.sys && host.local(located.sys) });
+  const checker = new Checker({
+    settings: checkSettings(undefined).settings,
+    fix: 'none',
+    fixCodes: undefined,
+    sys: located.sys && host.local(located.sys),
+  });
   findings.push(...lintFindings(host, located, checker));
 
   const sysDoc = located.sys ? readDoc(host, checker.service, located.sys) : undefined;
   const optDoc = located.opt ? readDoc(host, checker.service, located.opt) : undefined;
   let stanza: StanzaConfig | undefined;
   if (sysDoc || optDoc) {
-    const chosen = stanzaInUse(sysDoc && { doc: sysDoc, file: located.sys! }, optDoc && { doc: optDoc, file: located.opt! }, procs?.[0]?.servername);
-    if ('error' in chosen) findings.push({ code: 'doctor-no-stanza', severity: 'error', message: chosen.error, fix: 'Make SERVERNAME in dsm.opt (or DEFAULTSERVER) name a stanza of dsm.sys.', file: chosen.file, line: chosen.line });
+    const chosen = stanzaInUse(
+      sysDoc && { doc: sysDoc, file: located.sys! },
+      optDoc && { doc: optDoc, file: located.opt! },
+      procs?.[0]?.servername,
+    );
+    if ('error' in chosen)
+      findings.push({
+        code: 'doctor-no-stanza',
+        severity: 'error',
+        message: chosen.error,
+        fix: 'Make SERVERNAME in dsm.opt (or DEFAULTSERVER) name a stanza of dsm.sys.',
+        file: chosen.file,
+        line: chosen.line,
+      });
     else stanza = chosen;
   }
 
   // The files the scheduler reads: dsm.sys, its options file, the stanza's include-exclude files.
-  const read = [located.sys, located.opt, ...(stanza?.inclExcl ?? []).map((f) => fileSpec(host, located.dir, f))].filter((f): f is string => !!f);
+  const read = [
+    located.sys,
+    located.opt,
+    ...(stanza?.inclExcl ?? []).map((f) => fileSpec(host, located.dir, f)),
+  ].filter((f): f is string => !!f);
   const mtimes = read.flatMap((file) => {
     const mtime = host.mtime(file);
     return mtime ? [{ file, mtime }] : [];
@@ -100,7 +138,10 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
 export async function runDoctor(args: string[], io: DoctorIo): Promise<number> {
   const parsed = parseDoctorArgs(args);
   if (parsed.kind === 'help') return write(io.stdout, DOCTOR_USAGE).then(() => 0);
-  if (parsed.kind === 'usage-error') return write(io.stderr, `dsm-lint doctor: ${parsed.message}\nRun "dsm-lint doctor --help" for the options.\n`).then(() => 2);
+  if (parsed.kind === 'usage-error')
+    return write(io.stderr, `dsm-lint doctor: ${parsed.message}\nRun "dsm-lint doctor --help" for the options.\n`).then(
+      () => 2,
+    );
   const { options } = parsed;
   if (options.root !== undefined && !statSync(options.root, { throwIfNoEntry: false })?.isDirectory()) {
     return write(io.stderr, `dsm-lint doctor: --root ${options.root}: there is no such folder.\n`).then(() => 2);

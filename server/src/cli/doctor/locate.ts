@@ -47,7 +47,10 @@ export class HostFs {
   /** Where a path of the machine is read: itself, or under --root (a Windows drive dropped; `..` cannot climb out). */
   local(p: string): string {
     if (this.root === undefined) return p;
-    const posix = p.replace(/^[A-Za-z]:/, '').split('\\').join('/');
+    const posix = p
+      .replace(/^[A-Za-z]:/, '')
+      .split('\\')
+      .join('/');
     return path.join(this.root, path.posix.normalize('/' + posix));
   }
 
@@ -91,7 +94,9 @@ export function locate(host: HostFs, optfile?: string): Located {
   const how: string[] = [];
   const envDir = host.env.DSM_DIR || undefined;
   const dirs = envDir ? [envDir] : host.installDirs();
-  let dir = dirs.find((d) => host.isFile(host.join(d, host.windows ? 'dsm.opt' : 'dsm.sys'))) ?? dirs.find((d) => host.isFile(host.join(d, 'dsm.opt')));
+  let dir =
+    dirs.find((d) => host.isFile(host.join(d, host.windows ? 'dsm.opt' : 'dsm.sys'))) ??
+    dirs.find((d) => host.isFile(host.join(d, 'dsm.opt')));
   if (envDir) how.push(`DSM_DIR=${envDir}`);
   dir ??= envDir;
   const sys = !host.windows && dir && host.isFile(host.join(dir, 'dsm.sys')) ? host.join(dir, 'dsm.sys') : undefined;

@@ -99,7 +99,14 @@ export function symptoms(text: string): Map<SymptomId, Symptom> {
     if (!hit) return;
     const [id] = hit;
     const prev = found.get(id);
-    const s: Symptom = { id, time: lineTime(line) ?? lastTime, line: i, text: line.trim(), count: (prev?.count ?? 0) + 1, messages: prev?.messages };
+    const s: Symptom = {
+      id,
+      time: lineTime(line) ?? lastTime,
+      line: i,
+      text: line.trim(),
+      count: (prev?.count ?? 0) + 1,
+      messages: prev?.messages,
+    };
     if (id === 'other-message') {
       const number = /\bANS\d{4}[ES]\b/.exec(line)![0];
       s.messages = [...new Set([...(prev?.messages ?? []), number])];

@@ -9,7 +9,11 @@ import * as net from 'net';
 import type { Connection } from './types';
 
 /** Connects once and closes at once: nothing is sent. */
-export function probe(host: string, port: number, timeoutSeconds: number): Promise<{ result: Connection; detail?: string }> {
+export function probe(
+  host: string,
+  port: number,
+  timeoutSeconds: number,
+): Promise<{ result: Connection; detail?: string }> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     const done = (result: Connection, detail?: string) => {
@@ -20,7 +24,8 @@ export function probe(host: string, port: number, timeoutSeconds: number): Promi
     socket.once('connect', () => done('connected'));
     socket.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ECONNREFUSED') done('refused');
-      else if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EAI_NONAME') done('name not resolved', e.code);
+      else if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EAI_NONAME')
+        done('name not resolved', e.code);
       else if (e.code === 'ETIMEDOUT') done('timed out', e.code);
       else done('unreachable', e.code ?? e.message);
     });
@@ -28,7 +33,9 @@ export function probe(host: string, port: number, timeoutSeconds: number): Promi
 }
 
 /** The local ports in state LISTEN (0A), from /proc/net/tcp and tcp6; undefined when neither can be read. */
-export function listeningPorts(files: readonly string[] = ['/proc/net/tcp', '/proc/net/tcp6']): Set<number> | undefined {
+export function listeningPorts(
+  files: readonly string[] = ['/proc/net/tcp', '/proc/net/tcp6'],
+): Set<number> | undefined {
   const ports = new Set<number>();
   let read = false;
   for (const file of files) {

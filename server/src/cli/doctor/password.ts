@@ -16,7 +16,10 @@
 import { readdirSync } from 'fs';
 import type { HostFs } from './locate';
 
-export type PasswordState = { state: 'stored'; dir: string; files: string[] } | { state: 'missing'; dir: string } | { state: 'not checked'; dir?: string; why: string };
+export type PasswordState =
+  | { state: 'stored'; dir: string; files: string[] }
+  | { state: 'missing'; dir: string }
+  | { state: 'not checked'; dir?: string; why: string };
 
 export function defaultPasswordDir(platform: NodeJS.Platform): string | undefined {
   if (platform === 'aix') return '/etc/security/adsm';
@@ -26,14 +29,22 @@ export function defaultPasswordDir(platform: NodeJS.Platform): string | undefine
 }
 
 export function storedPassword(host: HostFs, dir: string | undefined): PasswordState {
-  if (dir === undefined) return { state: 'not checked', why: 'IBM documents PASSWORDDIR for UNIX clients only; where a Windows client keeps its password is not checked' };
+  if (dir === undefined)
+    return {
+      state: 'not checked',
+      why: 'IBM documents PASSWORDDIR for UNIX clients only; where a Windows client keeps its password is not checked',
+    };
   let names: string[];
   try {
     names = readdirSync(host.local(dir));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { state: 'missing', dir };
-    return { state: 'not checked', dir, why: `${dir} cannot be read (${code ?? (e as Error).message}); run the doctor as the user the scheduler runs as (usually root)` };
+    return {
+      state: 'not checked',
+      dir,
+      why: `${dir} cannot be read (${code ?? (e as Error).message}); run the doctor as the user the scheduler runs as (usually root)`,
+    };
   }
   const has = (n: string) => names.find((x) => x.toLowerCase() === n.toLowerCase());
   const kdb = has('TSM.KDB');

@@ -66,7 +66,10 @@ export function ticksPerSecond(boot: number): number {
   const since = (performance.timeOrigin - boot) / 1000;
   if (self === undefined || since < 30) return 100;
   const estimate = self / since;
-  return [100, 250, 300, 1000, 1024].reduce((best, hz) => (Math.abs(hz - estimate) < Math.abs(best - estimate) ? hz : best), 100);
+  return [100, 250, 300, 1000, 1024].reduce(
+    (best, hz) => (Math.abs(hz - estimate) < Math.abs(best - estimate) ? hz : best),
+    100,
+  );
 }
 
 function optionValue(argv: string[], name: RegExp): string | undefined {

@@ -40,12 +40,18 @@ export function summarySentence(s: Summary, fix: FixMode): string {
   const total = s.counts.error + s.counts.warning + s.counts.information + s.counts.hint;
   const parts = [`${plural(s.files, 'file')} checked`];
   if (total) {
-    const by = (['error', 'warning', 'information', 'hint'] as const).filter((l) => s.counts[l]).map((l) => plural(s.counts[l], l, l === 'information' ? l : l + 's'));
+    const by = (['error', 'warning', 'information', 'hint'] as const)
+      .filter((l) => s.counts[l])
+      .map((l) => plural(s.counts[l], l, l === 'information' ? l : l + 's'));
     parts.push(`${plural(total, 'problem')} (${by.join(', ')})`);
   } else {
     parts.push('no problems');
   }
-  if (s.fixes) parts.push(`${plural(s.fixes, 'fix', 'fixes')} ${fix === 'diff' ? 'to apply' : 'applied'} in ${plural(s.fixedFiles, 'file')}`);
-  if (s.failed) parts.push(`${plural(s.failed, 'file')} could not be ${fix === 'write' ? 'checked or fixed' : 'checked'}`);
+  if (s.fixes)
+    parts.push(
+      `${plural(s.fixes, 'fix', 'fixes')} ${fix === 'diff' ? 'to apply' : 'applied'} in ${plural(s.fixedFiles, 'file')}`,
+    );
+  if (s.failed)
+    parts.push(`${plural(s.failed, 'file')} could not be ${fix === 'write' ? 'checked or fixed' : 'checked'}`);
   return `dsm-lint: ${parts.join(', ')}.\n`;
 }

@@ -30,10 +30,18 @@ export function githubFormatter(ctx: FormatContext): Formatter {
     file(r: FileResult): string {
       const file = r.display.split('\\').join('/');
       let out = r.error ? command('error', { file, title: 'dsm-lint' }, r.error) : '';
-      for (const c of r.changes ?? []) out += command('notice', { file, line: c.line, col: c.column, title: `dsm ${c.code} fixed` }, c.title);
+      for (const c of r.changes ?? [])
+        out += command('notice', { file, line: c.line, col: c.column, title: `dsm ${c.code} fixed` }, c.title);
       for (const p of r.problems) {
         // GitHub's endColumn is the last column of the range (inclusive); ours is the one after it.
-        const props = { file, line: p.line, endLine: p.endLine, col: p.column, endColumn: Math.max(p.column, p.endColumn - 1), title: `dsm ${p.code}` };
+        const props = {
+          file,
+          line: p.line,
+          endLine: p.endLine,
+          col: p.column,
+          endColumn: Math.max(p.column, p.endColumn - 1),
+          title: `dsm ${p.code}`,
+        };
         out += command(COMMAND[p.severity], props, p.message);
       }
       return out;

@@ -21,7 +21,8 @@ export interface RuleInfo {
   page?: string;
 }
 
-const levelOf = (severity: number): RuleInfo['level'] => (Object.keys(LEVELS) as RuleInfo['level'][]).find((l) => LEVELS[l] === severity) ?? 'error';
+const levelOf = (severity: number): RuleInfo['level'] =>
+  (Object.keys(LEVELS) as RuleInfo['level'][]).find((l) => LEVELS[l] === severity) ?? 'error';
 
 function rule(id: Code): RuleInfo {
   const page = rulePageText(id);
@@ -39,5 +40,12 @@ function rule(id: Code): RuleInfo {
 /** Every rule dsm-lint can report, in the order of CODES, then the internal error a broken check reports. */
 export function rules(): RuleInfo[] {
   const known = (Object.keys(CODES) as Code[]).map(rule);
-  return [...known, { id: INTERNAL_ERROR_CODE, description: 'A check could not finish on this file (a bug of dsm-lint); nothing was changed.', level: 'information' }];
+  return [
+    ...known,
+    {
+      id: INTERNAL_ERROR_CODE,
+      description: 'A check could not finish on this file (a bug of dsm-lint); nothing was changed.',
+      level: 'information',
+    },
+  ];
 }

@@ -20,7 +20,12 @@ const SRCROOT = '%SRCROOT%';
 /** Notifications past this many are counted, not listed: a run over a broken share should not make a huge log. */
 const MAX_NOTIFICATIONS = 1000;
 
-const LEVEL: Record<Level, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL: Record<Level, Sarif.Result.level> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 export function artifactLocation(display: string, cwd: string): Sarif.ArtifactLocation {
   const absolute = path.resolve(cwd, display);
@@ -41,7 +46,11 @@ function driver(ctx: FormatContext): Sarif.ToolComponent {
       id: r.id,
       shortDescription: { text: r.description },
       ...(r.fullDescription ? { fullDescription: { text: r.fullDescription } } : {}),
-      ...(r.helpUri ? { helpUri: r.helpUri } : ctx.tool.homepage ? { helpUri: `${ctx.tool.homepage}#diagnostic-codes` } : {}),
+      ...(r.helpUri
+        ? { helpUri: r.helpUri }
+        : ctx.tool.homepage
+          ? { helpUri: `${ctx.tool.homepage}#diagnostic-codes` }
+          : {}),
       ...(r.page ? { help: { text: r.fullDescription ?? r.description, markdown: r.page } } : {}),
       defaultConfiguration: { level: LEVEL[r.level] },
     })),
@@ -66,7 +75,11 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
   let first = true;
   const notify = (level: Sarif.Notification.level, text: string, display: string) => {
     if (notifications.length >= MAX_NOTIFICATIONS) return void dropped++;
-    notifications.push({ level, message: { text }, locations: [{ physicalLocation: { artifactLocation: artifactLocation(display, ctx.cwd) } }] });
+    notifications.push({
+      level,
+      message: { text },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(display, ctx.cwd) } }],
+    });
   };
   return {
     begin: () => head(ctx),
@@ -81,7 +94,14 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
           ...(index.has(p.code) ? { ruleIndex: index.get(p.code) } : {}),
           level: LEVEL[p.severity],
           message: { text: p.message },
-          locations: [{ physicalLocation: { artifactLocation: location, region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn } } }],
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: location,
+                region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+              },
+            },
+          ],
           partialFingerprints: { [FINGERPRINT_KEY]: p.fingerprint },
         };
         out += (first ? '\n' : ',\n') + JSON.stringify(result);
@@ -90,8 +110,12 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
       return out;
     },
     end(s) {
-      if (dropped) notifications.push({ level: 'note', message: { text: `${dropped} more notifications were left out.` } });
-      const invocation: Sarif.Invocation = { executionSuccessful: s.failed === 0, toolExecutionNotifications: notifications };
+      if (dropped)
+        notifications.push({ level: 'note', message: { text: `${dropped} more notifications were left out.` } });
+      const invocation: Sarif.Invocation = {
+        executionSuccessful: s.failed === 0,
+        toolExecutionNotifications: notifications,
+      };
       return { out: `\n],"invocations":${JSON.stringify([invocation])}}]}\n` };
     },
   };

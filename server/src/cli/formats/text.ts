@@ -13,7 +13,9 @@ export function textFormatter(ctx: FormatContext): Formatter {
     file(r: FileResult): string {
       if (ctx.fix === 'diff') return r.diff ?? '';
       const fixed = (r.changes ?? []).map((c) => `${r.display}:${c.line}:${c.column}: fixed ${c.code}: ${c.title}\n`);
-      const problems = r.problems.map((p) => `${r.display}:${p.line}:${p.column}: ${p.severity} ${p.code} ${p.message}\n`);
+      const problems = r.problems.map(
+        (p) => `${r.display}:${p.line}:${p.column}: ${p.severity} ${p.code} ${p.message}\n`,
+      );
       return fixed.join('') + problems.join('');
     },
     end(s) {

@@ -2,7 +2,15 @@
  * Code actions: the quick fixes of the findings under the cursor, and
  * `source.fixAll.dsm`, which applies every preferred fix in one edit.
  */
-import { CodeAction, CodeActionContext, CodeActionKind, Command, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction,
+  CodeActionContext,
+  CodeActionKind,
+  Command,
+  Diagnostic,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import type { DsmDocument } from '../../parser/types';
 import type { ServiceContext } from '../context';
 import { COMMANDS, FIX_ALL_KIND } from '../codes';
@@ -60,12 +68,19 @@ function fixAllEdits(all: readonly Finding[]): { edits: TextEdit[]; changesSched
 }
 
 /** The code actions for a range, from the document's findings (as diagnostics computed them). */
-export function codeActions(doc: DsmDocument, all: readonly Finding[], range: Range, context: CodeActionContext, ctx: ServiceContext): CodeAction[] {
+export function codeActions(
+  doc: DsmDocument,
+  all: readonly Finding[],
+  range: Range,
+  context: CodeActionContext,
+  ctx: ServiceContext,
+): CodeAction[] {
   const actions: CodeAction[] = [];
 
   if (wants(context, CodeActionKind.QuickFix)) {
     for (const f of all) {
-      const requested = context.diagnostics.some((d) => sameDiagnostic(d, f.diagnostic)) || overlaps(f.diagnostic.range, range);
+      const requested =
+        context.diagnostics.some((d) => sameDiagnostic(d, f.diagnostic)) || overlaps(f.diagnostic.range, range);
       if (!requested) continue;
       for (const fix of f.fixes) {
         actions.push({
@@ -85,7 +100,10 @@ export function codeActions(doc: DsmDocument, all: readonly Finding[], range: Ra
     const { edits, changesSchedule, toClient } = fixAllEdits(all);
     if (edits.length) {
       actions.push({
-        title: 'Fix all SCHEDMODE problems: use POLLING' + (toClient ? ', and SESSIONINITIATION CLIENT where it was SERVERONLY' : '') + (changesSchedule ? ' (then restart the scheduler)' : ''),
+        title:
+          'Fix all SCHEDMODE problems: use POLLING' +
+          (toClient ? ', and SESSIONINITIATION CLIENT where it was SERVERONLY' : '') +
+          (changesSchedule ? ' (then restart the scheduler)' : ''),
         kind: FIX_ALL_KIND,
         diagnostics: all.filter((f) => f.fixes.some((x) => x.fixAll)).map((f) => f.diagnostic),
         edit: { changes: { [doc.uri]: edits } },

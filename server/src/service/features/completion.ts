@@ -71,7 +71,8 @@ function optionItems(doc: DsmDocument, line: number, range: Range, ctx: ServiceC
 
 function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: ServiceContext): CompletionItem[] {
   if (!ctx.client.snippetSupport) return [];
-  const builtin = (s: ServerEntry) => BUILTIN_SERVERS.some((b) => b.address.toLowerCase() === s.address.toLowerCase() && b.port === s.port);
+  const builtin = (s: ServerEntry) =>
+    BUILTIN_SERVERS.some((b) => b.address.toLowerCase() === s.address.toLowerCase() && b.port === s.port);
   const servers = ctx.catalog.entries().filter((s) => !(ctx.client.builtinSnippets && builtin(s)));
   if (doc.fileKind === 'inclexcl') return [];
   const flat = doc.fileKind !== 'sys';
@@ -91,9 +92,13 @@ function snippetItems(doc: DsmDocument, line: number, range: Range, ctx: Service
 
 /** The stanza names a line's value may name: DEFAULTSERVER's in dsm.sys, a UNIX dsm.opt SERVERNAME's in the dsm.sys beside it. */
 function stanzaNamesFor(doc: DsmDocument, entry: OptionLine, ctx: ServiceContext): string[] | undefined {
-  if (isOption(entry, Opt.DEFAULTSERVER) && doc.fileKind === 'sys') return doc.stanzas.filter((s) => s.kind === 'server' && !s.header.values[0]?.template).map((s) => s.name);
+  if (isOption(entry, Opt.DEFAULTSERVER) && doc.fileKind === 'sys')
+    return doc.stanzas.filter((s) => s.kind === 'server' && !s.header.values[0]?.template).map((s) => s.name);
   if (isOption(entry, Opt.SERVERNAME) && doc.fileKind === 'opt-unix') {
-    return ctx.workspace?.file(sysFor(doc.uri))?.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
+    return ctx.workspace
+      ?.file(sysFor(doc.uri))
+      ?.stanzas.filter((s) => s.kind === 'server')
+      .map((s) => s.name);
   }
   return undefined;
 }
@@ -119,7 +124,10 @@ function addressItems(range: Range, ctx: ServiceContext): CompletionItem[] {
     label: s.address,
     kind: CompletionItemKind.Value,
     detail: `${s.tier}, port ${s.port}`,
-    documentation: documentation(ctx, `**${escape(s.address)}**: ${escape(s.tier)} server, listening on port ${s.port}.`),
+    documentation: documentation(
+      ctx,
+      `**${escape(s.address)}**: ${escape(s.tier)} server, listening on port ${s.port}.`,
+    ),
     textEdit: TextEdit.replace(range, s.address),
   }));
 }
@@ -132,14 +140,23 @@ function portItems(doc: DsmDocument, entry: OptionLine, range: Range, ctx: Servi
   return ports.map((port, i) => ({
     label: String(port),
     kind: CompletionItemKind.Value,
-    detail: ctx.catalog.onPort(port).map((s) => `${s.address} (${s.tier})`).join(', '),
+    detail: ctx.catalog
+      .onPort(port)
+      .map((s) => `${s.address} (${s.tier})`)
+      .join(', '),
     preselect: server !== undefined || undefined,
     sortText: String(i).padStart(4, '0'),
     textEdit: TextEdit.replace(range, String(port)),
   }));
 }
 
-function valueItems(doc: DsmDocument, entry: OptionLine, option: OptionSpec, range: Range, ctx: ServiceContext): CompletionItem[] {
+function valueItems(
+  doc: DsmDocument,
+  entry: OptionLine,
+  option: OptionSpec,
+  range: Range,
+  ctx: ServiceContext,
+): CompletionItem[] {
   if (isOption(entry, Opt.SCHEDMODE)) return schedmodeItems(range, ctx);
   const stanzaNames = stanzaNamesFor(doc, entry, ctx);
   if (stanzaNames) {

@@ -19,7 +19,11 @@ function onLine(f: Finding, line: number): boolean {
 }
 
 /** The summaries of the codes reported on the hovered line, or undefined when there are none. */
-export function findingsMarkdown(findings: readonly Finding[], position: Position, links = true): { markdown: string; range: Range } | undefined {
+export function findingsMarkdown(
+  findings: readonly Finding[],
+  position: Position,
+  links = true,
+): { markdown: string; range: Range } | undefined {
   const here = findings.filter((f) => onLine(f, position.line) && isCode(f.diagnostic.code));
   if (!here.length) return undefined;
   const codes = [...new Set(here.map((f) => String(f.diagnostic.code)))].filter(isCode);
@@ -33,7 +37,12 @@ export function findingsMarkdown(findings: readonly Finding[], position: Positio
 }
 
 /** The hover with the line's code summaries first; the hover's own range when it has one. */
-export function withFindings(base: Hover | null, findings: readonly Finding[], position: Position, ctx: ServiceContext): Hover | null {
+export function withFindings(
+  base: Hover | null,
+  findings: readonly Finding[],
+  position: Position,
+  ctx: ServiceContext,
+): Hover | null {
   const kind = ctx.client.hoverFormat ?? MarkupKind.Markdown;
   const summary = findingsMarkdown(findings, position, kind === MarkupKind.Markdown);
   if (!summary) return base;

@@ -100,36 +100,62 @@ function defaultStanza(sys: DsmDocument, ctx: ServiceContext): Stanza | undefine
 
 function noSuchStanza(doc: DsmDocument, name: string): { error: string } {
   const names = serverStanzas(doc).map((s) => s.name);
-  return { error: `No stanza named ${name} in ${fileName(doc.uri)}.${names.length ? ` Stanzas: ${names.join(', ')}.` : ''}` };
+  return {
+    error: `No stanza named ${name} in ${fileName(doc.uri)}.${names.length ? ` Stanzas: ${names.join(', ')}.` : ''}`,
+  };
 }
 
 /** The scope asked for, and what it is in words; or why there is none. */
-function chooseScope(doc: DsmDocument, ctx: ServiceContext, request: EffectiveRequest, sys: DsmDocument | undefined): { scope: Scope; title: string; notes: string[] } | { error: string } {
+function chooseScope(
+  doc: DsmDocument,
+  ctx: ServiceContext,
+  request: EffectiveRequest,
+  sys: DsmDocument | undefined,
+): { scope: Scope; title: string; notes: string[] } | { error: string } {
   const notes: string[] = [];
   if (doc.fileKind === 'sys') {
     const at = request.line !== undefined ? stanzaAt(doc, request.line) : undefined;
-    const stanza = request.stanza !== undefined ? named(doc, request.stanza) : at?.kind === 'server' ? at : defaultStanza(doc, ctx);
-    if (!stanza) return request.stanza !== undefined ? noSuchStanza(doc, request.stanza) : { error: `${fileName(doc.uri)} has no server stanza.` };
-    return { scope: stanzaScope(doc, stanza, ctx.table), title: `stanza ${stanza.name} of ${fileName(doc.uri)}`, notes };
+    const stanza =
+      request.stanza !== undefined ? named(doc, request.stanza) : at?.kind === 'server' ? at : defaultStanza(doc, ctx);
+    if (!stanza)
+      return request.stanza !== undefined
+        ? noSuchStanza(doc, request.stanza)
+        : { error: `${fileName(doc.uri)} has no server stanza.` };
+    return {
+      scope: stanzaScope(doc, stanza, ctx.table),
+      title: `stanza ${stanza.name} of ${fileName(doc.uri)}`,
+      notes,
+    };
   }
   if (doc.fileKind === 'opt-windows') {
-    if (request.stanza !== undefined) notes.push('A Windows dsm.opt has no stanzas: the stanza asked for is left aside.');
+    if (request.stanza !== undefined)
+      notes.push('A Windows dsm.opt has no stanzas: the stanza asked for is left aside.');
     return { scope: fileScope(doc, ctx.table), title: fileName(doc.uri), notes };
   }
   if (doc.fileKind === 'opt-unix') {
     const own = fileScope(doc, ctx.table);
     if (!sys || sys.fileKind !== 'sys') {
-      notes.push('The dsm.sys beside this file could not be read: only the options of this file are shown, without the stanza it selects.');
+      notes.push(
+        'The dsm.sys beside this file could not be read: only the options of this file are shown, without the stanza it selects.',
+      );
       return { scope: own, title: fileName(doc.uri), notes };
     }
     const selected = request.stanza ?? own.text(Opt.SERVERNAME);
     const stanza = selected !== undefined ? named(sys, selected) : defaultStanza(sys, ctx);
     if (!stanza && request.stanza !== undefined) return noSuchStanza(sys, request.stanza);
     if (!stanza) {
-      notes.push(selected !== undefined ? `SErvername ${selected} names no stanza of the dsm.sys beside this file.` : 'The dsm.sys beside this file has no server stanza.');
+      notes.push(
+        selected !== undefined
+          ? `SErvername ${selected} names no stanza of the dsm.sys beside this file.`
+          : 'The dsm.sys beside this file has no server stanza.',
+      );
       return { scope: own, title: fileName(doc.uri), notes };
     }
-    return { scope: pairScope(doc, sys, stanza, ctx.table), title: `${fileName(doc.uri)} with stanza ${stanza.name} of ${fileName(sys.uri)}`, notes };
+    return {
+      scope: pairScope(doc, sys, stanza, ctx.table),
+      title: `${fileName(doc.uri)} with stanza ${stanza.name} of ${fileName(sys.uri)}`,
+      notes,
+    };
   }
   return { error: 'An include-exclude file sets no options of its own: ask for the dsm.sys or dsm.opt that names it.' };
 }
@@ -139,12 +165,22 @@ function chooseScope(doc: DsmDocument, ctx: ServiceContext, request: EffectiveRe
  * DEFAULTServer's, else the first), a Windows dsm.opt, or a UNIX dsm.opt
  * with the stanza it selects in `sys`, the dsm.sys beside it.
  */
-export function effectiveOptions(doc: DsmDocument, ctx: ServiceContext, request: EffectiveRequest = {}, sys?: DsmDocument): EffectiveOptions | { error: string } {
+export function effectiveOptions(
+  doc: DsmDocument,
+  ctx: ServiceContext,
+  request: EffectiveRequest = {},
+  sys?: DsmDocument,
+): EffectiveOptions | { error: string } {
   const chosen = chooseScope(doc, ctx, request, sys);
   if ('error' in chosen) return chosen;
   const options = chosen.scope.effective(request.defaults === true).map((e): EffectiveEntry => {
     const override = OVERRIDES.get(e.name);
-    return { name: e.name, value: e.value, source: e.source, ...(override ? { serverOverride: override.command } : {}) };
+    return {
+      name: e.name,
+      value: e.value,
+      source: e.source,
+      ...(override ? { serverOverride: override.command } : {}),
+    };
   });
   return { title: chosen.title, options, notes: chosen.notes };
 }

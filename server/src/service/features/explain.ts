@@ -21,7 +21,6 @@ import { resolveFileSpec } from '../../util/uris';
 import { sysFor } from '../workspace';
 import { Opt, OptName } from '../../model/opt';
 
-
 /** A file of the list, parsed, with its text (for the lines an answer quotes). */
 export interface ListFile {
   doc: DsmDocument;
@@ -53,17 +52,33 @@ function onlyStatements(doc: DsmDocument): boolean {
 }
 
 /** The options whose statements make the list, or why there are none. */
-function scope(doc: DsmDocument, stanza: string | undefined): { options: OptionLine[]; stanza?: string } | { error: string } {
-  if (doc.fileKind === 'inclexcl' || doc.fileKind === 'opt-windows' || onlyStatements(doc)) return { options: doc.options };
+function scope(
+  doc: DsmDocument,
+  stanza: string | undefined,
+): { options: OptionLine[]; stanza?: string } | { error: string } {
+  if (doc.fileKind === 'inclexcl' || doc.fileKind === 'opt-windows' || onlyStatements(doc))
+    return { options: doc.options };
   if (doc.fileKind === 'opt-unix') {
-    return { error: 'A UNIX dsm.opt holds no include-exclude list: the client reads the list of the dsm.sys stanza that its SErvername selects, and that dsm.sys (beside it) could not be read.' };
+    return {
+      error:
+        'A UNIX dsm.opt holds no include-exclude list: the client reads the list of the dsm.sys stanza that its SErvername selects, and that dsm.sys (beside it) could not be read.',
+    };
   }
   const servers = doc.stanzas.filter((s) => s.kind === 'server');
   const names = servers.map((s) => s.name).join(', ');
-  const wanted = stanza ?? (servers.length === 1 ? servers[0].name : doc.unscoped.find((o) => is(o, Opt.DEFAULTSERVER))?.values[0]?.text);
-  if (wanted === undefined) return { error: servers.length ? `This dsm.sys has several server stanzas (${names}) and no DEFAULTServer: name one.` : 'This dsm.sys has no server stanza.' };
+  const wanted =
+    stanza ??
+    (servers.length === 1 ? servers[0].name : doc.unscoped.find((o) => is(o, Opt.DEFAULTSERVER))?.values[0]?.text);
+  if (wanted === undefined)
+    return {
+      error: servers.length
+        ? `This dsm.sys has several server stanzas (${names}) and no DEFAULTServer: name one.`
+        : 'This dsm.sys has no server stanza.',
+    };
   const found = servers.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
-  return found ? { options: found.options, stanza: found.name } : { error: `No server stanza ${wanted} in this dsm.sys${names ? ` (it has ${names})` : ''}.` };
+  return found
+    ? { options: found.options, stanza: found.name }
+    : { error: `No server stanza ${wanted} in this dsm.sys${names ? ` (it has ${names})` : ''}.` };
 }
 
 /**
@@ -86,16 +101,26 @@ export function selectedStanza(doc: DsmDocument): { sysUri: string; stanza?: str
 export function inclExclFilesOf(doc: DsmDocument, stanza?: string): string[] {
   const s = scope(doc, stanza);
   if ('error' in s) return [];
-  return s.options.filter((o) => is(o, Opt.INCLEXCL) && o.values[0]).flatMap((o) => resolveFileSpec(o.values[0].text, doc.uri) ?? []);
+  return s.options
+    .filter((o) => is(o, Opt.INCLEXCL) && o.values[0])
+    .flatMap((o) => resolveFileSpec(o.values[0].text, doc.uri) ?? []);
 }
 
 /** The statement a line holds, if its pattern can be read (no open quote, no template syntax). */
 function statementAt(o: OptionLine, file: ListFile, lines: string[]): ListStatement | undefined {
   const spec = statementOf(o.option);
   const pattern = o.values[0];
-  if (!spec || !pattern || spec.pattern === 'name' || o.values.some((w) => w.unterminated || w.template)) return undefined;
+  if (!spec || !pattern || spec.pattern === 'name' || o.values.some((w) => w.unterminated || w.template))
+    return undefined;
   const next = o.values[1];
-  const mc = spec.after.startsWith('mgmtclass') && next && !next.text.includes('=') && !looksLikePath(next.text) && isManagementClassName(next.text) ? next.text : undefined;
+  const mc =
+    spec.after.startsWith('mgmtclass') &&
+    next &&
+    !next.text.includes('=') &&
+    !looksLikePath(next.text) &&
+    isManagementClassName(next.text)
+      ? next.text
+      : undefined;
   return {
     uri: file.doc.uri,
     line: o.line,
@@ -120,7 +145,11 @@ function platformOf(doc: DsmDocument, list: ListStatement[], hint: Platform | un
 }
 
 /** The list a document's client reads, in order, with the INCLEXCL files it names (those in `files`, by URI) in their place. */
-export function statementList(main: ListFile, files: ReadonlyMap<string, ListFile>, options: ExplainOptions = {}): StatementList | { error: string } {
+export function statementList(
+  main: ListFile,
+  files: ReadonlyMap<string, ListFile>,
+  options: ExplainOptions = {},
+): StatementList | { error: string } {
   const s = scope(main.doc, options.stanza);
   if ('error' in s) return s;
   const list: ListStatement[] = [];
@@ -131,7 +160,9 @@ export function statementList(main: ListFile, files: ReadonlyMap<string, ListFil
       const uri = resolveFileSpec(o.values[0].text, main.doc.uri);
       const file = uri === undefined ? undefined : files.get(uri);
       if (!file) {
-        notes.push(`The include-exclude file ${o.values[0].text} (INCLExcl, line ${o.line + 1}) could not be read: its statements are not in this answer.`);
+        notes.push(
+          `The include-exclude file ${o.values[0].text} (INCLExcl, line ${o.line + 1}) could not be read: its statements are not in this answer.`,
+        );
         continue;
       }
       const own = file.text.split(/\r\n|\r|\n/);
@@ -144,12 +175,25 @@ export function statementList(main: ListFile, files: ReadonlyMap<string, ListFil
     const st = statementAt(o, main, lines);
     if (st) list.push(st);
   }
-  return { list, platform: platformOf(main.doc, list, options.platform), ...(s.stanza ? { stanza: s.stanza } : {}), notes };
+  return {
+    list,
+    platform: platformOf(main.doc, list, options.platform),
+    ...(s.stanza ? { stanza: s.stanza } : {}),
+    notes,
+  };
 }
 
 /** The answer for each path, or why there is none for this file. */
-export function explainPaths(main: ListFile, files: ReadonlyMap<string, ListFile>, paths: readonly string[], options: ExplainOptions = {}): (Explanation & { stanza?: string })[] | { error: string } {
+export function explainPaths(
+  main: ListFile,
+  files: ReadonlyMap<string, ListFile>,
+  paths: readonly string[],
+  options: ExplainOptions = {},
+): (Explanation & { stanza?: string })[] | { error: string } {
   const l = statementList(main, files, options);
   if ('error' in l) return l;
-  return paths.map((p) => ({ ...explainPath(l.list, p, options.operation ?? 'backup', l.platform, l.notes), ...(l.stanza ? { stanza: l.stanza } : {}) }));
+  return paths.map((p) => ({
+    ...explainPath(l.list, p, options.operation ?? 'backup', l.platform, l.notes),
+    ...(l.stanza ? { stanza: l.stanza } : {}),
+  }));
 }

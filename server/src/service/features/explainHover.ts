@@ -47,7 +47,8 @@ export function decidesHover(doc: DsmDocument, line: number, ctx: ServiceContext
   for (const path of commonPaths[l.platform]) {
     const e = explainPath(l.list, path, operation, l.platform);
     if (e.by?.line === line && e.by.uri === doc.uri) decided.push(path);
-    else if (e.by && !self.spec.excludesTree && matchesPattern(self.pattern, path, l.platform)) shadowed.set(e.by.line, [...(shadowed.get(e.by.line) ?? []), path]);
+    else if (e.by && !self.spec.excludesTree && matchesPattern(self.pattern, path, l.platform))
+      shadowed.set(e.by.line, [...(shadowed.get(e.by.line) ?? []), path]);
   }
   const shadows = [...shadowed].map(([at, paths]) => {
     const by = l.list.find((s) => s.line === at)!;

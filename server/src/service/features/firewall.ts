@@ -71,23 +71,33 @@ function source(scope: Scope, name: OptName, value: number): string {
 
 /** The server a scope connects to, and the outbound rule to it. */
 function outbound(scope: Scope, kind: Stanza['kind'], rules: NetworkRule[], notes: string[]): string | undefined {
-  const [addressOption, portOption] = kind === 'server' ? [Opt.TCPSERVERADDRESS, Opt.TCPPORT] : [Opt.REPLTCPSERVERADDRESS, Opt.REPLTCPPORT];
+  const [addressOption, portOption] =
+    kind === 'server' ? [Opt.TCPSERVERADDRESS, Opt.TCPPORT] : [Opt.REPLTCPSERVERADDRESS, Opt.REPLTCPPORT];
   const address = scope.text(addressOption);
   if (address === undefined) {
-    notes.push(kind === 'server' ? 'No TCPSERVERADDRESS: the client looks for the server on its own machine, so no firewall rule is needed.' : 'No REPLTCPSERVERADDRESS: the fail-over server is not known.');
+    notes.push(
+      kind === 'server'
+        ? 'No TCPSERVERADDRESS: the client looks for the server on its own machine, so no firewall rule is needed.'
+        : 'No REPLTCPSERVERADDRESS: the fail-over server is not known.',
+    );
     return undefined;
   }
   if (!HOST.test(address)) {
     notes.push(`${addressOption.toUpperCase()} ${address} is not a host name or IP address: no rule for it.`);
     return undefined;
   }
-  if (address.includes(':')) notes.push(`${address} is an IPv6 address: write the rules for IPv6 (ip6tables, ip6 daddr, family ipv6).`);
+  if (address.includes(':'))
+    notes.push(`${address} is an IPv6 address: write the rules for IPv6 (ip6tables, ip6 daddr, family ipv6).`);
   const port = portOf(scope, portOption, notes);
   if (port === undefined) {
-    if (kind === 'replserver' && scope.text(portOption) === undefined) notes.push('No REPLTCPPORT: the fail-over port is not known.');
+    if (kind === 'replserver' && scope.text(portOption) === undefined)
+      notes.push('No REPLTCPPORT: the fail-over port is not known.');
     return address;
   }
-  const purpose = kind === 'server' ? `every client session, the scheduler's included (${source(scope, portOption, port)})` : `fail-over sessions to the replication server (${source(scope, portOption, port)})`;
+  const purpose =
+    kind === 'server'
+      ? `every client session, the scheduler's included (${source(scope, portOption, port)})`
+      : `fail-over sessions to the replication server (${source(scope, portOption, port)})`;
   rules.push({ direction: 'outbound', peer: address, port, purpose });
   return address;
 }
@@ -100,29 +110,64 @@ function prompted(scope: Scope, server: string, rules: NetworkRule[], notes: str
   const port = portOf(scope, Opt.TCPCLIENTPORT, notes);
   if (port === undefined) return;
   const local = scope.text(Opt.TCPCLIENTADDRESS);
-  const why = mode === 'prompted' ? 'the server calls the prompted scheduler (SCHEDMODE PROMPTED' : 'the server opens every session (SESSIONINITIATION SERVERONLY';
-  rules.push({ direction: 'inbound', peer: server, port, local: local && HOST.test(local) && isAddressLiteral(local) ? local : undefined, purpose: `${why}, ${source(scope, Opt.TCPCLIENTPORT, port)})` });
-  if (local && !(HOST.test(local) && isAddressLiteral(local))) notes.push(`TCPCLIENTADDRESS ${local} is not an IP address: the inbound rule does not name the client's own address.`);
-  notes.push(`The server calls from its own address, which on a server with several addresses may not be the one ${server} resolves to.`);
+  const why =
+    mode === 'prompted'
+      ? 'the server calls the prompted scheduler (SCHEDMODE PROMPTED'
+      : 'the server opens every session (SESSIONINITIATION SERVERONLY';
+  rules.push({
+    direction: 'inbound',
+    peer: server,
+    port,
+    local: local && HOST.test(local) && isAddressLiteral(local) ? local : undefined,
+    purpose: `${why}, ${source(scope, Opt.TCPCLIENTPORT, port)})`,
+  });
+  if (local && !(HOST.test(local) && isAddressLiteral(local)))
+    notes.push(
+      `TCPCLIENTADDRESS ${local} is not an IP address: the inbound rule does not name the client's own address.`,
+    );
+  notes.push(
+    `The server calls from its own address, which on a server with several addresses may not be the one ${server} resolves to.`,
+  );
 }
 
 /** MANAGEDSERVICES webclient: browsers reach the client acceptor on HTTPPORT, then the web client on the two WEBPORTS. */
 function webClient(scope: Scope, rules: NetworkRule[], notes: string[]): void {
   if (!scope.keywords(Opt.MANAGEDSERVICES).includes('webclient')) return;
   const http = portOf(scope, Opt.HTTPPORT, notes);
-  if (http !== undefined) rules.push({ direction: 'inbound', port: http, purpose: `the web client, from the browsers' machines (${source(scope, Opt.HTTPPORT, http)})` });
+  if (http !== undefined)
+    rules.push({
+      direction: 'inbound',
+      port: http,
+      purpose: `the web client, from the browsers' machines (${source(scope, Opt.HTTPPORT, http)})`,
+    });
   const ports = [scope.text(Opt.WEBPORTS, 0), scope.text(Opt.WEBPORTS, 1)];
-  const fixed = ports.filter((p): p is string => p !== undefined && /^\d{1,5}$/.test(p) && Number(p) > 0 && Number(p) <= 65535).map(Number);
-  for (const port of fixed) rules.push({ direction: 'inbound', port, purpose: `the web client's client acceptor and agent ports (WEBPORTS ${ports.join(' ')})` });
-  if (fixed.length < 2) notes.push('WEBPORTS does not fix both ports (0 = a random port): a firewall cannot open them ahead. Write WEBPORTS with two fixed ports (IBM: both must be open for the web client).');
+  const fixed = ports
+    .filter((p): p is string => p !== undefined && /^\d{1,5}$/.test(p) && Number(p) > 0 && Number(p) <= 65535)
+    .map(Number);
+  for (const port of fixed)
+    rules.push({
+      direction: 'inbound',
+      port,
+      purpose: `the web client's client acceptor and agent ports (WEBPORTS ${ports.join(' ')})`,
+    });
+  if (fixed.length < 2)
+    notes.push(
+      'WEBPORTS does not fix both ports (0 = a random port): a firewall cannot open them ahead. Write WEBPORTS with two fixed ports (IBM: both must be open for the web client).',
+    );
 }
 
-function needsOf(scope: Scope, kind: Stanza['kind'], where: Pick<FirewallNeeds, 'label' | 'stanza' | 'line'>): FirewallNeeds {
+function needsOf(
+  scope: Scope,
+  kind: Stanza['kind'],
+  where: Pick<FirewallNeeds, 'label' | 'stanza' | 'line'>,
+): FirewallNeeds {
   const rules: NetworkRule[] = [];
   const notes: string[] = [];
   const method = scope.keyword(Opt.COMMMETHOD);
   if (kind === 'server' && (method === 'sharedmem' || method === 'namedpipes')) {
-    notes.push(`COMMMETHOD ${method.toUpperCase()}: the client reaches a server on its own machine or domain without TCP, so no TCP rule is needed.`);
+    notes.push(
+      `COMMMETHOD ${method.toUpperCase()}: the client reaches a server on its own machine or domain without TCP, so no TCP rule is needed.`,
+    );
     return { ...where, rules, notes };
   }
   const server = outbound(scope, kind, rules, notes);
@@ -136,7 +181,11 @@ function needsOf(scope: Scope, kind: Stanza['kind'], where: Pick<FirewallNeeds, 
 }
 
 function stanzaNeeds(doc: DsmDocument, s: Stanza, ctx: ServiceContext): FirewallNeeds {
-  return needsOf(stanzaScope(doc, s, ctx.table), s.kind, { label: `${s.kind === 'server' ? 'stanza' : 'fail-over stanza'} ${s.name}`, stanza: s.name, line: s.header.line });
+  return needsOf(stanzaScope(doc, s, ctx.table), s.kind, {
+    label: `${s.kind === 'server' ? 'stanza' : 'fail-over stanza'} ${s.name}`,
+    stanza: s.name,
+    line: s.header.line,
+  });
 }
 
 function fileNeeds(doc: DsmDocument, ctx: ServiceContext): FirewallNeeds | undefined {
@@ -173,7 +222,8 @@ export function ruleText(r: NetworkRule): string {
  * 1501 from the server; inbound TCP on ports 1581, 1555, 1556 (web client)`.
  */
 export function summary(needs: FirewallNeeds): string {
-  if (!needs.rules.length) return `Firewall: nothing to open${needs.notes.length ? ` (${needs.notes[0].replace(/\.$/, '')})` : ''}`;
+  if (!needs.rules.length)
+    return `Firewall: nothing to open${needs.notes.length ? ` (${needs.notes[0].replace(/\.$/, '')})` : ''}`;
   const phrases: string[] = [];
   const inbound = new Map<string | undefined, number[]>();
   for (const r of needs.rules) {
@@ -182,7 +232,9 @@ export function summary(needs: FirewallNeeds): string {
   }
   for (const [peer, ports] of inbound) {
     const on = ports.length === 1 ? `on port ${ports[0]}` : `on ports ${ports.join(', ')}`;
-    phrases.push(`inbound TCP ${on} ${peer === undefined ? '(web client)' : peer === needs.target?.address ? 'from the server' : `from ${peer}`}`);
+    phrases.push(
+      `inbound TCP ${on} ${peer === undefined ? '(web client)' : peer === needs.target?.address ? 'from the server' : `from ${peer}`}`,
+    );
   }
   return `Firewall: allow ${phrases.join('; ')}`;
 }
@@ -197,7 +249,10 @@ export function firewallLenses(doc: DsmDocument, ctx: ServiceContext): CodeLens[
     const args = needs.stanza === undefined ? [doc.uri] : [doc.uri, needs.stanza];
     lenses.push({ range, command: Command.create(summary(needs), show, ...args) });
     if (ctx.client.testConnectionCommand && needs.target) {
-      lenses.push({ range, command: Command.create('Test connection', COMMANDS.testConnection, { ...needs.target, label: needs.label }) });
+      lenses.push({
+        range,
+        command: Command.create('Test connection', COMMANDS.testConnection, { ...needs.target, label: needs.label }),
+      });
     }
   }
   return lenses;

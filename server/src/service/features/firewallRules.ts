@@ -62,7 +62,14 @@ function toolSection(tool: Tool, needs: FirewallNeeds): string[] {
   if (host) lines.push(fill(tool.resolve, { host }));
   for (const r of needs.rules) {
     const peer = r.peer === undefined ? undefined : isAddressLiteral(r.peer) ? r.peer : tool.variable;
-    lines.push(fill(r.direction === 'outbound' ? tool.outbound : tool.inbound, { peer, port: String(r.port), local: r.local, name: ruleName(needs, r) }));
+    lines.push(
+      fill(r.direction === 'outbound' ? tool.outbound : tool.inbound, {
+        peer,
+        port: String(r.port),
+        local: r.local,
+        name: ruleName(needs, r),
+      }),
+    );
   }
   return [...lines, ...tool.footer, ''];
 }
@@ -74,12 +81,15 @@ function comment(text: string): string {
 
 /** The whole text: what the network must allow, in words, then each tool's rules. */
 export function rulesText(needs: FirewallNeeds, fileName: string): string {
-  const label = needs.stanza === undefined ? needs.label : `${needs.label.slice(0, -needs.stanza.length)}${safe(needs.stanza)}`;
+  const label =
+    needs.stanza === undefined ? needs.label : `${needs.label.slice(0, -needs.stanza.length)}${safe(needs.stanza)}`;
   const head = [
     comment(`What the network must allow for the TSM client, ${label} of ${safe(fileName)},`),
     comment('as the dsm language server reads the options file. Check the rules before you use them.'),
     '#',
-    ...(needs.rules.length ? needs.rules.map((r) => comment(`  ${ruleText(r)}: ${r.purpose}`)) : [comment('  nothing to open')]),
+    ...(needs.rules.length
+      ? needs.rules.map((r) => comment(`  ${ruleText(r)}: ${r.purpose}`))
+      : [comment('  nothing to open')]),
     ...needs.notes.map((n) => comment(`Note: ${n}`)),
     '',
   ];
@@ -98,17 +108,32 @@ function fileNameOf(uri: string): string {
  * left out when there is one server stanza) or for a complete dsm.opt; an
  * error in words when there is nothing to answer for.
  */
-export function firewallRules(doc: DsmDocument, ctx: ServiceContext, stanza?: string): { text: string } | { error: string } {
+export function firewallRules(
+  doc: DsmDocument,
+  ctx: ServiceContext,
+  stanza?: string,
+): { text: string } | { error: string } {
   const all = firewallNeeds(doc, ctx);
-  if (doc.fileKind === 'opt-unix') return { error: 'A UNIX dsm.opt connects through the dsm.sys stanza it selects: ask for the rules of that stanza in dsm.sys.' };
+  if (doc.fileKind === 'opt-unix')
+    return {
+      error:
+        'A UNIX dsm.opt connects through the dsm.sys stanza it selects: ask for the rules of that stanza in dsm.sys.',
+    };
   if (!all.length) return { error: 'This file has no server stanza.' };
   let needs: FirewallNeeds | undefined;
-  if (stanza !== undefined && doc.fileKind === 'sys') needs = all.find((n) => n.stanza?.toLowerCase() === stanza.toLowerCase());
+  if (stanza !== undefined && doc.fileKind === 'sys')
+    needs = all.find((n) => n.stanza?.toLowerCase() === stanza.toLowerCase());
   else if (doc.fileKind !== 'sys') needs = all[0];
-  else if (all.filter((n) => n.label.startsWith('stanza')).length === 1) needs = all.find((n) => n.label.startsWith('stanza'));
+  else if (all.filter((n) => n.label.startsWith('stanza')).length === 1)
+    needs = all.find((n) => n.label.startsWith('stanza'));
   if (!needs) {
     const names = all.map((n) => n.stanza).join(', ');
-    return { error: stanza === undefined ? `Name one of the stanzas: ${names}.` : `No stanza named ${stanza} in this file. Stanzas: ${names}.` };
+    return {
+      error:
+        stanza === undefined
+          ? `Name one of the stanzas: ${names}.`
+          : `No stanza named ${stanza} in this file. Stanzas: ${names}.`,
+    };
   }
   return { text: rulesText(needs, fileNameOf(doc.uri)) };
 }

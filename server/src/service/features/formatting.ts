@@ -61,14 +61,17 @@ function understood(line: string, o: OptionLine): boolean {
   if (values.some((w) => w.unterminated)) return false;
   // After the last word, only the trailing blanks that go: nothing else the parser skips (a BOM) may be dropped.
   const end = values.length ? values[values.length - 1].end : o.name.end;
-  return onlySpacesAndTabs(line.slice(end)) && (!values.length || onlySpacesAndTabs(line.slice(o.name.end, values[0].start)));
+  return (
+    onlySpacesAndTabs(line.slice(end)) && (!values.length || onlySpacesAndTabs(line.slice(o.name.end, values[0].start)))
+  );
 }
 
 /** The name as written, or with the table's capitals over the same letters. */
 function nameOf(o: OptionLine, options: FormatOptions): string {
   const written = o.name.text;
   const canonical = o.option?.name;
-  if (!options.canonicalNames || !canonical || !canonical.toLowerCase().startsWith(written.toLowerCase())) return written;
+  if (!options.canonicalNames || !canonical || !canonical.toLowerCase().startsWith(written.toLowerCase()))
+    return written;
   return canonical.slice(0, written.length);
 }
 
@@ -135,7 +138,8 @@ function formattedLines(doc: DsmDocument, lines: readonly string[], options: For
     if (group.header) out[group.header.line] = headerText(lines[group.header.line], group.header, options);
     const layout = layoutOf(lines, group.body);
     if (!layout) continue;
-    for (const o of group.body) if (understood(lines[o.line], o)) out[o.line] = optionText(lines[o.line], o, layout, options);
+    for (const o of group.body)
+      if (understood(lines[o.line], o)) out[o.line] = optionText(lines[o.line], o, layout, options);
   }
   return out;
 }
@@ -146,7 +150,12 @@ function lineEdit(line: number, before: string, after: string): TextEdit {
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   if (start > 0 && /[\uD800-\uDBFF]/.test(before[start - 1])) start--;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  )
+    end++;
   if (end > 0 && /[\uDC00-\uDFFF]/.test(before[before.length - end])) end--;
   return TextEdit.replace(Range.create(line, start, line, before.length - end), after.slice(start, after.length - end));
 }
@@ -161,7 +170,11 @@ export function formatting(doc: DsmDocument, text: string, options: FormatOption
   // The parse is of another text: change nothing rather than something wrong.
   if (lines.length !== doc.lineCount) return [];
   const first = range ? Math.max(0, range.start.line) : 0;
-  const lastLine = range ? (range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line) : lines.length - 1;
+  const lastLine = range
+    ? range.end.character === 0 && range.end.line > range.start.line
+      ? range.end.line - 1
+      : range.end.line
+    : lines.length - 1;
   const out = formattedLines(doc, lines, options);
   const edits: TextEdit[] = [];
   for (let i = first; i <= Math.min(lastLine, lines.length - 1); i++) {

@@ -26,19 +26,31 @@ const PLACE_LABELS: Record<Place, string> = {
   'opt-windows': 'a Windows dsm.opt',
 };
 
-const PLATFORM_LABELS: Record<ClientPlatform, string> = { aix: 'AIX', linux: 'Linux', solaris: 'Solaris', macos: 'macOS', hpux: 'HP-UX', windows: 'Windows' };
+const PLATFORM_LABELS: Record<ClientPlatform, string> = {
+  aix: 'AIX',
+  linux: 'Linux',
+  solaris: 'Solaris',
+  macos: 'macOS',
+  hpux: 'HP-UX',
+  windows: 'Windows',
+};
 
 /** Where IBM's page is, and what it says beyond the syntax: platforms, defaults by platform, contradictions, removal. */
 function provenance(option: OptionSpec): (string | false)[] {
   const d = option.defaults;
-  const byPlatform = d && (Object.keys(d) as ClientPlatform[]).map((p) => `${PLATFORM_LABELS[p]} ${escape(d[p] ?? '')}`).join('; ');
-  const removed = [option.removedIn && `IBM removed or renamed it in version ${escape(option.removedIn)}`, option.replacedBy && `IBM replaced it by ${escape(option.replacedBy)}`]
+  const byPlatform =
+    d && (Object.keys(d) as ClientPlatform[]).map((p) => `${PLATFORM_LABELS[p]} ${escape(d[p] ?? '')}`).join('; ');
+  const removed = [
+    option.removedIn && `IBM removed or renamed it in version ${escape(option.removedIn)}`,
+    option.replacedBy && `IBM replaced it by ${escape(option.replacedBy)}`,
+  ]
     .filter(Boolean)
     .join('; ');
   return [
     `Platforms: ${option.platforms.map((p) => PLATFORM_LABELS[p]).join(', ')}.`,
     !!byPlatform && `Default by platform: ${byPlatform}.`,
-    !!option.documentedWhere && `IBM's page names only ${option.documentedWhere.map((p) => PLACE_LABELS[p]).join('; ')}; the other places are accepted too, so that nothing the client may accept is flagged.`,
+    !!option.documentedWhere &&
+      `IBM's page names only ${option.documentedWhere.map((p) => PLACE_LABELS[p]).join('; ')}; the other places are accepted too, so that nothing the client may accept is flagged.`,
     !!removed && `**Removed**: ${removed}${option.stillAccepted ? ' (the client still accepts it)' : ''}.`,
     !!option.contradictions && `**IBM's pages disagree**: ${escape(option.contradictions)}`,
     option.source
@@ -55,7 +67,9 @@ export const SCHEDMODE_EXPLANATION = lines(
 
 /** What a site says of how the server schedules (SET SCHEDMODES); ANY, or nothing said, restricts nothing. */
 function schedmodesNote(s: ServerEntry): string {
-  return s.schedmodes && s.schedmodes !== 'any' ? `, ${s.schedmodes.toUpperCase()} schedulers only (SET SCHEDMODES)` : '';
+  return s.schedmodes && s.schedmodes !== 'any'
+    ? `, ${s.schedmodes.toUpperCase()} schedulers only (SET SCHEDMODES)`
+    : '';
 }
 
 function serverLine(s: ServerEntry): string {
@@ -73,10 +87,14 @@ function addressHover(doc: DsmDocument, o: OptionLine, address: string, ctx: Ser
   if (!server) return undefined;
   const port = scopeAt(doc, o.line, ctx.table).word(Opt.TCPPORT);
   let agreement: string;
-  if (!port) agreement = `This scope sets no TCPPORT, so the client uses its default, 1500${server.port === 1500 ? ', which is right' : `: write TCPPORT ${server.port}`}.`;
+  if (!port)
+    agreement = `This scope sets no TCPPORT, so the client uses its default, 1500${server.port === 1500 ? ', which is right' : `: write TCPPORT ${server.port}`}.`;
   else if (Number(port.text) === server.port) agreement = `TCPPORT ${server.port} here agrees.`;
   else agreement = `TCPPORT here is ${escape(port.text)}, but this server listens on ${server.port}.`;
-  return lines(`**${escape(server.address)}**: ${escape(server.tier)} server, port ${server.port}${schedmodesNote(server)}.`, agreement);
+  return lines(
+    `**${escape(server.address)}**: ${escape(server.tier)} server, port ${server.port}${schedmodesNote(server)}.`,
+    agreement,
+  );
 }
 
 function portHover(doc: DsmDocument, o: OptionLine, text: string, ctx: ServiceContext): string | undefined {
@@ -86,7 +104,8 @@ function portHover(doc: DsmDocument, o: OptionLine, text: string, ctx: ServiceCo
   const address = scopeAt(doc, o.line, ctx.table).word(Opt.TCPSERVERADDRESS);
   const server = address ? ctx.catalog.find(address.text) : undefined;
   const parts: string[] = [];
-  if (listening.length) parts.push(`Servers listening on port ${port}:\n\n` + listening.map((s) => `- ${serverLine(s)}`).join('\n'));
+  if (listening.length)
+    parts.push(`Servers listening on port ${port}:\n\n` + listening.map((s) => `- ${serverLine(s)}`).join('\n'));
   else parts.push(`No catalogued server listens on port ${port}.`);
   if (listening.length > 1) parts.push('A port alone does not name a server: TCPSERVERADDRESS decides.');
   if (server) {
@@ -119,7 +138,9 @@ function stanzaHover(doc: DsmDocument, name: string, ctx: ServiceContext): strin
   const mode = scope.word(Opt.SCHEDMODE);
   return lines(
     `**Stanza ${escape(stanza.name)}** (line ${line + 1}).`,
-    address ? `Server: ${serverText(address.text, ctx)}, port ${port ? escape(port.text) : '1500 (default)'}.` : 'No TCPSERVERADDRESS in this stanza.',
+    address
+      ? `Server: ${serverText(address.text, ctx)}, port ${port ? escape(port.text) : '1500 (default)'}.`
+      : 'No TCPSERVERADDRESS in this stanza.',
     `Scheduler: SCHEDMODE ${mode ? escape(mode.text) : 'not set'}.`,
     firewallHover(doc, line, ctx),
     effectiveLink(ctx, [doc.uri, { stanza: stanza.name }]),
@@ -137,7 +158,11 @@ function firewallHover(doc: DsmDocument, line: number, ctx: ServiceContext): str
   const needs = firewallNeedsAt(doc, line, ctx);
   if (!needs) return undefined;
   const rules = needs.rules.map((r) => `- allow ${escape(ruleText(r))}: ${escape(r.purpose)}`);
-  return lines(`**Firewall**: ${rules.length ? 'what the network must allow' : 'nothing to open'}.`, rules.join('\n'), ...needs.notes.map(escape));
+  return lines(
+    `**Firewall**: ${rules.length ? 'what the network must allow' : 'nothing to open'}.`,
+    rules.join('\n'),
+    ...needs.notes.map(escape),
+  );
 }
 
 /** What a UNIX dsm.opt's SErvername selects: the stanza of the dsm.sys beside it, as far as it is known. */
@@ -165,7 +190,8 @@ export function optionDocumentation(option: OptionSpec, ctx: ServiceContext): st
 function buildDocumentation(option: OptionSpec, ctx: ServiceContext): string {
   const keywords = ctx.table.keywords(option);
   const v = option.value;
-  const range = v.type === 'number' && v.min !== undefined ? `${v.min} to ${v.max}${v.unit ? ' ' + v.unit : ''}` : undefined;
+  const range =
+    v.type === 'number' && v.min !== undefined ? `${v.min} to ${v.max}${v.unit ? ' ' + v.unit : ''}` : undefined;
   return lines(
     `**${option.name}**: ${option.description}`,
     v.syntax && '```\n' + v.syntax + '\n```',
@@ -184,7 +210,10 @@ function valueHover(option: OptionSpec, word: Word, ctx: ServiceContext): string
   if (r.kind === 'match') return lines(`**${r.item}**, a value of ${option.name}.`, v.values?.[r.item]);
   if (v.type === 'number' && /^\d+$/.test(word.text)) {
     const range = v.min !== undefined ? `from ${v.min} to ${v.max ?? 'any'}` : 'a number';
-    return lines(`${option.name} takes ${range}${v.unit ? ' ' + v.unit : ''}.`, option.default !== null && `Default: ${escape(option.default)}.`);
+    return lines(
+      `${option.name} takes ${range}${v.unit ? ' ' + v.unit : ''}.`,
+      option.default !== null && `Default: ${escape(option.default)}.`,
+    );
   }
   return undefined;
 }
@@ -217,7 +246,11 @@ export function hover(doc: DsmDocument, position: Position, ctx: ServiceContext)
     markdown = addressHover(doc, entry, at.word.text, ctx);
   } else if (isOption(entry, Opt.TCPPORT) && at.index === 0) {
     markdown = portHover(doc, entry, at.word.text, ctx);
-  } else if (doc.fileKind === 'sys' && (isOption(entry, Opt.DEFAULTSERVER) || isOption(entry, Opt.SERVERNAME)) && at.index === 0) {
+  } else if (
+    doc.fileKind === 'sys' &&
+    (isOption(entry, Opt.DEFAULTSERVER) || isOption(entry, Opt.SERVERNAME)) &&
+    at.index === 0
+  ) {
     markdown = stanzaHover(doc, at.word.text, ctx);
   } else if (doc.fileKind === 'opt-unix' && isOption(entry, Opt.SERVERNAME) && at.index === 0) {
     markdown = selectedStanzaHover(doc, at.word.text, ctx);

@@ -41,7 +41,8 @@ function contains(range: Range, p: Position): boolean {
 export function stanzaAt(doc: DsmDocument, position: Position): { symbol: StanzaSymbol; range: Range } | undefined {
   const summary = summarize(doc);
   for (const s of summary.stanzas) {
-    if (contains(s.nameRange, position)) return { symbol: { sysUri: doc.uri, kind: s.kind, name: s.name }, range: s.nameRange };
+    if (contains(s.nameRange, position))
+      return { symbol: { sysUri: doc.uri, kind: s.kind, name: s.name }, range: s.nameRange };
   }
   const sysUri = referencedSysUri(summary);
   const r = sysUri ? summary.references.find((x) => contains(x.range, position)) : undefined;
@@ -64,11 +65,14 @@ function occurrences(doc: DsmDocument, symbol: StanzaSymbol, ctx: ServiceContext
   const files = knownFiles(doc, ctx);
   const found: Occurrence[] = [];
   const sys = sysSummary(files, symbol.sysUri);
-  for (const s of stanzasNamed(sys, symbol.kind, symbol.name)) found.push({ uri: sys!.uri, range: s.nameRange, declaration: true });
+  for (const s of stanzasNamed(sys, symbol.kind, symbol.name))
+    found.push({ uri: sys!.uri, range: s.nameRange, declaration: true });
   const lower = symbol.name.toLowerCase();
   for (const f of files) {
     if (!readsSys(f, symbol.sysUri)) continue;
-    for (const r of f.references) if (r.target === symbol.kind && r.name.toLowerCase() === lower) found.push({ uri: f.uri, range: r.range, declaration: false });
+    for (const r of f.references)
+      if (r.target === symbol.kind && r.name.toLowerCase() === lower)
+        found.push({ uri: f.uri, range: r.range, declaration: false });
   }
   return found;
 }
@@ -81,7 +85,12 @@ export function definition(doc: DsmDocument, position: Position, ctx: ServiceCon
     .map((o) => Location.create(o.uri, o.range));
 }
 
-export function references(doc: DsmDocument, position: Position, includeDeclaration: boolean, ctx: ServiceContext): Location[] {
+export function references(
+  doc: DsmDocument,
+  position: Position,
+  includeDeclaration: boolean,
+  ctx: ServiceContext,
+): Location[] {
   const at = stanzaAt(doc, position);
   if (!at) return [];
   return occurrences(doc, at.symbol, ctx)
@@ -94,7 +103,9 @@ export function documentHighlights(doc: DsmDocument, position: Position, ctx: Se
   if (!at) return [];
   return occurrences(doc, at.symbol, ctx)
     .filter((o) => sameUri(o.uri, doc.uri))
-    .map((o) => DocumentHighlight.create(o.range, o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read));
+    .map((o) =>
+      DocumentHighlight.create(o.range, o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read),
+    );
 }
 
 /** The files a rename of the stanza under the cursor would edit: the server reads those not open again before renaming. */
@@ -109,17 +120,27 @@ export function renameFiles(doc: DsmDocument, position: Position, ctx: ServiceCo
 function placeholderAt(doc: DsmDocument, position: Position): boolean {
   const entry = doc.byLine[position.line];
   if (entry?.kind !== 'option') return false;
-  return [entry.name, ...entry.values].some((w) => w.template === true && w.start <= position.character && position.character <= w.end);
+  return [entry.name, ...entry.values].some(
+    (w) => w.template === true && w.start <= position.character && position.character <= w.end,
+  );
 }
 
 /** Where a rename may start, or why it may not: only a stanza name whose stanza is known can be renamed. */
-export function prepareRename(doc: DsmDocument, position: Position, ctx: ServiceContext): { range: Range; placeholder: string } | string {
+export function prepareRename(
+  doc: DsmDocument,
+  position: Position,
+  ctx: ServiceContext,
+): { range: Range; placeholder: string } | string {
   const at = stanzaAt(doc, position);
-  if (!at) return 'Only a stanza name can be renamed: a SErvername or REPLSERVERName header, or a DEFAULTServer, MYREPLICATIONServer or dsm.opt SErvername value.';
-  if (/\{\{|\{%|<%|\$\{/.test(at.symbol.name) || placeholderAt(doc, position)) return `${at.symbol.name} is a template expression, not a stanza name.`;
+  if (!at)
+    return 'Only a stanza name can be renamed: a SErvername or REPLSERVERName header, or a DEFAULTServer, MYREPLICATIONServer or dsm.opt SErvername value.';
+  if (/\{\{|\{%|<%|\$\{/.test(at.symbol.name) || placeholderAt(doc, position))
+    return `${at.symbol.name} is a template expression, not a stanza name.`;
   const sys = sysSummary(knownFiles(doc, ctx), at.symbol.sysUri);
-  if (!sys) return `The dsm.sys that defines ${at.symbol.name} (${baseName(at.symbol.sysUri)} beside this file) is not known, so the files that name it cannot all be found.`;
-  if (!stanzasNamed(sys, at.symbol.kind, at.symbol.name).length) return `No stanza named ${at.symbol.name} in ${baseName(sys.uri)}: there is nothing to rename.`;
+  if (!sys)
+    return `The dsm.sys that defines ${at.symbol.name} (${baseName(at.symbol.sysUri)} beside this file) is not known, so the files that name it cannot all be found.`;
+  if (!stanzasNamed(sys, at.symbol.kind, at.symbol.name).length)
+    return `No stanza named ${at.symbol.name} in ${baseName(sys.uri)}: there is nothing to rename.`;
   return { range: at.range, placeholder: at.symbol.name };
 }
 
@@ -127,14 +148,21 @@ export function prepareRename(doc: DsmDocument, position: Position, ctx: Service
 const STANZA_NAME = /^[^\s"'*#][^\s"']{0,63}$/;
 
 /** The edits of a rename, by URI, or why it cannot be done. */
-export function rename(doc: DsmDocument, position: Position, newName: string, ctx: ServiceContext): Record<string, TextEdit[]> | string {
+export function rename(
+  doc: DsmDocument,
+  position: Position,
+  newName: string,
+  ctx: ServiceContext,
+): Record<string, TextEdit[]> | string {
   const ready = prepareRename(doc, position, ctx);
   if (typeof ready === 'string') return ready;
-  if (typeof newName !== 'string' || !STANZA_NAME.test(newName)) return `${JSON.stringify(newName)} cannot be a stanza name: one word of at most 64 characters, without quotes, not starting with * or #.`;
+  if (typeof newName !== 'string' || !STANZA_NAME.test(newName))
+    return `${JSON.stringify(newName)} cannot be a stanza name: one word of at most 64 characters, without quotes, not starting with * or #.`;
   const { symbol } = stanzaAt(doc, position)!;
   const sys = sysSummary(knownFiles(doc, ctx), symbol.sysUri)!;
   const clash = stanzasNamed(sys, symbol.kind, newName).find((s) => s.name.toLowerCase() !== symbol.name.toLowerCase());
-  if (clash) return `${baseName(sys.uri)} already has a stanza named ${clash.name} (line ${clash.headerRange.start.line + 1}).`;
+  if (clash)
+    return `${baseName(sys.uri)} already has a stanza named ${clash.name} (line ${clash.headerRange.start.line + 1}).`;
   const changes: Record<string, TextEdit[]> = {};
   for (const o of occurrences(doc, symbol, ctx)) (changes[o.uri] ??= []).push(TextEdit.replace(o.range, newName));
   return changes;
@@ -151,7 +179,15 @@ export function workspaceSymbols(query: string, files: Iterable<FileSummary>): S
     for (const s of f.stanzas) {
       if (q && !s.name.toLowerCase().includes(q) && !s.address?.toLowerCase().includes(q)) continue;
       const where = `${canonicalUri(baseName(f.uri))}${s.address ? ` → ${s.address}` : ''}`;
-      found.push(SymbolInformation.create(s.name, SymbolKind.Namespace, s.headerRange, f.uri, s.kind === 'server' ? where : `replication, ${where}`));
+      found.push(
+        SymbolInformation.create(
+          s.name,
+          SymbolKind.Namespace,
+          s.headerRange,
+          f.uri,
+          s.kind === 'server' ? where : `replication, ${where}`,
+        ),
+      );
       if (found.length >= MAX_WORKSPACE_SYMBOLS) return found;
     }
   }

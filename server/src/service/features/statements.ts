@@ -15,7 +15,10 @@ const WILDCARDS: readonly [RegExp, string][] = [
   [/(^|[\\/])\.\.\.([\\/]|$)/, `${escape('...')} matches any number of directories, none included.`],
   [/\*/, `${escape('*')} matches any characters within one directory level (not the delimiter).`],
   [/\?/, `${escape('?')} matches exactly one character, not the delimiter.`],
-  [/\[/, `${escape('[...]')} matches one character of the class, ${escape('[a-z]')} one of a range; inside a class a backslash escapes a wildcard: ${escape('[\\*]')} matches a literal star.`],
+  [
+    /\[/,
+    `${escape('[...]')} matches one character of the class, ${escape('[a-z]')} one of a range; inside a class a backslash escapes a wildcard: ${escape('[\\*]')} matches a literal star.`,
+  ],
 ];
 
 function patternHover(word: Word): string {
@@ -28,13 +31,21 @@ function patternHover(word: Word): string {
 }
 
 /** The hover of a statement's name (index -1), pattern (0) or management class (1): undefined when the line is no statement. */
-export function statementHover(entry: OptionLine, index: number, word: Word, documentation: () => string): string | undefined {
+export function statementHover(
+  entry: OptionLine,
+  index: number,
+  word: Word,
+  documentation: () => string,
+): string | undefined {
   const spec = statementOf(entry.option);
   if (!spec) return undefined;
   if (index === -1) return lines(documentation(), GROUP_TEXT[spec.group], AFTER_TEXT[spec.after], PROCESSING_ORDER);
   if (index === 0 && spec.pattern !== 'name') return patternHover(word);
   if (index === 1 && spec.after.startsWith('mgmtclass')) {
-    return lines(`**Management class** ${escape(word.text)}: the policy that keeps the files this statement matches (not case-sensitive).`, 'Directories take theirs from DIRMc, not from include statements.');
+    return lines(
+      `**Management class** ${escape(word.text)}: the policy that keeps the files this statement matches (not case-sensitive).`,
+      'Directories take theirs from DIRMc, not from include statements.',
+    );
   }
   return undefined;
 }

@@ -42,7 +42,11 @@ export function documentSymbols(doc: DsmDocument): DocumentSymbol[] {
 /** Where a stanza folds to: its last line with content, kept inside the template block (a loop) its header stands in. */
 function stanzaFoldEnd(doc: DsmDocument, s: Stanza): number {
   const block = doc.template?.frames[s.header.line]?.block;
-  return lastContentLine(doc, s.header.line, block && block.endLine > s.header.line ? Math.min(s.endLine, block.endLine - 1) : s.endLine);
+  return lastContentLine(
+    doc,
+    s.header.line,
+    block && block.endLine > s.header.line ? Math.min(s.endLine, block.endLine - 1) : s.endLine,
+  );
 }
 
 export function foldingRanges(doc: DsmDocument): FoldingRange[] {
@@ -52,11 +56,13 @@ export function foldingRanges(doc: DsmDocument): FoldingRange[] {
     if (last > s.header.line) ranges.push({ startLine: s.header.line, endLine: last });
   }
   // A template's blocks fold from the opening tag to the line before the closing one.
-  for (const b of doc.template?.blocks ?? []) if (b.endLine - 1 > b.line) ranges.push({ startLine: b.line, endLine: b.endLine - 1 });
+  for (const b of doc.template?.blocks ?? [])
+    if (b.endLine - 1 > b.line) ranges.push({ startLine: b.line, endLine: b.endLine - 1 });
   let blockStart = -1;
   let previous = -2;
   const close = () => {
-    if (blockStart >= 0 && previous > blockStart) ranges.push({ startLine: blockStart, endLine: previous, kind: FoldingRangeKind.Comment });
+    if (blockStart >= 0 && previous > blockStart)
+      ranges.push({ startLine: blockStart, endLine: previous, kind: FoldingRangeKind.Comment });
   };
   for (const c of doc.comments) {
     if (c.line !== previous + 1) {

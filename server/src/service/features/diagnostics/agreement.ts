@@ -4,7 +4,17 @@
  * its communication method; and PASSWORD, which GENERATE makes do nothing.
  */
 import { OptionLine, isOption, lastOption } from '../../../parser/document';
-import { Finding, Rule, UNNECESSARY, deleteLine, finding, hasPlaceholderNames, lineRange, replaceWord, wordRange } from './rule';
+import {
+  Finding,
+  Rule,
+  UNNECESSARY,
+  deleteLine,
+  finding,
+  hasPlaceholderNames,
+  lineRange,
+  replaceWord,
+  wordRange,
+} from './rule';
 import { Opt } from '../../../model/opt';
 import { VALUE } from './keywords';
 import { clientScopes, keyword, unlessBranched } from './sessions';
@@ -38,7 +48,11 @@ export const passwordAccessDiffers: Rule = (doc, ctx) => {
       `PASSWORDACCESS is ${w.value.toUpperCase()} here but ${first.value.toUpperCase()} in stanza ${first.stanza} (line ${first.line.line + 1}). ` +
       "IBM's API configuration overview asks that every stanza of a dsm.sys give PASSWORDACCESS the same value (prompt or generate).";
     const f = finding('passwordaccess-differs', wordRange(w.line.line, w.line.values[0]), message, [
-      { title: `Change PASSWORDACCESS to ${write}, as in stanza ${first.stanza}`, edits: [replaceWord(w.line.line, w.line.values[0], write)], preferred: false },
+      {
+        title: `Change PASSWORDACCESS to ${write}, as in stanza ${first.stanza}`,
+        edits: [replaceWord(w.line.line, w.line.values[0], write)],
+        preferred: false,
+      },
     ]);
     findings.push(unlessBranched(doc, f, w.line, first.line));
   }
@@ -67,8 +81,16 @@ export const encryptKeyPrompt: Rule = (doc, ctx) => {
       'so a scheduled backup has nobody to type it. Use ENCRYPTKEY SAVE (type the key once, in a backup run by hand; it is kept in the password file) or GENERATE (the key is kept on the server).';
     const word = key.values[0];
     const f = finding('encryptkey-prompt', wordRange(key.line, word), message, [
-      { title: 'Change ENCRYPTKEY to SAVE (then run one backup by hand to store the key)', edits: [replaceWord(key.line, word, 'SAVE')], preferred: false },
-      { title: 'Change ENCRYPTKEY to GENERATE (the key is kept on the server)', edits: [replaceWord(key.line, word, 'GENERATE')], preferred: false },
+      {
+        title: 'Change ENCRYPTKEY to SAVE (then run one backup by hand to store the key)',
+        edits: [replaceWord(key.line, word, 'SAVE')],
+        preferred: false,
+      },
+      {
+        title: 'Change ENCRYPTKEY to GENERATE (the key is kept on the server)',
+        edits: [replaceWord(key.line, word, 'GENERATE')],
+        preferred: false,
+      },
     ]);
     findings.push(unlessBranched(doc, f, key, encrypt));
   }
@@ -88,11 +110,24 @@ export const promptedNeedsTcpip: Rule = (doc, ctx) => {
     if (doc.template && hasPlaceholderNames(options)) continue;
     const method = lastOption(options, Opt.COMMMETHOD);
     const how = keyword(ctx, method);
-    if (!method || !how || !VALUE.notTcpip.includes(how) || keyword(ctx, lastOption(options, Opt.SCHEDMODE)) !== VALUE.prompted) continue;
+    if (
+      !method ||
+      !how ||
+      !VALUE.notTcpip.includes(how) ||
+      keyword(ctx, lastOption(options, Opt.SCHEDMODE)) !== VALUE.prompted
+    )
+      continue;
     const message =
       `SCHEDMODE PROMPTED with COMMMETHOD ${how.toUpperCase()}: IBM says only TCP/IP can use the server-prompted mode, so the server can never prompt this scheduler. ` +
       'Use SCHEDMODE POLLING, which every communication method can use.';
-    findings.push(unlessBranched(doc, finding('prompted-needs-tcpip', wordRange(method.line, method.values[0]), message), method, lastOption(options, Opt.SCHEDMODE)));
+    findings.push(
+      unlessBranched(
+        doc,
+        finding('prompted-needs-tcpip', wordRange(method.line, method.values[0]), message),
+        method,
+        lastOption(options, Opt.SCHEDMODE),
+      ),
+    );
   }
   return findings;
 };
@@ -109,8 +144,15 @@ export const passwordIgnored: Rule = (doc, ctx) => {
     if (keyword(ctx, lastOption(options, Opt.PASSWORDACCESS)) !== VALUE.generate) continue;
     for (const o of options) {
       if (!isOption(o, Opt.PASSWORD)) continue;
-      const message = 'PASSWORD is ignored where PASSWORDACCESS is GENERATE (IBM): the client uses the password it generated and stored. The line does nothing but keep a password in the file.';
-      const f = finding('password-ignored', lineRange(o), message, [{ title: 'Remove the ignored PASSWORD line', edits: [deleteLine(doc, o.line)], preferred: false }], UNNECESSARY);
+      const message =
+        'PASSWORD is ignored where PASSWORDACCESS is GENERATE (IBM): the client uses the password it generated and stored. The line does nothing but keep a password in the file.';
+      const f = finding(
+        'password-ignored',
+        lineRange(o),
+        message,
+        [{ title: 'Remove the ignored PASSWORD line', edits: [deleteLine(doc, o.line)], preferred: false }],
+        UNNECESSARY,
+      );
       findings.push(unlessBranched(doc, f, o, lastOption(options, Opt.PASSWORDACCESS)));
     }
   }

@@ -3,7 +3,17 @@ import { TextEdit, Range } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption } from '../../../parser/document';
 import { Opt, OptName } from '../../../model/opt';
 import { Scope, serverScopes } from '../../scope';
-import { Finding, Rule, UNNECESSARY, finding, hasPlaceholderNames, insertLineAfter, lineRange, replaceWord, wordRange } from './rule';
+import {
+  Finding,
+  Rule,
+  UNNECESSARY,
+  finding,
+  hasPlaceholderNames,
+  insertLineAfter,
+  lineRange,
+  replaceWord,
+  wordRange,
+} from './rule';
 import type { ServiceContext } from '../../context';
 import { serverOnlyLine } from './sessions';
 
@@ -19,7 +29,10 @@ function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): strin
  * rendered: may some `name` line of the scope give `wanted` (or a placeholder)?
  */
 function mayGive(doc: DsmDocument, ctx: ServiceContext, scope: Scope, name: OptName, wanted: string): boolean {
-  return !!doc.template && scope.lines.some((o) => isOption(o, name) && (o.values[0]?.template || keywordOf(ctx, o) === wanted));
+  return (
+    !!doc.template &&
+    scope.lines.some((o) => isOption(o, name) && (o.values[0]?.template || keywordOf(ctx, o) === wanted))
+  );
 }
 
 /** The server scopes these hints read; in a template, not those where a placeholder line may set any option. */
@@ -44,7 +57,13 @@ export const promptedOnlyOptions: Rule = (doc, ctx) => {
     for (const o of scope.lines) {
       if (!isOption(o, Opt.TCPCLIENTPORT) && !isOption(o, Opt.TCPCLIENTADDRESS)) continue;
       findings.push(
-        finding('prompted-only-option', lineRange(o), `${o.option!.name} only matters when SCHEDMODE is PROMPTED; with POLLING${mode ? '' : ' (the default)'} the client never listens for the server.`, [], UNNECESSARY),
+        finding(
+          'prompted-only-option',
+          lineRange(o),
+          `${o.option!.name} only matters when SCHEDMODE is PROMPTED; with POLLING${mode ? '' : ' (the default)'} the client never listens for the server.`,
+          [],
+          UNNECESSARY,
+        ),
       );
     }
   }
@@ -58,14 +77,28 @@ export const schedulerNeedsGenerate: Rule = (doc, ctx) => {
     const managed = scope.line(Opt.MANAGEDSERVICES);
     if (!managed || !scope.keywords(Opt.MANAGEDSERVICES).includes('schedule')) continue;
     const access = scope.line(Opt.PASSWORDACCESS);
-    if (scope.keyword(Opt.PASSWORDACCESS) === 'generate' || mayGive(doc, ctx, scope, Opt.PASSWORDACCESS, 'generate')) continue;
+    if (scope.keyword(Opt.PASSWORDACCESS) === 'generate' || mayGive(doc, ctx, scope, Opt.PASSWORDACCESS, 'generate'))
+      continue;
     // A password written in the file (PASSWORD) also lets the scheduler log in unattended.
     if (scope.isSet(Opt.PASSWORD)) continue;
     const fix = access?.values[0]
-      ? { title: 'Change PASSWORDACCESS to GENERATE', edits: [replaceWord(access.line, access.values[0], 'GENERATE')], preferred: true }
-      : { title: 'Add PASSWORDACCESS GENERATE', edits: [insertLineAfter(doc, managed, managed.indent, 'PASSWORDACCESS GENERATE')], preferred: true };
+      ? {
+          title: 'Change PASSWORDACCESS to GENERATE',
+          edits: [replaceWord(access.line, access.values[0], 'GENERATE')],
+          preferred: true,
+        }
+      : {
+          title: 'Add PASSWORDACCESS GENERATE',
+          edits: [insertLineAfter(doc, managed, managed.indent, 'PASSWORDACCESS GENERATE')],
+          preferred: true,
+        };
     findings.push(
-      finding('scheduler-needs-generate', lineRange(managed), 'The scheduler is managed here, but PASSWORDACCESS is not GENERATE: an unattended scheduler cannot type a password, so it cannot log in.', [fix]),
+      finding(
+        'scheduler-needs-generate',
+        lineRange(managed),
+        'The scheduler is managed here, but PASSWORDACCESS is not GENERATE: an unattended scheduler cannot type a password, so it cannot log in.',
+        [fix],
+      ),
     );
   }
   return findings;
@@ -76,7 +109,16 @@ export const hashComments: Rule = (doc) =>
   doc.comments
     .filter((c) => c.marker === '#')
     .map((c) =>
-      finding('hash-comment', wordRange(c.line, { start: c.start, end: c.start + 1 }), 'IBM documents only * as the comment character. # comment lines are seen in real files, but * is the one certain to work.', [
-        { title: 'Use * for this comment', edits: [TextEdit.replace(Range.create(c.line, c.start, c.line, c.start + 1), '*')], preferred: true },
-      ]),
+      finding(
+        'hash-comment',
+        wordRange(c.line, { start: c.start, end: c.start + 1 }),
+        'IBM documents only * as the comment character. # comment lines are seen in real files, but * is the one certain to work.',
+        [
+          {
+            title: 'Use * for this comment',
+            edits: [TextEdit.replace(Range.create(c.line, c.start, c.line, c.start + 1), '*')],
+            preferred: true,
+          },
+        ],
+      ),
     );

@@ -58,8 +58,10 @@ function filePlatform(doc: DsmDocument, list: Statement[], ctx: ServiceContext):
     const p = s.spec.pattern === 'path' ? patternPlatform(s.pattern.text) : undefined;
     if (p) count[p]++;
   }
-  if (count.unix > count.windows && count.windows > 0) return { platform: 'unix', why: 'most of its patterns are UNIX paths' };
-  if (count.windows > count.unix && count.unix > 0) return { platform: 'windows', why: 'most of its patterns are Windows paths' };
+  if (count.unix > count.windows && count.windows > 0)
+    return { platform: 'unix', why: 'most of its patterns are UNIX paths' };
+  if (count.windows > count.unix && count.unix > 0)
+    return { platform: 'windows', why: 'most of its patterns are Windows paths' };
   return { why: '' };
 }
 
@@ -69,15 +71,23 @@ function quoteFix(o: OptionLine, from: Word, to: Word): Fix {
   const words = o.values.filter((w) => w.start >= from.start && w.end <= to.end);
   const joined = words.map((w, i) => (i ? ' '.repeat(w.start - words[i - 1].end) : '') + w.text).join('');
   const quote = joined.includes('"') ? "'" : '"';
-  return { title: `Quote the pattern: ${quote}${joined}${quote}`, edits: [TextEdit.replace(range, quote + joined + quote)], preferred: true };
+  return {
+    title: `Quote the pattern: ${quote}${joined}${quote}`,
+    edits: [TextEdit.replace(range, quote + joined + quote)],
+    preferred: true,
+  };
 }
 
 /** The words after the pattern that the statement reads as its management class and option=value words. */
 function trailing(spec: StatementSpec, rest: Word[]): { mc?: Word; options: number } {
   let options = 0;
-  if (spec.after === 'options' || spec.after === 'mgmtclass+options') while (options < rest.length && rest[rest.length - 1 - options].text.includes('=')) options++;
+  if (spec.after === 'options' || spec.after === 'mgmtclass+options')
+    while (options < rest.length && rest[rest.length - 1 - options].text.includes('=')) options++;
   const before = rest[rest.length - 1 - options];
-  const mc = spec.after.startsWith('mgmtclass') && before && !looksLikePath(before.text) && !before.text.includes('=') ? before : undefined;
+  const mc =
+    spec.after.startsWith('mgmtclass') && before && !looksLikePath(before.text) && !before.text.includes('=')
+      ? before
+      : undefined;
   return { mc, options };
 }
 
@@ -104,18 +114,33 @@ function afterPattern(s: Statement, name: string): Finding[] {
     const last = spill[spill.length - 1];
     const range = Range.create(line, s.pattern.start, line, last.end);
     return [
-      finding('pattern-blank-unquoted', range, `The client reads only ${s.pattern.text} as the pattern and cannot read the words after it: a pattern with a blank must be quoted.`, [
-        quoteFix(s.o, s.pattern, last),
-      ]),
+      finding(
+        'pattern-blank-unquoted',
+        range,
+        `The client reads only ${s.pattern.text} as the pattern and cannot read the words after it: a pattern with a blank must be quoted.`,
+        [quoteFix(s.o, s.pattern, last)],
+      ),
     ];
   }
   if (spill.length) {
     const takes = TAKES[s.spec.after];
     const range = Range.create(line, spill[0].start, line, spill[spill.length - 1].end);
-    return [finding('management-class', range, `${name} takes ${takes}: the client cannot read ${spill.map((w) => w.text).join(' ')}.`)];
+    return [
+      finding(
+        'management-class',
+        range,
+        `${name} takes ${takes}: the client cannot read ${spill.map((w) => w.text).join(' ')}.`,
+      ),
+    ];
   }
   if (mc && !isManagementClassName(mc.text)) {
-    return [finding('management-class', wordRange(line, mc), `${mc.text} is not a management class name: letters, digits and _ . - + & only, at most 30 characters.`)];
+    return [
+      finding(
+        'management-class',
+        wordRange(line, mc),
+        `${mc.text} is not a management class name: letters, digits and _ . - + & only, at most 30 characters.`,
+      ),
+    ];
   }
   return [];
 }
@@ -127,7 +152,8 @@ function patternOffset(w: Word): number {
 const OTHER: Record<Platform, string> = { unix: 'A Windows path', windows: 'A UNIX path' };
 const ADVICE: Record<Platform, string> = {
   unix: 'the UNIX client never matches a drive or UNC name; write the path from /.',
-  windows: 'the Windows client separates directories with \\ and starts a path with its drive (C:\\ or ?:\\) or a UNC name.',
+  windows:
+    'the Windows client separates directories with \\ and starts a path with its drive (C:\\ or ?:\\) or a UNC name.',
 };
 
 /** `pattern-wildcard`, `pattern-star-dot-star` and `pattern-platform`: the pattern itself. */
@@ -139,12 +165,25 @@ function patternItself(s: Statement, file: { platform?: Platform; why: string })
   const own = patternPlatform(text);
   // A pattern is read with its own delimiter (a Windows path in a UNIX file is reported once, as such).
   const platform = s.spec.pattern === 'nas' ? 'unix' : (own ?? file.platform);
-  for (const p of wildcardProblems(text, platform)) found.push(finding('pattern-wildcard', Range.create(line, at + p.start, line, at + p.end), p.message));
+  for (const p of wildcardProblems(text, platform))
+    found.push(finding('pattern-wildcard', Range.create(line, at + p.start, line, at + p.end), p.message));
   if (endsWithStarDotStar(text)) {
-    found.push(finding('pattern-star-dot-star', wordRange(line, s.pattern), '*.* matches only names that contain a dot: files such as README or core are left out. IBM advises * to match every file.'));
+    found.push(
+      finding(
+        'pattern-star-dot-star',
+        wordRange(line, s.pattern),
+        '*.* matches only names that contain a dot: files such as README or core are left out. IBM advises * to match every file.',
+      ),
+    );
   }
   if (file.platform && own && own !== file.platform && s.spec.pattern === 'path') {
-    found.push(finding('pattern-platform', wordRange(line, s.pattern), `${OTHER[file.platform]} in an include-exclude file for ${file.platform === 'unix' ? 'UNIX' : 'Windows'} (${file.why}): ${ADVICE[file.platform]}`));
+    found.push(
+      finding(
+        'pattern-platform',
+        wordRange(line, s.pattern),
+        `${OTHER[file.platform]} in an include-exclude file for ${file.platform === 'unix' ? 'UNIX' : 'Windows'} (${file.why}): ${ADVICE[file.platform]}`,
+      ),
+    );
   }
   return found;
 }
@@ -155,15 +194,31 @@ export const statementPatterns: Rule = (doc, ctx) => {
   const found: Finding[] = [];
   for (const o of doc.options) {
     if (!statementOf(o.option) || !o.values.length) {
-      if (statementOf(o.option)) found.push(finding('invalid-value', wordRange(o.line, o.name), `${o.option!.name} needs a pattern: ${o.option!.value.syntax ?? ''}`.trim()));
+      if (statementOf(o.option))
+        found.push(
+          finding(
+            'invalid-value',
+            wordRange(o.line, o.name),
+            `${o.option!.name} needs a pattern: ${o.option!.value.syntax ?? ''}`.trim(),
+          ),
+        );
       continue;
     }
     const open = o.values.find((w) => w.unterminated && !templated(w));
     if (open) {
       found.push(
-        finding('pattern-unbalanced-quote', wordRange(o.line, open), `The ${open.quote} that opens ${open.text || 'this word'} is never closed: the client reads a pattern up to its closing quote.`, [
-          { title: `Close the quote: ${open.quote}${open.text}${open.quote}`, edits: [TextEdit.insert({ line: o.line, character: open.end }, open.quote!)], preferred: true },
-        ]),
+        finding(
+          'pattern-unbalanced-quote',
+          wordRange(o.line, open),
+          `The ${open.quote} that opens ${open.text || 'this word'} is never closed: the client reads a pattern up to its closing quote.`,
+          [
+            {
+              title: `Close the quote: ${open.quote}${open.text}${open.quote}`,
+              edits: [TextEdit.insert({ line: o.line, character: open.end }, open.quote!)],
+              preferred: true,
+            },
+          ],
+        ),
       );
     }
   }
@@ -197,7 +252,13 @@ function underExcludedTrees(list: Statement[]): Finding[] {
     if (!tree) continue;
     const by = `${tree.s.o.option!.name} ${tree.s.pattern.text} (line ${tree.s.o.line + 1})`;
     found.push(
-      finding('statement-never-applies', wordRange(s.o.line, s.pattern), `${by} leaves this whole directory out before any INCLUDE is read, wherever it stands: this statement never takes effect for backup.`, [], UNNECESSARY),
+      finding(
+        'statement-never-applies',
+        wordRange(s.o.line, s.pattern),
+        `${by} leaves this whole directory out before any INCLUDE is read, wherever it stands: this statement never takes effect for backup.`,
+        [],
+        UNNECESSARY,
+      ),
     );
   }
   return found;
@@ -222,7 +283,15 @@ function shadowedFromBelow(list: Statement[]): Finding[] {
     if (winners.every((w) => w !== undefined)) {
       const w = winners[0]!;
       const why = `${w.o.option!.name} ${w.pattern.text} on line ${w.o.line + 1} is read first (the list is read from the bottom up) and matches every file this one matches`;
-      found.push(finding('statement-never-applies', wordRange(s.o.line, s.pattern), `This statement never takes effect: ${why}.`, [], UNNECESSARY));
+      found.push(
+        finding(
+          'statement-never-applies',
+          wordRange(s.o.line, s.pattern),
+          `This statement never takes effect: ${why}.`,
+          [],
+          UNNECESSARY,
+        ),
+      );
     }
     for (const op of ops) same.set(op, s);
     decided.set(patternKey(s), same);

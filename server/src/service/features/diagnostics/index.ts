@@ -111,7 +111,9 @@ export function findings(doc: DsmDocument, ctx: ServiceContext): Finding[] {
       if (level !== undefined) {
         const severity = LEVELS[level];
         if (severity === null) continue;
-        f.diagnostic.severity = f.uncertain ? Math.max(severity, DiagnosticSeverity.Information) as DiagnosticSeverity : severity;
+        f.diagnostic.severity = f.uncertain
+          ? (Math.max(severity, DiagnosticSeverity.Information) as DiagnosticSeverity)
+          : severity;
       }
       if (isCode(code)) f.fixes.push(disableFix(doc, f, ctx));
       if (doc.template && !keepInTemplate(doc.template.spans, f, reported)) continue;
@@ -130,4 +132,3 @@ export function findings(doc: DsmDocument, ctx: ServiceContext): Finding[] {
   }
   return all;
 }
-

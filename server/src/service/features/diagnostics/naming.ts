@@ -18,7 +18,11 @@ export const STANZA_NAME_MAX = 64;
 /** The replacement's name, when the old option takes the same values (then renaming the word is the whole fix). */
 function renameFix(doc: DsmDocument, o: OptionLine, option: OptionSpec, ctx: Parameters<Rule>[1]): Fix[] {
   const replacement = option.replacedBy ? ctx.table.lookup(option.replacedBy) : undefined;
-  if (!replacement || JSON.stringify({ ...replacement.value, syntax: '' }) !== JSON.stringify({ ...option.value, syntax: '' })) return [];
+  if (
+    !replacement ||
+    JSON.stringify({ ...replacement.value, syntax: '' }) !== JSON.stringify({ ...option.value, syntax: '' })
+  )
+    return [];
   const name = replacement.name.toUpperCase();
   return [{ title: `Change to ${name}`, edits: [replaceWord(o.line, o.name, name)], preferred: true }];
 }
@@ -30,10 +34,16 @@ export const removedOptions: Rule = (doc, ctx) => {
     const option = o.option;
     if (!option || !isRemoved(option) || o.name.template) continue;
     const when = option.removedIn ? `in version ${option.removedIn}` : '(IBM does not say in which version)';
-    const what = option.replacedBy ? `IBM replaced ${option.name} by ${option.replacedBy.toUpperCase()} ${when}` : `IBM removed ${option.name} ${when}`;
-    const still = option.stillAccepted ? '; the client still accepts the old name for now, but IBM documents only the new one' : '';
+    const what = option.replacedBy
+      ? `IBM replaced ${option.name} by ${option.replacedBy.toUpperCase()} ${when}`
+      : `IBM removed ${option.name} ${when}`;
+    const still = option.stillAccepted
+      ? '; the client still accepts the old name for now, but IBM documents only the new one'
+      : '';
     const page = option.source ? ` IBM's page: ${option.source.url}` : '';
-    findings.push(finding('removed-option', wordRange(o.line, o.name), `${what}${still}.${page}`, renameFix(doc, o, option, ctx)));
+    findings.push(
+      finding('removed-option', wordRange(o.line, o.name), `${what}${still}.${page}`, renameFix(doc, o, option, ctx)),
+    );
   }
   return findings;
 };
@@ -59,7 +69,13 @@ export const stanzaNames: Rule = (doc) => {
         ),
       );
     } else if (first.text.length > STANZA_NAME_MAX) {
-      findings.push(finding('stanza-name', wordRange(s.header.line, first), `The server stanza name ${first.text} has ${first.text.length} characters; a server name is at most ${STANZA_NAME_MAX}, and the client rejects a longer one.`));
+      findings.push(
+        finding(
+          'stanza-name',
+          wordRange(s.header.line, first),
+          `The server stanza name ${first.text} has ${first.text.length} characters; a server name is at most ${STANZA_NAME_MAX}, and the client rejects a longer one.`,
+        ),
+      );
     }
   }
   return findings;

@@ -40,7 +40,14 @@ export const optionNames: Rule = (doc, ctx) => {
         });
       }
       const hint = near.length ? ` Did you mean ${near.map((x) => x.name.toUpperCase()).join(', ')}?` : '';
-      findings.push(finding('unknown-option', range, `Unknown option ${o.name.text}: the client stops at start-up on an option it does not know.${hint}`, fixes));
+      findings.push(
+        finding(
+          'unknown-option',
+          range,
+          `Unknown option ${o.name.text}: the client stops at start-up on an option it does not know.${hint}`,
+          fixes,
+        ),
+      );
     } else if (r.kind === 'ambiguous' || r.kind === 'tooShort') {
       const names = r.items.map((x) => x.name);
       const why =
@@ -80,7 +87,8 @@ function numberProblem(table: OptionTable, option: OptionSpec, word: Word): stri
     return `${option.name} takes a number from ${range}${also}, not ${w.text}.`;
   }
   const n = Number(w.text);
-  if ((v.min !== undefined && n < v.min) || (v.max !== undefined && n > v.max)) return `${n} is out of range for ${option.name}: ${range}.`;
+  if ((v.min !== undefined && n < v.min) || (v.max !== undefined && n > v.max))
+    return `${n} is out of range for ${option.name}: ${range}.`;
   return undefined;
 }
 
@@ -90,11 +98,17 @@ function valueFixes(table: OptionTable, option: OptionSpec, o: OptionLine, w: Wo
     const n = Number(w.text);
     if (!Number.isFinite(n)) return [];
     const bound = v.min !== undefined && n < v.min ? v.min : v.max !== undefined && n > v.max ? v.max : undefined;
-    return bound === undefined ? [] : [{ title: `Change to ${bound}`, edits: [replaceWord(o.line, w, String(bound))], preferred: false }];
+    return bound === undefined
+      ? []
+      : [{ title: `Change to ${bound}`, edits: [replaceWord(o.line, w, String(bound))], preferred: false }];
   }
   const keywords = table.keywords(option);
   const best = keywords.reduce((a, b) => (distance(w.text, b) < distance(w.text, a) ? b : a), keywords[0]);
-  return keywords.map((k) => ({ title: `Change to ${k.toUpperCase()}`, edits: [replaceWord(o.line, w, k.toUpperCase())], preferred: k === best }));
+  return keywords.map((k) => ({
+    title: `Change to ${k.toUpperCase()}`,
+    edits: [replaceWord(o.line, w, k.toUpperCase())],
+    preferred: k === best,
+  }));
 }
 
 /** `invalid-value`: a keyword outside the set, a number outside its range, or a quoted keyword. */
@@ -108,7 +122,13 @@ export const optionValues: Rule = (doc, ctx) => {
     if (!o.values.length) {
       // In a template, tags on the line may stand for the value (or the line may be joined to the next when rendered).
       if (doc.template && lineHasTemplate(doc.template.spans, o.line)) continue;
-      findings.push(finding('invalid-value', wordRange(o.line, o.name), `${option.name} needs a value: ${option.value.syntax ?? ''}`.trim()));
+      findings.push(
+        finding(
+          'invalid-value',
+          wordRange(o.line, o.name),
+          `${option.name} needs a value: ${option.value.syntax ?? ''}`.trim(),
+        ),
+      );
       continue;
     }
     const values = o.values;
@@ -121,15 +141,33 @@ export const optionValues: Rule = (doc, ctx) => {
       if (w.template) continue;
       if (w.quote) {
         const unquoted = w.text.trim();
-        const valid = !(type === 'number' ? numberProblem(ctx.table, option, { ...w, text: unquoted }) : keywordProblem(ctx.table, option, { ...w, text: unquoted }));
+        const valid = !(type === 'number'
+          ? numberProblem(ctx.table, option, { ...w, text: unquoted })
+          : keywordProblem(ctx.table, option, { ...w, text: unquoted }));
         // A word written right after the closing quote ("1""y") would run into the unquoted one: keep them apart.
         const glued = values[i + 1]?.start === w.end;
-        const fixes: Fix[] = valid ? [{ title: `Remove the quotes: ${unquoted}`, edits: [TextEdit.replace(wordRange(o.line, w), glued ? unquoted + ' ' : unquoted)], preferred: true }] : [];
-        findings.push(finding('invalid-value', wordRange(o.line, w), `The client rejects a quoted value for ${option.name}: quotes are only for file specifications with blanks or wildcards.`, fixes));
+        const fixes: Fix[] = valid
+          ? [
+              {
+                title: `Remove the quotes: ${unquoted}`,
+                edits: [TextEdit.replace(wordRange(o.line, w), glued ? unquoted + ' ' : unquoted)],
+                preferred: true,
+              },
+            ]
+          : [];
+        findings.push(
+          finding(
+            'invalid-value',
+            wordRange(o.line, w),
+            `The client rejects a quoted value for ${option.name}: quotes are only for file specifications with blanks or wildcards.`,
+            fixes,
+          ),
+        );
         continue;
       }
       const problem = type === 'number' ? numberProblem(ctx.table, option, w) : keywordProblem(ctx.table, option, w);
-      if (problem) findings.push(finding('invalid-value', wordRange(o.line, w), problem, valueFixes(ctx.table, option, o, w)));
+      if (problem)
+        findings.push(finding('invalid-value', wordRange(o.line, w), problem, valueFixes(ctx.table, option, o, w)));
     }
   }
   return findings;

@@ -50,7 +50,10 @@ function quoteFix(o: OptionLine, words: Word[]): Fix[] {
   return [
     {
       title: 'Put the path in quotes',
-      edits: [TextEdit.insert({ line: o.line, character: first.start }, quote), TextEdit.insert({ line: o.line, character: last.end }, quote)],
+      edits: [
+        TextEdit.insert({ line: o.line, character: first.start }, quote),
+        TextEdit.insert({ line: o.line, character: last.end }, quote),
+      ],
       preferred: true,
     },
   ];

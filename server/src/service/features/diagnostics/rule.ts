@@ -32,7 +32,13 @@ export interface Finding {
 
 export type Rule = (doc: DsmDocument, ctx: ServiceContext) => Finding[];
 
-export function finding(code: Code, range: Range, message: string, fixes: Fix[] = [], extra: Partial<Diagnostic> = {}): Finding {
+export function finding(
+  code: Code,
+  range: Range,
+  message: string,
+  fixes: Fix[] = [],
+  extra: Partial<Diagnostic> = {},
+): Finding {
   return { diagnostic: { range, severity: CODES[code].severity, code, source: SOURCE, message, ...extra }, fixes };
 }
 
@@ -78,7 +84,9 @@ function contentEnd(doc: DsmDocument, line: number): number {
 export function deleteLine(doc: DsmDocument, line: number): TextEdit {
   if (line + 1 < doc.lineCount) return TextEdit.del(Range.create(line, 0, line + 1, 0));
   const end = contentEnd(doc, line);
-  return TextEdit.del(line > 0 ? Range.create(line - 1, contentEnd(doc, line - 1), line, end) : Range.create(line, 0, line, end));
+  return TextEdit.del(
+    line > 0 ? Range.create(line - 1, contentEnd(doc, line - 1), line, end) : Range.create(line, 0, line, end),
+  );
 }
 
 /** A finding that depends on what a template renders (a branch taken, a placeholder's value): information, at most. */

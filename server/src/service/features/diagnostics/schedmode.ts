@@ -4,7 +4,17 @@ import { DsmDocument, OptionLine, isOption } from '../../../parser/document';
 import { Opt } from '../../../model/opt';
 import { scopeAt } from '../../scope';
 import { lineHasTemplate, onEveryPath } from '../../../parser/template';
-import { Fix, Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, lineRange, uncertain, wordRange } from './rule';
+import {
+  Fix,
+  Finding,
+  Rule,
+  finding,
+  hasPlaceholderNames,
+  insertLineAfter,
+  lineRange,
+  uncertain,
+  wordRange,
+} from './rule';
 import type { ServiceContext } from '../../context';
 import { CLIENTORSERVER_NOTE, serverOnlyLine, serverWantsPrompted, toClientEdit } from './sessions';
 
@@ -44,7 +54,8 @@ export const schedmodePrompted: Rule = (doc, ctx) => {
     if (!value) continue;
     if (value.template) {
       // A placeholder: its value is unknown, but one that names PROMPTED (`{{ mode | default('prompted') }}`) may well give it.
-      if (/\bprompted\b/i.test(value.text)) findings.push(uncertain(finding('schedmode-prompted', wordRange(o.line, value), TEMPLATE_PROMPTED_MESSAGE)));
+      if (/\bprompted\b/i.test(value.text))
+        findings.push(uncertain(finding('schedmode-prompted', wordRange(o.line, value), TEMPLATE_PROMPTED_MESSAGE)));
       continue;
     }
     const r = ctx.table.resolveKeyword(o.option, value.text);
@@ -58,13 +69,22 @@ export const schedmodePrompted: Rule = (doc, ctx) => {
     const edits = toClient ? [TextEdit.replace(range, 'POLLING'), toClient] : [TextEdit.replace(range, 'POLLING')];
     const title = 'Change SCHEDMODE to POLLING' + (toClient ? ALSO_CLIENT : '') + RESTART;
     const fix: Fix = { title, edits, preferred: true, fixAll: true, changesSchedule: true, toClient: !!toClient };
-    findings.push(finding('schedmode-prompted', range, PROMPTED_MESSAGE + (toClient && si ? serverOnlyNote(si) : ''), [fix]));
+    findings.push(
+      finding('schedmode-prompted', range, PROMPTED_MESSAGE + (toClient && si ? serverOnlyNote(si) : ''), [fix]),
+    );
   }
   return findings;
 };
 
 function addPolling(title: string, edits: TextEdit[], toClient: boolean): Fix {
-  return { title: title + (toClient ? AND_CLIENT : '') + RESTART, edits, preferred: true, fixAll: true, changesSchedule: true, toClient };
+  return {
+    title: title + (toClient ? AND_CLIENT : '') + RESTART,
+    edits,
+    preferred: true,
+    fixAll: true,
+    changesSchedule: true,
+    toClient,
+  };
 }
 
 /**
@@ -77,7 +97,8 @@ function anchorFor(doc: DsmDocument, header: OptionLine | undefined, options: Op
   const t = doc.template;
   if (!t) return lines[lines.length - 1];
   const frame = header ? t.frames[header.line] : undefined;
-  for (let i = lines.length - 1; i >= 0; i--) if (t.frames[lines[i].line] === frame && !lineHasTemplate(t.spans, lines[i].line)) return lines[i];
+  for (let i = lines.length - 1; i >= 0; i--)
+    if (t.frames[lines[i].line] === frame && !lineHasTemplate(t.spans, lines[i].line)) return lines[i];
   return undefined;
 }
 
@@ -86,13 +107,22 @@ function anchorFor(doc: DsmDocument, header: OptionLine | undefined, options: Op
  * whole file)? In a template: `sometimes` when it is set only in some
  * branches, `unknown` when a placeholder line may set it.
  */
-function schedmodeSet(doc: DsmDocument, header: OptionLine | undefined, options: OptionLine[]): 'yes' | 'no' | 'sometimes' | 'unknown' {
+function schedmodeSet(
+  doc: DsmDocument,
+  header: OptionLine | undefined,
+  options: OptionLine[],
+): 'yes' | 'no' | 'sometimes' | 'unknown' {
   const t = doc.template;
   if (!t) return options.some((o) => isOption(o, Opt.SCHEDMODE)) ? 'yes' : 'no';
   if (hasPlaceholderNames(options)) return 'unknown';
   const set = options.filter((o) => isOption(o, Opt.SCHEDMODE));
   if (!set.length) return 'no';
-  return onEveryPath(set.map((o) => t.frames[o.line]), header && t.frames[header.line]) ? 'yes' : 'sometimes';
+  return onEveryPath(
+    set.map((o) => t.frames[o.line]),
+    header && t.frames[header.line],
+  )
+    ? 'yes'
+    : 'sometimes';
 }
 
 /** A scope that should set SCHEDMODE: a server stanza (with its header), or a complete options file. */
@@ -104,7 +134,11 @@ interface Scope {
   message: string;
 }
 
-function missingFinding(doc: DsmDocument, ctx: ServiceContext, { header, options, label, fixTitle, message }: Scope): Finding[] {
+function missingFinding(
+  doc: DsmDocument,
+  ctx: ServiceContext,
+  { header, options, label, fixTitle, message }: Scope,
+): Finding[] {
   const set = schedmodeSet(doc, header, options);
   if (set === 'yes' || set === 'unknown') return [];
   // The site's server accepts only prompted schedulers: adding POLLING would break it (schedmode-server-mismatch says so instead).
@@ -135,10 +169,22 @@ export const schedmodeMissing: Rule = (doc, ctx) => {
         const message =
           `No SCHEDMODE in ${label}. Write SCHEDMODE POLLING explicitly: the scheduler then only connects outward, ` +
           'which firewalls allow, instead of depending on defaults that may leave it waiting for a call that is blocked.';
-        return missingFinding(doc, ctx, { header: s.header, options: s.options, label, fixTitle: `Add SCHEDMODE POLLING to ${label}`, message });
+        return missingFinding(doc, ctx, {
+          header: s.header,
+          options: s.options,
+          label,
+          fixTitle: `Add SCHEDMODE POLLING to ${label}`,
+          message,
+        });
       });
   }
   if (doc.fileKind !== 'opt-windows' || !doc.options.length) return [];
-  const message = 'This options file connects to a server but has no SCHEDMODE. Write SCHEDMODE POLLING explicitly: the scheduler then only connects outward, which firewalls allow.';
-  return missingFinding(doc, ctx, { options: doc.options, label: 'this options file', fixTitle: 'Add SCHEDMODE POLLING', message });
+  const message =
+    'This options file connects to a server but has no SCHEDMODE. Write SCHEDMODE POLLING explicitly: the scheduler then only connects outward, which firewalls allow.';
+  return missingFinding(doc, ctx, {
+    options: doc.options,
+    label: 'this options file',
+    fixTitle: 'Add SCHEDMODE POLLING',
+    message,
+  });
 };

@@ -1,8 +1,17 @@
 /** `tcpport-mismatch`: a catalogued server reached on a port it does not listen on. */
 import { Opt } from '../../../model/opt';
 import { serverScopes } from '../../scope';
-import { Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, rendering, replaceWord, uncertain, wordRange } from './rule';
-
+import {
+  Finding,
+  Rule,
+  finding,
+  hasPlaceholderNames,
+  insertLineAfter,
+  rendering,
+  replaceWord,
+  uncertain,
+  wordRange,
+} from './rule';
 
 export const tcpportMismatch: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
@@ -17,15 +26,37 @@ export const tcpportMismatch: Rule = (doc, ctx) => {
       // In a template, the address may be in a branch that this port line is not always rendered with.
       const together = rendering(doc, port, address);
       if (together === 'exclusive') continue;
-      const f = finding('tcpport-mismatch', wordRange(port.line, portWord), `${what}, not ${portWord.text}: the client would knock on the wrong door and never reach it.`, [
-        { title: `Change TCPPORT to ${server.port}`, edits: [replaceWord(port.line, portWord, String(server.port))], preferred: true },
-      ]);
+      const f = finding(
+        'tcpport-mismatch',
+        wordRange(port.line, portWord),
+        `${what}, not ${portWord.text}: the client would knock on the wrong door and never reach it.`,
+        [
+          {
+            title: `Change TCPPORT to ${server.port}`,
+            edits: [replaceWord(port.line, portWord, String(server.port))],
+            preferred: true,
+          },
+        ],
+      );
       findings.push(together === 'certain' ? f : uncertain(f));
-    } else if (!port && String(server.port) !== scope.defaultOf(Opt.TCPPORT) && !(doc.template && hasPlaceholderNames(scope.lines))) {
+    } else if (
+      !port &&
+      String(server.port) !== scope.defaultOf(Opt.TCPPORT) &&
+      !(doc.template && hasPlaceholderNames(scope.lines))
+    ) {
       findings.push(
-        finding('tcpport-mismatch', wordRange(address.line, address.values[0]), `${what}, but no TCPPORT is set here, so the client uses ${scope.defaultOf(Opt.TCPPORT)}.`, [
-          { title: `Add TCPPORT ${server.port}`, edits: [insertLineAfter(doc, address, address.indent, `TCPPORT ${server.port}`)], preferred: true },
-        ]),
+        finding(
+          'tcpport-mismatch',
+          wordRange(address.line, address.values[0]),
+          `${what}, but no TCPPORT is set here, so the client uses ${scope.defaultOf(Opt.TCPPORT)}.`,
+          [
+            {
+              title: `Add TCPPORT ${server.port}`,
+              edits: [insertLineAfter(doc, address, address.indent, `TCPPORT ${server.port}`)],
+              preferred: true,
+            },
+          ],
+        ),
       );
     }
   }

@@ -16,7 +16,18 @@ import { TextEdit } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, lastOption } from '../../../parser/document';
 import type { ServerEntry, ServerSchedmodes } from '../../../model/serverCatalog';
 import type { ServiceContext } from '../../context';
-import { Fix, Finding, Rule, finding, hasPlaceholderNames, insertLineAfter, rendering, replaceWord, uncertain, wordRange } from './rule';
+import {
+  Fix,
+  Finding,
+  Rule,
+  finding,
+  hasPlaceholderNames,
+  insertLineAfter,
+  rendering,
+  replaceWord,
+  uncertain,
+  wordRange,
+} from './rule';
 import { Opt } from '../../../model/opt';
 import { VALUE, WRITE } from './keywords';
 
@@ -30,7 +41,8 @@ export function keyword(ctx: ServiceContext, o: OptionLine | undefined, i = 0): 
 
 /** The scopes a client connection reads its scheduling options from: each dsm.sys server stanza, or a whole complete (Windows) dsm.opt. */
 export function clientScopes(doc: DsmDocument): { header?: OptionLine; options: OptionLine[] }[] {
-  if (doc.fileKind === 'sys') return doc.stanzas.filter((s) => s.kind === 'server').map((s) => ({ header: s.header, options: s.options }));
+  if (doc.fileKind === 'sys')
+    return doc.stanzas.filter((s) => s.kind === 'server').map((s) => ({ header: s.header, options: s.options }));
   return doc.fileKind === 'opt-windows' && doc.options.length ? [{ options: doc.options }] : [];
 }
 
@@ -49,7 +61,8 @@ export function serverOnlyLine(ctx: ServiceContext, options: readonly OptionLine
   return keyword(ctx, si) === VALUE.serverOnly ? si : undefined;
 }
 
-export const CLIENTORSERVER_NOTE = 'The server administrator must also set the node to SESSIONINITIATION=CLIENTORSERVER (UPDATE NODE).';
+export const CLIENTORSERVER_NOTE =
+  'The server administrator must also set the node to SESSIONINITIATION=CLIENTORSERVER (UPDATE NODE).';
 
 /**
  * The edit that makes a SERVERONLY scope client-initiated again, for a fix
@@ -62,7 +75,10 @@ export function toClientEdit(doc: DsmDocument, si: OptionLine | undefined, at: O
 }
 
 /** The catalogued server a scope connects to, when the site says how it schedules (anything but `any`). */
-export function serverSchedmodes(ctx: ServiceContext, options: readonly OptionLine[]): { server: ServerEntry; mode: Exclude<ServerSchedmodes, 'any'> } | undefined {
+export function serverSchedmodes(
+  ctx: ServiceContext,
+  options: readonly OptionLine[],
+): { server: ServerEntry; mode: Exclude<ServerSchedmodes, 'any'> } | undefined {
   const address = lastOption(options, Opt.TCPSERVERADDRESS)?.values[0];
   const server = address && !address.template ? ctx.catalog.find(address.text) : undefined;
   const mode = server?.schedmodes;
@@ -75,7 +91,10 @@ export function serverWantsPrompted(ctx: ServiceContext, options: readonly Optio
 }
 
 /** Where a scope's scheduler mode comes from: its SCHEDMODE line and keyword, or IBM's default, POLLING. */
-function schedmodeOf(ctx: ServiceContext, options: readonly OptionLine[]): { line?: OptionLine; mode: string | undefined } {
+function schedmodeOf(
+  ctx: ServiceContext,
+  options: readonly OptionLine[],
+): { line?: OptionLine; mode: string | undefined } {
   const line = lastOption(options, Opt.SCHEDMODE);
   if (!line) return { mode: VALUE.polling };
   return { line, mode: keyword(ctx, line) };
@@ -88,7 +107,16 @@ function judged(doc: DsmDocument) {
 
 function toClientFix(doc: DsmDocument, si: OptionLine): Fix[] {
   const edit = toClientEdit(doc, si, si);
-  return edit ? [{ title: 'Change SESSIONINITIATION to CLIENT (then restart the scheduler)', edits: [edit], preferred: true, changesSchedule: true }] : [];
+  return edit
+    ? [
+        {
+          title: 'Change SESSIONINITIATION to CLIENT (then restart the scheduler)',
+          edits: [edit],
+          preferred: true,
+          changesSchedule: true,
+        },
+      ]
+    : [];
 }
 
 /** `serveronly-polling`: SERVERONLY, where the scheduler polls (as written, or by default): no scheduled session ever starts. */
@@ -105,7 +133,14 @@ export const serverOnlyPolling: Rule = (doc, ctx) => {
       'A polling scheduler never waits for that call: either this line does nothing, or the node is meant to be reached only by the server and its scheduled backups never start. ' +
       'Use SESSIONINITIATION CLIENT (the scheduler then polls), or SCHEDMODE PROMPTED with TCPCLIENTPORT open to the server. ' +
       CLIENTORSERVER_NOTE;
-    findings.push(unlessBranched(doc, finding('serveronly-polling', wordRange(si.line, si.values[0]), message, toClientFix(doc, si)), si, line));
+    findings.push(
+      unlessBranched(
+        doc,
+        finding('serveronly-polling', wordRange(si.line, si.values[0]), message, toClientFix(doc, si)),
+        si,
+        line,
+      ),
+    );
   }
   return findings;
 };
@@ -122,7 +157,19 @@ export const serverOnlyManagedServices: Rule = (doc, ctx) => {
       `MANAGEDSERVICES SCHEDULE with SESSIONINITIATION SERVERONLY (line ${si.line + 1}): IBM says the client acceptor (dsmcad) cannot be used for scheduling with SERVERONLY, so no schedule runs. ` +
       'Run the scheduler with dsmc schedule instead, or use SESSIONINITIATION CLIENT. ' +
       CLIENTORSERVER_NOTE;
-    findings.push(unlessBranched(doc, finding('serveronly-managedservices', wordRange(managed.line, managed.values[at]), message, toClientFix(doc, si)), si, managed));
+    findings.push(
+      unlessBranched(
+        doc,
+        finding(
+          'serveronly-managedservices',
+          wordRange(managed.line, managed.values[at]),
+          message,
+          toClientFix(doc, si),
+        ),
+        si,
+        managed,
+      ),
+    );
   }
   return findings;
 };
@@ -153,15 +200,36 @@ export const schedmodeServerMismatch: Rule = (doc, ctx) => {
       const edits = [replaceWord(line.line, line.values[0], write)];
       const si = wanted.mode === VALUE.polling ? toClientEdit(doc, serverOnlyLine(ctx, options), line) : undefined;
       if (si) edits.push(si);
-      fixes.push({ title: `Change SCHEDMODE to ${write}${si ? ' and SESSIONINITIATION to CLIENT' : ''} (then restart the scheduler)`, edits, preferred: true, changesSchedule: true });
+      fixes.push({
+        title: `Change SCHEDMODE to ${write}${si ? ' and SESSIONINITIATION to CLIENT' : ''} (then restart the scheduler)`,
+        edits,
+        preferred: true,
+        changesSchedule: true,
+      });
     } else {
       const anchor = options[options.length - 1] ?? header;
       range = wordRange((header ?? options[0]).line, (header ?? options[0]).name);
-      if (anchor) fixes.push({ title: `Add ${WRITE.schedmodePrompted} (then restart the scheduler)`, edits: [insertLineAfter(doc, anchor, anchor.indent, WRITE.schedmodePrompted)], preferred: true, changesSchedule: true });
+      if (anchor)
+        fixes.push({
+          title: `Add ${WRITE.schedmodePrompted} (then restart the scheduler)`,
+          edits: [insertLineAfter(doc, anchor, anchor.indent, WRITE.schedmodePrompted)],
+          preferred: true,
+          changesSchedule: true,
+        });
     }
-    const now = line ? `this stanza's SCHEDMODE is ${mode.toUpperCase()}` : 'this stanza has no SCHEDMODE, so its scheduler polls (the default)';
-    const extra = wanted.mode === VALUE.prompted ? ' A prompted scheduler needs the server to reach TCPCLIENTPORT through any firewall.' : '';
-    const f = finding('schedmode-server-mismatch', range, `${where}, but ${now}: IBM says a client must use the one mode its server allows, or scheduled work is not processed.${extra}`, fixes);
+    const now = line
+      ? `this stanza's SCHEDMODE is ${mode.toUpperCase()}`
+      : 'this stanza has no SCHEDMODE, so its scheduler polls (the default)';
+    const extra =
+      wanted.mode === VALUE.prompted
+        ? ' A prompted scheduler needs the server to reach TCPCLIENTPORT through any firewall.'
+        : '';
+    const f = finding(
+      'schedmode-server-mismatch',
+      range,
+      `${where}, but ${now}: IBM says a client must use the one mode its server allows, or scheduled work is not processed.${extra}`,
+      fixes,
+    );
     findings.push(unlessBranched(doc, f, line, lastOption(options, Opt.TCPSERVERADDRESS)));
   }
   return findings;

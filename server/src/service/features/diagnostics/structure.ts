@@ -10,7 +10,17 @@ import { windowsEvidence } from '../../../parser/fileKind';
 import type { ServiceContext } from '../../context';
 import { statementOf } from '../../../model/inclexcl';
 import { sysFor } from '../../workspace';
-import { Finding, Rule, deleteLine, finding, hasPlaceholderNames, lineRange, rendering, uncertain, wordRange } from './rule';
+import {
+  Finding,
+  Rule,
+  deleteLine,
+  finding,
+  hasPlaceholderNames,
+  lineRange,
+  rendering,
+  uncertain,
+  wordRange,
+} from './rule';
 
 const FILE_LABEL: Record<DsmDocument['fileKind'], string> = {
   sys: 'dsm.sys',
@@ -55,9 +65,19 @@ function unixOnlyInWindows(doc: DsmDocument, o: OptionLine, option: OptionSpec, 
   const header = stanzaKind(o) === 'server';
   const message =
     `${option.name} is documented by IBM for UNIX, Linux and Mac clients only, and this file reads as a Windows options file (${windowsReason(doc, ctx)}).` +
-    (header ? ' A Windows client has no dsm.sys stanzas to select: it connects with the TCPSERVERADDRESS and TCPPORT of this file.' : '') +
+    (header
+      ? ' A Windows client has no dsm.sys stanzas to select: it connects with the TCPSERVERADDRESS and TCPPORT of this file.'
+      : '') +
     ' If the file is for UNIX, set dsm.optionsFileLayout to unix.';
-  const fixes = header ? [{ title: `Remove this ${option.name} line (Windows has no stanzas)`, edits: [deleteLine(doc, o.line)], preferred: false }] : [];
+  const fixes = header
+    ? [
+        {
+          title: `Remove this ${option.name} line (Windows has no stanzas)`,
+          edits: [deleteLine(doc, o.line)],
+          preferred: false,
+        },
+      ]
+    : [];
   return finding('wrong-file', wordRange(o.line, o.name), message, fixes);
 }
 
@@ -84,7 +104,13 @@ export const placement: Rule = (doc, ctx) => {
       );
       return;
     }
-    findings.push(finding('wrong-file', range, `${option.name} does not belong in ${place === 'stanza' ? 'a dsm.sys server stanza' : FILE_LABEL[doc.fileKind]}: it goes in ${belongsLabel(option)}.`));
+    findings.push(
+      finding(
+        'wrong-file',
+        range,
+        `${option.name} does not belong in ${place === 'stanza' ? 'a dsm.sys server stanza' : FILE_LABEL[doc.fileKind]}: it goes in ${belongsLabel(option)}.`,
+      ),
+    );
   };
   if (doc.fileKind === 'sys') {
     // A placeholder line (`{{ key }} {{ value }}`) may be a stanza header: what follows it may stand in that stanza.
@@ -114,9 +140,15 @@ function scopes(doc: DsmDocument): { label: string; options: OptionLine[] }[] {
 const COMPARED = 256;
 
 /** The last line after lines[i] that relates to it this way (a template's branches; in a plain file every line is `certain`). */
-function lastAfter(doc: DsmDocument, lines: OptionLine[], i: number, how: 'certain' | 'possible'): OptionLine | undefined {
+function lastAfter(
+  doc: DsmDocument,
+  lines: OptionLine[],
+  i: number,
+  how: 'certain' | 'possible',
+): OptionLine | undefined {
   if (!doc.template) return how === 'certain' ? lines[lines.length - 1] : undefined;
-  for (let j = Math.min(lines.length - 1, i + COMPARED); j > i; j--) if (rendering(doc, lines[i], lines[j]) === how) return lines[j];
+  for (let j = Math.min(lines.length - 1, i + COMPARED); j > i; j--)
+    if (rendering(doc, lines[i], lines[j]) === how) return lines[j];
   return undefined;
 }
 
@@ -145,9 +177,13 @@ export const duplicateOptions: Rule = (doc) => {
           ? `${option.name} is set again on line ${winner.line + 1} (${scope.label}); the client reads options top to bottom, so that last one takes effect and this one is ignored.`
           : `${option.name} may be set again on line ${winner.line + 1} (${scope.label}), depending on the template's branches; where both are rendered, that last one takes effect and this one is ignored.`;
         // Removing a line that is ignored only in some renderings would lose it in the others: no fix then.
-        const fixes = certain ? [{ title: `Remove this ignored ${option.name} line`, edits: [deleteLine(doc, o.line)], preferred: false }] : [];
+        const fixes = certain
+          ? [{ title: `Remove this ignored ${option.name} line`, edits: [deleteLine(doc, o.line)], preferred: false }]
+          : [];
         const f = finding('duplicate-option', lineRange(o), message, fixes, {
-          relatedInformation: [DiagnosticRelatedInformation.create(Location.create(doc.uri, lineRange(winner)), 'This one takes effect.')],
+          relatedInformation: [
+            DiagnosticRelatedInformation.create(Location.create(doc.uri, lineRange(winner)), 'This one takes effect.'),
+          ],
         });
         findings.push(certain ? f : uncertain(f));
       }
@@ -168,14 +204,27 @@ export const duplicateStanzas: Rule = (doc) => {
     if (!earlier) seen.set(key, (earlier = []));
     // In a template, the stanzas of other branches of the same conditional are alternatives, not duplicates.
     const compared = earlier.slice(0, COMPARED);
-    const first = compared.find((h) => rendering(doc, s.header, h) === 'certain') ?? compared.find((h) => rendering(doc, s.header, h) === 'possible');
+    const first =
+      compared.find((h) => rendering(doc, s.header, h) === 'certain') ??
+      compared.find((h) => rendering(doc, s.header, h) === 'possible');
     earlier.push(s.header);
     if (!first || !nameWord) continue;
     const certain = rendering(doc, s.header, first) === 'certain';
     const where = certain ? '' : ' (where the template renders both)';
-    const f = finding('duplicate-stanza', wordRange(s.header.line, nameWord), `A stanza named ${s.name} already starts on line ${first.line + 1}${where}: stanza names must be unique (case does not matter).`, [], {
-      relatedInformation: [DiagnosticRelatedInformation.create(Location.create(doc.uri, lineRange(first)), 'The first stanza of this name.')],
-    });
+    const f = finding(
+      'duplicate-stanza',
+      wordRange(s.header.line, nameWord),
+      `A stanza named ${s.name} already starts on line ${first.line + 1}${where}: stanza names must be unique (case does not matter).`,
+      [],
+      {
+        relatedInformation: [
+          DiagnosticRelatedInformation.create(
+            Location.create(doc.uri, lineRange(first)),
+            'The first stanza of this name.',
+          ),
+        ],
+      },
+    );
     findings.push(certain ? f : uncertain(f));
   }
   return findings;
@@ -187,11 +236,28 @@ export const unknownServers: Rule = (doc, ctx) => {
   const report = (o: OptionLine, names: string[], where: string) => {
     const w = o.values[0];
     if (!w || w.template || names.some((n) => n.toLowerCase() === w.text.toLowerCase())) return;
-    const fixes = names.map((n, i) => ({ title: `Change to ${n}`, edits: [{ range: wordRange(o.line, w), newText: n }], preferred: names.length === 1 && i === 0 }));
-    findings.push(finding('unknown-server', wordRange(o.line, w), `No server stanza named ${w.text} in ${where}. Stanzas: ${names.join(', ') || 'none'}.`, fixes));
+    const fixes = names.map((n, i) => ({
+      title: `Change to ${n}`,
+      edits: [{ range: wordRange(o.line, w), newText: n }],
+      preferred: names.length === 1 && i === 0,
+    }));
+    findings.push(
+      finding(
+        'unknown-server',
+        wordRange(o.line, w),
+        `No server stanza named ${w.text} in ${where}. Stanzas: ${names.join(', ') || 'none'}.`,
+        fixes,
+      ),
+    );
   };
   // A template's stanza names may come from placeholders, and a template dsm.opt is rendered beside another dsm.sys: nothing certain.
-  if (doc.template && (doc.fileKind !== 'sys' || hasPlaceholderNames(doc.options) || doc.stanzas.some((s) => s.header.values[0]?.template))) return findings;
+  if (
+    doc.template &&
+    (doc.fileKind !== 'sys' ||
+      hasPlaceholderNames(doc.options) ||
+      doc.stanzas.some((s) => s.header.values[0]?.template))
+  )
+    return findings;
   if (doc.fileKind === 'sys') {
     const names = doc.stanzas.filter((s) => s.kind === 'server').map((s) => s.name);
     for (const o of doc.unscoped) if (isOption(o, Opt.DEFAULTSERVER)) report(o, names, 'this dsm.sys');

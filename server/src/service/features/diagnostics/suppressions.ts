@@ -37,7 +37,10 @@ export function parseSuppression(text: string): Pick<Suppression, 'scope' | 'cod
   const separator = /(?:^|\s)--(?:\s|$)/.exec(rest);
   const head = separator ? rest.slice(0, separator.index) : rest;
   const reason = separator ? rest.slice(separator.index + separator[0].length).trim() : '';
-  const codes = head.split(/[\s,]+/).filter(Boolean).map((c) => c.toLowerCase());
+  const codes = head
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((c) => c.toLowerCase());
   return { scope: marker === DISABLE_MARKER ? 'next-line' : 'file', codes, ...(reason ? { reason } : {}) };
 }
 
@@ -63,7 +66,7 @@ export class Suppressions {
     const code = String(d.code);
     const hit = (s: Suppression | undefined) => {
       if (!s) return false;
-      if (s.codes.length === 0) return s.used.add('*'), true;
+      if (s.codes.length === 0) return (s.used.add('*'), true);
       return s.codes.includes(code) ? (s.used.add(code), true) : false;
     };
     return hit(this.byLine.get(d.range.start.line)) || this.fileWide.some(hit);
@@ -83,7 +86,9 @@ export class Suppressions {
           ? `This suppression silences every check ${where}, but there is nothing ${where} to silence.`
           : `This suppression names ${named.join(', ')}, but no such finding ${where} needed silencing.`;
       const whole = unusedCodes.length === (s.codes.length || 1);
-      const fixes: Fix[] = whole ? [{ title: 'Remove the unused suppression', edits: [deleteLine(doc, s.comment.line)], preferred: true }] : [];
+      const fixes: Fix[] = whole
+        ? [{ title: 'Remove the unused suppression', edits: [deleteLine(doc, s.comment.line)], preferred: true }]
+        : [];
       found.push(finding('unused-disable', range, message, fixes));
     }
     return found;
@@ -106,6 +111,14 @@ export function disableFix(doc: DsmDocument, f: Finding, ctx: ServiceContext): F
     title: `Ignore ${f.diagnostic.code} on this line`,
     edits: [TextEdit.insert({ line, character: 0 }, text + doc.eol)],
     preferred: false,
-    ...(reasonSlot ? { command: { title: 'Write the reason', command: COMMANDS.placeCursor, arguments: [doc.uri, { line, character: text.length }] } } : {}),
+    ...(reasonSlot
+      ? {
+          command: {
+            title: 'Write the reason',
+            command: COMMANDS.placeCursor,
+            arguments: [doc.uri, { line, character: text.length }],
+          },
+        }
+      : {}),
   };
 }
