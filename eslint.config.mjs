@@ -19,7 +19,8 @@ export default tseslint.config(
     // The extension and the server: small functions a reader can take in at once.
     files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
     rules: {
-      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      // 80: the formatter writes at most 120 characters a line, where a function of 60 lines once had lines of 200 and more.
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
       'no-console': 'error',
     },
   },

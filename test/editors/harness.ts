@@ -156,8 +156,8 @@ function makeWorkspace(): Workspace {
 }
 
 function readable(output: string): string {
-  // eslint-disable-next-line no-control-regex
   const plain = output.replace(
+    // eslint-disable-next-line no-control-regex
     /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[()][0-9A-Za-z]|\x1b[=>]|\r/g,
     '',
   );

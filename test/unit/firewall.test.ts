@@ -11,14 +11,12 @@ const VSCODE_DESKTOP = { client: { firewallRulesCommand: true, testConnectionCom
 
 function lenses(text: string, uri = SYS, options = {}) {
   const { doc, svc } = analyze(text, uri, service(undefined, options));
-  return svc
-    .codeLenses(doc)
-    .map((l) => ({
-      line: l.range.start.line,
-      title: l.command!.title,
-      command: l.command!.command,
-      args: l.command!.arguments,
-    }));
+  return svc.codeLenses(doc).map((l) => ({
+    line: l.range.start.line,
+    title: l.command!.title,
+    command: l.command!.command,
+    args: l.command!.arguments,
+  }));
 }
 
 function titles(text: string, uri = SYS): string[] {

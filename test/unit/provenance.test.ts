@@ -20,13 +20,11 @@ function hoverText(text: string, uri: string, line = 0, character = 1): string {
 
 function codes(text: string, uri = 'file:///etc/dsm.sys'): { code: string; line: number; message: string }[] {
   const { doc, svc } = analyze(text, uri);
-  return svc
-    .diagnostics(doc)
-    .map((d) => ({
-      code: String(d.code),
-      line: d.range.start.line,
-      message: typeof d.message === 'string' ? d.message : d.message.value,
-    }));
+  return svc.diagnostics(doc).map((d) => ({
+    code: String(d.code),
+    line: d.range.start.line,
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+  }));
 }
 
 /** The rows of the README's table of unconfirmed options: name -> reason, as a reader sees it. */

@@ -12,7 +12,8 @@
  * line that holds one is read around them. Plain files never take that path.
  */
 import { templateSyntax } from './fileKind';
-import { collect, nameCacheFor, parseLine } from './scanner';
+import { collect, parseLine } from './scanner';
+import { nameCacheFor } from './names';
 import { assemble } from './stanzas';
 import { parseTemplate } from './templateReader';
 import type { CommentLine, DsmDocument, Entry, OptionLine, ParseOptions } from './types';

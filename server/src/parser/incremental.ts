@@ -3,7 +3,8 @@
  * only those again (see reparseLines below).
  */
 import { parseDocument } from './document';
-import { collect, detach, nameCacheFor, parseLine } from './scanner';
+import { collect, detach, parseLine } from './scanner';
+import { nameCacheFor } from './names';
 import { assemble } from './stanzas';
 import { endOfLine, holdsTemplateMarks, lineHasTemplate } from './template';
 import { holdsDialectMarks, templateDialect } from './fileKind';

@@ -5,20 +5,8 @@
  */
 import { OptionSpec } from '../model/optionTable';
 import { Resolution } from '../model/abbreviations';
-import {
-  DQUOTE,
-  HASH,
-  NameCache,
-  SQUOTE,
-  STAR,
-  collect,
-  commentLine,
-  indentOf,
-  isBlank,
-  nameCacheFor,
-  nameWord,
-  parseLine,
-} from './scanner';
+import { DQUOTE, HASH, SQUOTE, STAR, collect, commentLine, indentOf, isBlank, parseLine } from './scanner';
+import { NameCache, nameCacheFor, nameWord } from './names';
 import { assemble } from './stanzas';
 import { FrameBuilder, ScannedTag, scanTemplate } from './template';
 import type {

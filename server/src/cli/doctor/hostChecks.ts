@@ -1,20 +1,15 @@
 /**
  * The doctor's checks of the host: the scheduler and when it started, the
- * password it logs in with, and the server it must reach. Each turns what
- * it found into findings.
+ * password it logs in with (the server it must reach: serverCheck.ts).
+ * Each turns what it found into findings.
  */
 import { OPT, StanzaConfig } from './config';
 import { HostFs } from './locate';
-import { listeningPorts, probe } from './network';
 import { defaultPasswordDir, storedPassword } from './password';
 import type { SchedulerProcess } from './scheduler';
-import type { DoctorOptions, Finding, SchedulerState, StanzaState } from './types';
+import type { Finding, SchedulerState } from './types';
 
 const iso = (d: Date) => d.toISOString();
-
-/** TCPPORT's default, and TCPCLIENTPORT's (docs/tsm-option-files.md, from IBM's option pages). */
-const DEFAULT_PORT = 1500;
-const DEFAULT_CLIENT_PORT = 1501;
 
 export function schedmodeOf(stanza: StanzaConfig): 'polling' | 'prompted' {
   return /^pr/i.test(stanza.get(OPT.schedmode)?.value ?? '') ? 'prompted' : 'polling';
@@ -184,119 +179,4 @@ export function checkPassword(
       line: dirSetting?.line ?? access!.line,
     },
   ];
-}
-
-/** The server of the stanza on its port; for PROMPTED or SERVERONLY, the port the server calls in on. */
-export async function checkServer(
-  stanza: StanzaConfig,
-  options: DoctorOptions,
-): Promise<{ findings: Finding[]; state: StanzaState }> {
-  const findings: Finding[] = [];
-  const address = stanza.get(OPT.address);
-  const portSetting = stanza.get(OPT.port);
-  const port = Number(portSetting?.value ?? DEFAULT_PORT);
-  const state: StanzaState = {
-    name: stanza.name,
-    file: stanza.file,
-    line: stanza.line,
-    address: address?.value,
-    port,
-    schedmode: schedmodeOf(stanza),
-    sessionInitiation: sessionInitiationOf(stanza),
-    connection: 'not checked',
-  };
-  const where = { file: address?.file ?? stanza.file, line: address?.line ?? stanza.line };
-  if (!address) {
-    findings.push({
-      code: 'doctor-server-no-address',
-      severity: 'error',
-      message: `stanza ${stanza.name} has no TCPSERVERADDRESS: the client does not know which server to reach.`,
-      fix: "Add TCPSERVERADDRESS with the server's host name to the stanza.",
-      ...where,
-    });
-  } else if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    findings.push({
-      code: 'doctor-server-bad-port',
-      severity: 'error',
-      message: `TCPPORT ${portSetting!.value} is no port number.`,
-      fix: "Set TCPPORT to the server's port.",
-      file: portSetting!.file,
-      line: portSetting!.line,
-    });
-  } else if (!options.network) {
-    findings.push({
-      code: 'doctor-network-skipped',
-      severity: 'info',
-      message: `the connection to ${address.value}:${port} was not tried (--no-network).`,
-    });
-  } else {
-    const { result, detail } = await probe(address.value, port, options.timeout);
-    state.connection = result;
-    const target = `${address.value}:${port}`;
-    const byResult: Record<string, Finding> = {
-      connected: { code: 'doctor-server-connected', severity: 'info', message: `${target}: connected.` },
-      refused: {
-        code: 'doctor-server-refused',
-        severity: 'error',
-        message: `${target}: connection refused: nothing listens on that port of the server.`,
-        fix: "Check TCPSERVERADDRESS and TCPPORT against the server's, and that the server runs.",
-        ...where,
-      },
-      'timed out': {
-        code: 'doctor-server-timeout',
-        severity: 'error',
-        message: `${target}: no answer within ${options.timeout} s (a firewall may drop the connection).`,
-        fix: 'Ask for the outbound port to be opened to the server, or check the address.',
-        ...where,
-      },
-      'name not resolved': {
-        code: 'doctor-server-unresolved',
-        severity: 'error',
-        message: `${target}: the name ${address.value} does not resolve (${detail}).`,
-        fix: "Correct TCPSERVERADDRESS, or the host's DNS.",
-        ...where,
-      },
-      unreachable: {
-        code: 'doctor-server-unreachable',
-        severity: 'error',
-        message: `${target}: cannot connect (${detail}).`,
-        fix: 'Check the route to the server from this host.',
-        ...where,
-      },
-    };
-    findings.push(byResult[result]);
-  }
-  if (state.schedmode === 'prompted' || state.sessionInitiation === 'serveronly') {
-    const clientPort = stanza.get(OPT.clientPort);
-    const inbound = Number(clientPort?.value ?? DEFAULT_CLIENT_PORT);
-    state.inboundPort = inbound;
-    const ports = listeningPorts();
-    const why = state.sessionInitiation === 'serveronly' ? 'SESSIONINITIATION SERVERONLY' : 'SCHEDMODE PROMPTED';
-    if (ports === undefined) {
-      findings.push({
-        code: 'doctor-inbound-port',
-        severity: 'info',
-        message: `${why}: the server calls this host on TCP port ${inbound}, which must be open inbound; whether anything listens there was not checked.`,
-      });
-    } else {
-      state.listening = ports.has(inbound);
-      findings.push(
-        state.listening
-          ? {
-              code: 'doctor-inbound-port',
-              severity: 'info',
-              message: `${why}: the server calls this host on TCP port ${inbound}, which must be open inbound from the server; something listens there.`,
-            }
-          : {
-              code: 'doctor-inbound-not-listening',
-              severity: 'warning',
-              message: `${why}: the server calls this host on TCP port ${inbound}, but nothing listens there, so its call cannot be answered.`,
-              fix: 'Start the scheduler, or switch the stanza to SCHEDMODE POLLING (with SESSIONINITIATION CLIENT).',
-              file: clientPort?.file ?? stanza.file,
-              line: clientPort?.line ?? stanza.line,
-            },
-      );
-    }
-  }
-  return { findings, state };
 }

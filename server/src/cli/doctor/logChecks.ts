@@ -74,6 +74,41 @@ export function checkLogs(
       line: next.line,
     });
   }
+  findings.push(...messageFindings(both, completed, recent, fileOf, sched, errors));
+  if (schedText !== undefined) {
+    if (completed?.time && completed.time.getTime() >= since) {
+      findings.push({
+        code: 'doctor-log-backup-completed',
+        severity: 'info',
+        message: `the last scheduled event completed successfully ${at(completed)}.`,
+        file: logs.sched,
+        line: completed.line,
+      });
+    } else {
+      findings.push({
+        code: 'doctor-no-recent-backup',
+        severity: 'warning',
+        message: `no scheduled event completed successfully in the last ${maxAgeDays} day${maxAgeDays === 1 ? '' : 's'} (${completed ? `the last one: ${at(completed)}` : "none in the schedule log's tail"}).`,
+        fix: "Read the schedule log and the error log around the schedule's window, and check the schedule with the server administrator.",
+        file: logs.sched,
+      });
+    }
+  }
+  return findings;
+}
+
+type Symptoms = ReturnType<typeof symptoms>;
+
+/** The IBM messages of the logs' tails that stop a backup (ANS1017E, ANS2050E), then the others by number. */
+function messageFindings(
+  both: (id: Parameters<Symptoms['get']>[0]) => Symptom | undefined,
+  completed: Symptom | undefined,
+  recent: (s: Symptom | undefined) => boolean,
+  fileOf: (s: Symptom) => string | undefined,
+  sched: Symptoms,
+  errors: Symptoms,
+): Finding[] {
+  const findings: Finding[] = [];
   const rejected = both('ANS1017E');
   if (recent(rejected) && (!completed?.time || !rejected!.time || rejected!.time > completed.time)) {
     findings.push({
@@ -108,25 +143,6 @@ export function checkLogs(
         message: `other IBM error messages in the logs' tails: ${numbers.slice(0, 8).join(', ')}${numbers.length > 8 ? ', ...' : ''}; the last: ${other!.text.slice(0, 200)}. IBM's message reference: https://www.ibm.com/docs/en/SSEQVQ_8.2.0/client.msgs/r_client_messages.html`,
         file: fileOf(other!),
         line: other!.line,
-      });
-    }
-  }
-  if (schedText !== undefined) {
-    if (completed?.time && completed.time.getTime() >= since) {
-      findings.push({
-        code: 'doctor-log-backup-completed',
-        severity: 'info',
-        message: `the last scheduled event completed successfully ${at(completed)}.`,
-        file: logs.sched,
-        line: completed.line,
-      });
-    } else {
-      findings.push({
-        code: 'doctor-no-recent-backup',
-        severity: 'warning',
-        message: `no scheduled event completed successfully in the last ${maxAgeDays} day${maxAgeDays === 1 ? '' : 's'} (${completed ? `the last one: ${at(completed)}` : "none in the schedule log's tail"}).`,
-        fix: "Read the schedule log and the error log around the schedule's window, and check the schedule with the server administrator.",
-        file: logs.sched,
       });
     }
   }

@@ -1,28 +1,24 @@
 /**
  * Rules for the statements of include-exclude files (named by INCLExcl):
  * patterns as IBM documents them (quoting, `...` and wildcards, the platform's
- * paths, management class names), and statements IBM's processing order
- * never reaches.
+ * paths, management class names). The statements IBM's processing order
+ * never reaches: order.ts.
  */
 import { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DsmDocument, OptionLine, Word } from '../../../parser/types';
 import type { Platform } from '../../../model/optionTable';
 import {
-  isIncludeStatement,
-  Operation,
   StatementSpec,
   endsWithStarDotStar,
   isManagementClassName,
-  levels,
   looksLikePath,
-  matchesEverything,
   patternPlatform,
   statementOf,
   wildcardProblems,
 } from '../../../model/inclexcl';
 import type { ServiceContext } from '../../context';
 import { ownersPlatform } from '../../workspace';
-import { Finding, Fix, Rule, UNNECESSARY, finding, wordRange } from './rule';
+import { Finding, Fix, Rule, finding, wordRange } from './rule';
 
 /** Template syntax (Jinja, ERB) in a word's text, even where the parser found no tag (a half-typed one). */
 const TEMPLATE = /\{\{|\{%|\{#|<%|%>|\}\}/;
@@ -30,14 +26,14 @@ const TEMPLATE = /\{\{|\{%|\{#|<%|%>|\}\}/;
 /** A word that holds template syntax (a tag, or a placeholder such as `${DATA}` of a file named as a template): a line holding one is left to the template's own checks. */
 const templated = (w: Word): boolean => w.template === true || TEMPLATE.test(w.text);
 
-interface Statement {
+export interface Statement {
   o: OptionLine;
   spec: StatementSpec;
   pattern: Word;
 }
 
 /** The statements whose pattern can be read: no template syntax, every quote closed. */
-function statements(doc: DsmDocument): Statement[] {
+export function statements(doc: DsmDocument): Statement[] {
   const found: Statement[] = [];
   for (const o of doc.options) {
     const spec = statementOf(o.option);
@@ -229,80 +225,4 @@ export const statementPatterns: Rule = (doc, ctx) => {
     found.push(...afterPattern(s, s.o.option!.name), ...patternItself(s, file));
   }
   return found;
-};
-
-/** The levels of a pattern on its own platform (UNIX when it tells none). */
-function levelsOf(s: Statement): string[] {
-  return levels(s.pattern.text, patternPlatform(s.pattern.text) ?? 'unix');
-}
-
-function isUnder(inner: string[], outer: string[]): boolean {
-  return outer.length > 1 && inner.length > outer.length && outer.every((l, i) => l === inner[i]);
-}
-
-/** INCLUDE statements for backup whose files an EXCLUDE.DIR (or EXCLUDE.FS) leaves out before the list is read. */
-function underExcludedTrees(list: Statement[]): Finding[] {
-  const trees = list.filter((s) => s.spec.excludesTree).map((s) => ({ s, levels: levelsOf(s) }));
-  const found: Finding[] = [];
-  if (!trees.length) return found;
-  for (const s of list) {
-    if (!isIncludeStatement(s.o.option!) || !s.spec.decides.includes('backup')) continue;
-    const own = levelsOf(s);
-    const tree = trees.find((t) => isUnder(own, t.levels));
-    if (!tree) continue;
-    const by = `${tree.s.o.option!.name} ${tree.s.pattern.text} (line ${tree.s.o.line + 1})`;
-    found.push(
-      finding(
-        'statement-never-applies',
-        wordRange(s.o.line, s.pattern),
-        `${by} leaves this whole directory out before any INCLUDE is read, wherever it stands: this statement never takes effect for backup.`,
-        [],
-        UNNECESSARY,
-      ),
-    );
-  }
-  return found;
-}
-
-/** The key under which two patterns are the same: Windows patterns without case. */
-function patternKey(s: Statement): string {
-  return patternPlatform(s.pattern.text) === 'windows' ? s.pattern.text.toLowerCase() : s.pattern.text;
-}
-
-/** Statements above a lower one that matches every file they match, for every operation they decide: read bottom up, the lower one always wins. */
-function shadowedFromBelow(list: Statement[]): Finding[] {
-  const found: Finding[] = [];
-  const decided = new Map<string, Map<Operation, Statement>>();
-  const everything = new Map<Operation, Statement>();
-  for (let i = list.length - 1; i >= 0; i--) {
-    const s = list[i];
-    const ops = s.spec.decides;
-    if (!ops.length) continue;
-    const same = decided.get(patternKey(s)) ?? new Map<Operation, Statement>();
-    const winners = ops.map((op) => same.get(op) ?? everything.get(op));
-    if (winners.every((w) => w !== undefined)) {
-      const w = winners[0]!;
-      const why = `${w.o.option!.name} ${w.pattern.text} on line ${w.o.line + 1} is read first (the list is read from the bottom up) and matches every file this one matches`;
-      found.push(
-        finding(
-          'statement-never-applies',
-          wordRange(s.o.line, s.pattern),
-          `This statement never takes effect: ${why}.`,
-          [],
-          UNNECESSARY,
-        ),
-      );
-    }
-    for (const op of ops) same.set(op, s);
-    decided.set(patternKey(s), same);
-    if (matchesEverything(s.pattern.text)) for (const op of ops) everything.set(op, s);
-  }
-  return found.reverse();
-}
-
-/** `statement-never-applies`: IBM's processing order leaves the statement without effect. */
-export const processingOrder: Rule = (doc) => {
-  if (doc.fileKind !== 'inclexcl') return [];
-  const list = statements(doc).filter((s) => s.spec.pattern === 'path');
-  return [...underExcludedTrees(list), ...shadowedFromBelow(list)];
 };

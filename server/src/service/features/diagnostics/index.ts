@@ -18,7 +18,8 @@ import { duplicateOptions, duplicateStanzas, placement, unknownServers } from '.
 import { tcpportMismatch } from './servers';
 import { hashComments, promptedOnlyOptions, schedulerNeedsGenerate } from './hints';
 import { unquotedPaths } from './paths';
-import { processingOrder, statementPatterns } from './inclexcl';
+import { statementPatterns } from './inclexcl';
+import { processingOrder } from './order';
 import { schedmodeServerMismatch, serverOnlyManagedServices, serverOnlyPolling } from './sessions';
 import { encryptKeyPrompt, passwordAccessDiffers, passwordIgnored, promptedNeedsTcpip } from './agreement';
 import { removedOptions, stanzaNames } from './naming';
