@@ -31,6 +31,22 @@ describe('settings', () => {
   });
 });
 
+describe('settings with keys of every object (found by a drawn property-test seed)', () => {
+  it('reports valueOf, constructor and __proto__ as unknown keys of dsm.severity, and keeps none of them', () => {
+    const raw = JSON.parse(
+      '{"severity": {"valueOf": "", "constructor": "off", "__proto__": {"schedmode-missing": "off"}}}',
+    );
+    const { settings, problems } = checkSettings(raw);
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.ok(
+      problems.every((p) => /takes no "(valueOf|constructor|__proto__)"/.test(p)),
+      problems.join('\n'),
+    );
+    assert.equal(Object.getPrototypeOf(settings.severity), Object.prototype);
+    assert.equal(Object.prototype.hasOwnProperty.call(settings.severity, 'schedmode-missing'), false);
+  });
+});
+
 describe('outline and folding', () => {
   it('lists stanzas with their options, and the options before them', () => {
     const { doc, svc } = analyze(fixture('two-stanzas.dsm.sys'));

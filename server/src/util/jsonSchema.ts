@@ -116,20 +116,29 @@ function checkArray(value: unknown[], schema: Schema, path: string, problems: st
   return { ok: true, value: kept };
 }
 
+/** Sets a key as an own property, even `__proto__`, which plain assignment would take as the object's prototype. */
+function keep(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function checkObject(value: Record<string, unknown>, schema: Schema, path: string, problems: string[]): Checked {
   const required = schema.required ?? [];
-  const missing = required.find((k) => value[k] === undefined);
+  const missing = required.find((k) => !Object.prototype.hasOwnProperty.call(value, k) || value[k] === undefined);
   if (missing !== undefined) return { ok: false, why: `${path}.${missing} is missing` };
   const kept: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const property = schema.properties?.[key];
+    // Own properties only: a key such as "valueOf" or "constructor" names no setting.
+    const property =
+      schema.properties && Object.prototype.hasOwnProperty.call(schema.properties, key)
+        ? schema.properties[key]
+        : undefined;
     if (!property) {
       if (schema.additionalProperties === false) problems.push(`${path} takes no "${key}"; it was ignored.`);
-      else kept[key] = v;
+      else keep(kept, key, v);
       continue;
     }
     const r = check(v, property, `${path}.${key}`, problems);
-    if (r.ok) kept[key] = r.value;
+    if (r.ok) keep(kept, key, r.value);
     else if (required.includes(key)) return r;
     else problems.push(`${r.why}; it was ignored.`);
   }
