@@ -3,7 +3,8 @@
  * of a dsm.sys, ENCRYPTKEY with INCLUDE.ENCRYPT, a prompted scheduler with
  * its communication method; and PASSWORD, which GENERATE makes do nothing.
  */
-import { OptionLine, isOption, lastOption } from '../../../parser/document';
+import { OptionLine, isOption } from '../../../parser/document';
+import { stanzaScope } from '../../scope';
 import {
   Finding,
   Rule,
@@ -34,7 +35,7 @@ export const passwordAccessDiffers: Rule = (doc, ctx) => {
   const written: { stanza: string; line: OptionLine; value: string }[] = [];
   for (const s of doc.stanzas) {
     if (s.kind !== 'server' || (doc.template && hasPlaceholderNames(s.options))) continue;
-    const line = lastOption(s.options, Opt.PASSWORDACCESS);
+    const line = stanzaScope(doc, s, ctx.table).line(Opt.PASSWORDACCESS);
     const value = keyword(ctx, line);
     if (line && value) written.push({ stanza: s.name, line, value });
   }
@@ -71,11 +72,12 @@ export const passwordAccessDiffers: Rule = (doc, ctx) => {
  */
 export const encryptKeyPrompt: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const { options } of clientScopes(doc)) {
-    if (doc.template && hasPlaceholderNames(options)) continue;
-    const encrypt = options.find((o) => isOption(o, Opt.INCLUDE_ENCRYPT));
-    const key = lastOption(options, Opt.ENCRYPTKEY);
-    if (!encrypt || !key || keyword(ctx, key) !== VALUE.prompt) continue;
+  for (const scope of clientScopes(doc, ctx)) {
+    if (doc.template && hasPlaceholderNames(scope.options)) continue;
+    const key = scope.line(Opt.ENCRYPTKEY);
+    if (!key || keyword(ctx, key) !== VALUE.prompt) continue;
+    const encrypt = scope.options.find((o) => isOption(o, Opt.INCLUDE_ENCRYPT));
+    if (!encrypt) continue;
     const message =
       `ENCRYPTKEY PROMPT with INCLUDE.ENCRYPT (line ${encrypt.line + 1}): the client asks for the encryption key password at each backup and does not save it, ` +
       'so a scheduled backup has nobody to type it. Use ENCRYPTKEY SAVE (type the key once, in a backup run by hand; it is kept in the password file) or GENERATE (the key is kept on the server).';
@@ -106,16 +108,11 @@ export const encryptKeyPrompt: Rule = (doc, ctx) => {
  */
 export const promptedNeedsTcpip: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const { options } of clientScopes(doc)) {
-    if (doc.template && hasPlaceholderNames(options)) continue;
-    const method = lastOption(options, Opt.COMMMETHOD);
+  for (const scope of clientScopes(doc, ctx)) {
+    if (doc.template && hasPlaceholderNames(scope.options)) continue;
+    const method = scope.line(Opt.COMMMETHOD);
     const how = keyword(ctx, method);
-    if (
-      !method ||
-      !how ||
-      !VALUE.notTcpip.includes(how) ||
-      keyword(ctx, lastOption(options, Opt.SCHEDMODE)) !== VALUE.prompted
-    )
+    if (!method || !how || !VALUE.notTcpip.includes(how) || keyword(ctx, scope.line(Opt.SCHEDMODE)) !== VALUE.prompted)
       continue;
     const message =
       `SCHEDMODE PROMPTED with COMMMETHOD ${how.toUpperCase()}: IBM says only TCP/IP can use the server-prompted mode, so the server can never prompt this scheduler. ` +
@@ -125,7 +122,7 @@ export const promptedNeedsTcpip: Rule = (doc, ctx) => {
         doc,
         finding('prompted-needs-tcpip', wordRange(method.line, method.values[0]), message),
         method,
-        lastOption(options, Opt.SCHEDMODE),
+        scope.line(Opt.SCHEDMODE),
       ),
     );
   }
@@ -139,11 +136,10 @@ export const promptedNeedsTcpip: Rule = (doc, ctx) => {
  */
 export const passwordIgnored: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const { options } of clientScopes(doc)) {
-    if (doc.template && hasPlaceholderNames(options)) continue;
-    if (keyword(ctx, lastOption(options, Opt.PASSWORDACCESS)) !== VALUE.generate) continue;
-    for (const o of options) {
-      if (!isOption(o, Opt.PASSWORD)) continue;
+  for (const scope of clientScopes(doc, ctx)) {
+    if (doc.template && hasPlaceholderNames(scope.options)) continue;
+    if (!scope.isSet(Opt.PASSWORD) || keyword(ctx, scope.line(Opt.PASSWORDACCESS)) !== VALUE.generate) continue;
+    for (const o of scope.all(Opt.PASSWORD)) {
       const message =
         'PASSWORD is ignored where PASSWORDACCESS is GENERATE (IBM): the client uses the password it generated and stored. The line does nothing but keep a password in the file.';
       const f = finding(
@@ -153,7 +149,7 @@ export const passwordIgnored: Rule = (doc, ctx) => {
         [{ title: 'Remove the ignored PASSWORD line', edits: [deleteLine(doc, o.line)], preferred: false }],
         UNNECESSARY,
       );
-      findings.push(unlessBranched(doc, f, o, lastOption(options, Opt.PASSWORDACCESS)));
+      findings.push(unlessBranched(doc, f, o, scope.line(Opt.PASSWORDACCESS)));
     }
   }
   return findings;

@@ -50,7 +50,7 @@ function hintScopes(doc: DsmDocument, ctx: ServiceContext): Scope[] {
 export const promptedOnlyOptions: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
   for (const scope of hintScopes(doc, ctx)) {
-    if (serverOnlyLine(ctx, scope.lines)) continue;
+    if (serverOnlyLine(ctx, scope)) continue;
     const mode = scope.keyword(Opt.SCHEDMODE);
     if (mode === 'prompted' || mayGive(doc, ctx, scope, Opt.SCHEDMODE, 'prompted')) continue;
     if (!scope.isSet(Opt.TCPCLIENTPORT) && !scope.isSet(Opt.TCPCLIENTADDRESS)) continue;

@@ -2,7 +2,7 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { DsmDocument, OptionLine, isOption } from '../../../parser/document';
 import { Opt } from '../../../model/opt';
-import { scopeAt } from '../../scope';
+import { Scope, fileScope, scopeAt, stanzaScope } from '../../scope';
 import { lineHasTemplate, onEveryPath } from '../../../parser/template';
 import {
   Fix,
@@ -60,7 +60,7 @@ export const schedmodePrompted: Rule = (doc, ctx) => {
     }
     const r = ctx.table.resolveKeyword(o.option, value.text);
     if (r.kind !== 'match' || r.item.toLowerCase() !== 'prompted') continue;
-    const scope = scopeAt(doc, o.line, ctx.table).lines;
+    const scope = scopeAt(doc, o.line, ctx.table);
     // The site's server accepts only prompted schedulers: POLLING would break it (schedmode-server-mismatch says so instead).
     if (serverWantsPrompted(ctx, scope)) continue;
     const range = wordRange(o.line, value);
@@ -92,8 +92,8 @@ function addPolling(title: string, edits: TextEdit[], toClient: boolean): Fix {
  * its header). In a template, only after a line free of template syntax that
  * is rendered with the header (not in a branch of its own); none, no fix.
  */
-function anchorFor(doc: DsmDocument, header: OptionLine | undefined, options: OptionLine[]): OptionLine | undefined {
-  const lines = header ? [header, ...options] : options;
+function anchorFor(doc: DsmDocument, scope: Scope): OptionLine | undefined {
+  const { header, lines } = scope;
   const t = doc.template;
   if (!t) return lines[lines.length - 1];
   const frame = header ? t.frames[header.line] : undefined;
@@ -107,15 +107,12 @@ function anchorFor(doc: DsmDocument, header: OptionLine | undefined, options: Op
  * whole file)? In a template: `sometimes` when it is set only in some
  * branches, `unknown` when a placeholder line may set it.
  */
-function schedmodeSet(
-  doc: DsmDocument,
-  header: OptionLine | undefined,
-  options: OptionLine[],
-): 'yes' | 'no' | 'sometimes' | 'unknown' {
+function schedmodeSet(doc: DsmDocument, scope: Scope): 'yes' | 'no' | 'sometimes' | 'unknown' {
   const t = doc.template;
-  if (!t) return options.some((o) => isOption(o, Opt.SCHEDMODE)) ? 'yes' : 'no';
+  if (!t) return scope.isSet(Opt.SCHEDMODE) ? 'yes' : 'no';
+  const { header, options } = scope;
   if (hasPlaceholderNames(options)) return 'unknown';
-  const set = options.filter((o) => isOption(o, Opt.SCHEDMODE));
+  const set = scope.all(Opt.SCHEDMODE);
   if (!set.length) return 'no';
   return onEveryPath(
     set.map((o) => t.frames[o.line]),
@@ -126,9 +123,8 @@ function schedmodeSet(
 }
 
 /** A scope that should set SCHEDMODE: a server stanza (with its header), or a complete options file. */
-interface Scope {
-  header?: OptionLine;
-  options: OptionLine[];
+interface ShouldPoll {
+  scope: Scope;
   label: string;
   fixTitle: string;
   message: string;
@@ -137,22 +133,23 @@ interface Scope {
 function missingFinding(
   doc: DsmDocument,
   ctx: ServiceContext,
-  { header, options, label, fixTitle, message }: Scope,
+  { scope, label, fixTitle, message }: ShouldPoll,
 ): Finding[] {
-  const set = schedmodeSet(doc, header, options);
+  const { header, options } = scope;
+  const set = schedmodeSet(doc, scope);
   if (set === 'yes' || set === 'unknown') return [];
   // The site's server accepts only prompted schedulers: adding POLLING would break it (schedmode-server-mismatch says so instead).
-  if (serverWantsPrompted(ctx, options)) return [];
+  if (serverWantsPrompted(ctx, scope)) return [];
   const range = lineRange(header ?? options[0]);
   if (set === 'sometimes') {
     const first = options.find((o) => isOption(o, Opt.SCHEDMODE))!;
     const why = `SCHEDMODE is set in ${label} only in some branches of the template (line ${first.line + 1}). Where none is rendered, the scheduler depends on defaults: write SCHEDMODE POLLING in every branch, or outside them.`;
     return [uncertain(finding('schedmode-missing', range, why))];
   }
-  const anchor = anchorFor(doc, header, options);
+  const anchor = anchorFor(doc, scope);
   const indent = header ? (options[0] ?? header).indent : options[options.length - 1].indent;
   if (!anchor) return [finding('schedmode-missing', range, message)];
-  const si = serverOnlyLine(ctx, options);
+  const si = serverOnlyLine(ctx, scope);
   const toClient = toClientEdit(doc, si, anchor);
   const add = insertLineAfter(doc, anchor, indent, 'SCHEDMODE POLLING');
   const fix = addPolling(fixTitle, toClient ? [add, toClient] : [add], !!toClient);
@@ -170,8 +167,7 @@ export const schedmodeMissing: Rule = (doc, ctx) => {
           `No SCHEDMODE in ${label}. Write SCHEDMODE POLLING explicitly: the scheduler then only connects outward, ` +
           'which firewalls allow, instead of depending on defaults that may leave it waiting for a call that is blocked.';
         return missingFinding(doc, ctx, {
-          header: s.header,
-          options: s.options,
+          scope: stanzaScope(doc, s, ctx.table),
           label,
           fixTitle: `Add SCHEDMODE POLLING to ${label}`,
           message,
@@ -182,7 +178,7 @@ export const schedmodeMissing: Rule = (doc, ctx) => {
   const message =
     'This options file connects to a server but has no SCHEDMODE. Write SCHEDMODE POLLING explicitly: the scheduler then only connects outward, which firewalls allow.';
   return missingFinding(doc, ctx, {
-    options: doc.options,
+    scope: fileScope(doc, ctx.table),
     label: 'this options file',
     fixTitle: 'Add SCHEDMODE POLLING',
     message,

@@ -13,7 +13,8 @@
  * sessioninitiation option to serveronly".
  */
 import { TextEdit } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, lastOption } from '../../../parser/document';
+import { DsmDocument, OptionLine } from '../../../parser/document';
+import { Scope, fileScope, stanzaScope } from '../../scope';
 import type { ServerEntry, ServerSchedmodes } from '../../../model/serverCatalog';
 import type { ServiceContext } from '../../context';
 import {
@@ -40,10 +41,10 @@ export function keyword(ctx: ServiceContext, o: OptionLine | undefined, i = 0): 
 }
 
 /** The scopes a client connection reads its scheduling options from: each dsm.sys server stanza, or a whole complete (Windows) dsm.opt. */
-export function clientScopes(doc: DsmDocument): { header?: OptionLine; options: OptionLine[] }[] {
+export function clientScopes(doc: DsmDocument, ctx: ServiceContext): Scope[] {
   if (doc.fileKind === 'sys')
-    return doc.stanzas.filter((s) => s.kind === 'server').map((s) => ({ header: s.header, options: s.options }));
-  return doc.fileKind === 'opt-windows' && doc.options.length ? [{ options: doc.options }] : [];
+    return doc.stanzas.filter((s) => s.kind === 'server').map((s) => stanzaScope(doc, s, ctx.table));
+  return doc.fileKind === 'opt-windows' && doc.options.length ? [fileScope(doc, ctx.table)] : [];
 }
 
 /**
@@ -56,8 +57,8 @@ export function unlessBranched(doc: DsmDocument, f: Finding, ...lines: (OptionLi
 }
 
 /** The SESSIONINITIATION line in effect in a scope, when it says SERVERONLY. */
-export function serverOnlyLine(ctx: ServiceContext, options: readonly OptionLine[]): OptionLine | undefined {
-  const si = lastOption(options, Opt.SESSIONINITIATION);
+export function serverOnlyLine(ctx: ServiceContext, scope: Scope): OptionLine | undefined {
+  const si = scope.line(Opt.SESSIONINITIATION);
   return keyword(ctx, si) === VALUE.serverOnly ? si : undefined;
 }
 
@@ -77,32 +78,29 @@ export function toClientEdit(doc: DsmDocument, si: OptionLine | undefined, at: O
 /** The catalogued server a scope connects to, when the site says how it schedules (anything but `any`). */
 export function serverSchedmodes(
   ctx: ServiceContext,
-  options: readonly OptionLine[],
+  scope: Scope,
 ): { server: ServerEntry; mode: Exclude<ServerSchedmodes, 'any'> } | undefined {
-  const address = lastOption(options, Opt.TCPSERVERADDRESS)?.values[0];
+  const address = scope.word(Opt.TCPSERVERADDRESS);
   const server = address && !address.template ? ctx.catalog.find(address.text) : undefined;
   const mode = server?.schedmodes;
   return server && mode && mode !== 'any' ? { server, mode } : undefined;
 }
 
 /** Is this scope's server catalogued as accepting only prompted schedules? Then a fix to POLLING would break it. */
-export function serverWantsPrompted(ctx: ServiceContext, options: readonly OptionLine[]): boolean {
-  return serverSchedmodes(ctx, options)?.mode === VALUE.prompted;
+export function serverWantsPrompted(ctx: ServiceContext, scope: Scope): boolean {
+  return serverSchedmodes(ctx, scope)?.mode === VALUE.prompted;
 }
 
 /** Where a scope's scheduler mode comes from: its SCHEDMODE line and keyword, or IBM's default, POLLING. */
-function schedmodeOf(
-  ctx: ServiceContext,
-  options: readonly OptionLine[],
-): { line?: OptionLine; mode: string | undefined } {
-  const line = lastOption(options, Opt.SCHEDMODE);
+function schedmodeOf(ctx: ServiceContext, scope: Scope): { line?: OptionLine; mode: string | undefined } {
+  const line = scope.line(Opt.SCHEDMODE);
   if (!line) return { mode: VALUE.polling };
   return { line, mode: keyword(ctx, line) };
 }
 
 /** Scopes whose options a template may render as anything (a placeholder name) are not judged. */
-function judged(doc: DsmDocument) {
-  return clientScopes(doc).filter((s) => !(doc.template && hasPlaceholderNames(s.options)));
+function judged(doc: DsmDocument, ctx: ServiceContext): Scope[] {
+  return clientScopes(doc, ctx).filter((s) => !(doc.template && hasPlaceholderNames(s.options)));
 }
 
 function toClientFix(doc: DsmDocument, si: OptionLine): Fix[] {
@@ -122,10 +120,10 @@ function toClientFix(doc: DsmDocument, si: OptionLine): Fix[] {
 /** `serveronly-polling`: SERVERONLY, where the scheduler polls (as written, or by default): no scheduled session ever starts. */
 export const serverOnlyPolling: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const { options } of judged(doc)) {
-    const si = serverOnlyLine(ctx, options);
+  for (const scope of judged(doc, ctx)) {
+    const si = serverOnlyLine(ctx, scope);
     if (!si) continue;
-    const { line, mode } = schedmodeOf(ctx, options);
+    const { line, mode } = schedmodeOf(ctx, scope);
     if (mode !== VALUE.polling) continue;
     const how = line ? `SCHEDMODE POLLING (line ${line.line + 1})` : 'no SCHEDMODE, so the default POLLING';
     const message =
@@ -148,9 +146,9 @@ export const serverOnlyPolling: Rule = (doc, ctx) => {
 /** `serveronly-managedservices`: the client acceptor asked to run the scheduler, where SERVERONLY forbids it. */
 export const serverOnlyManagedServices: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const { options } of judged(doc)) {
-    const si = serverOnlyLine(ctx, options);
-    const managed = lastOption(options, Opt.MANAGEDSERVICES);
+  for (const scope of judged(doc, ctx)) {
+    const si = serverOnlyLine(ctx, scope);
+    const managed = scope.line(Opt.MANAGEDSERVICES);
     const at = managed?.values.findIndex((_, i) => keyword(ctx, managed, i) === VALUE.schedule) ?? -1;
     if (!si || !managed || at < 0) continue;
     const message =
@@ -186,10 +184,11 @@ export const serverOnlyManagedServices: Rule = (doc, ctx) => {
  */
 export const schedmodeServerMismatch: Rule = (doc, ctx) => {
   const findings: Finding[] = [];
-  for (const { header, options } of judged(doc)) {
-    const wanted = serverSchedmodes(ctx, options);
+  for (const scope of judged(doc, ctx)) {
+    const { header, options } = scope;
+    const wanted = serverSchedmodes(ctx, scope);
     if (!wanted) continue;
-    const { line, mode } = schedmodeOf(ctx, options);
+    const { line, mode } = schedmodeOf(ctx, scope);
     if (!mode || mode === wanted.mode) continue;
     const where = `${wanted.server.address} is set to accept only ${wanted.mode.toUpperCase()} schedules (SET SCHEDMODES ${wanted.mode.toUpperCase()}, from the server catalog)`;
     const write = wanted.mode === VALUE.polling ? WRITE.polling : WRITE.prompted;
@@ -198,7 +197,7 @@ export const schedmodeServerMismatch: Rule = (doc, ctx) => {
     if (line?.values[0]) {
       range = wordRange(line.line, line.values[0]);
       const edits = [replaceWord(line.line, line.values[0], write)];
-      const si = wanted.mode === VALUE.polling ? toClientEdit(doc, serverOnlyLine(ctx, options), line) : undefined;
+      const si = wanted.mode === VALUE.polling ? toClientEdit(doc, serverOnlyLine(ctx, scope), line) : undefined;
       if (si) edits.push(si);
       fixes.push({
         title: `Change SCHEDMODE to ${write}${si ? ' and SESSIONINITIATION to CLIENT' : ''} (then restart the scheduler)`,
@@ -230,7 +229,7 @@ export const schedmodeServerMismatch: Rule = (doc, ctx) => {
       `${where}, but ${now}: IBM says a client must use the one mode its server allows, or scheduled work is not processed.${extra}`,
       fixes,
     );
-    findings.push(unlessBranched(doc, f, line, lastOption(options, Opt.TCPSERVERADDRESS)));
+    findings.push(unlessBranched(doc, f, line, scope.line(Opt.TCPSERVERADDRESS)));
   }
   return findings;
 };
