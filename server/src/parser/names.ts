@@ -42,6 +42,8 @@ export function nameWord(info: NameInfo, start: number): Word {
 export class NameCache {
   private slots: (NameInfo | undefined)[] = new Array(NAME_CACHE_SLOTS);
   private size = 0;
+  /** The name met last: include and exclude lists write the same name line after line, found again without hashing it. */
+  private last: NameInfo | undefined;
 
   constructor(private readonly table: OptionTable) {}
 
@@ -49,13 +51,15 @@ export class NameCache {
   get(text: string, from: number, to: number): NameInfo {
     const length = to - from;
     if (length > NAME_CACHE_MAX_LENGTH) return this.make(text.slice(from, to));
+    const last = this.last;
+    if (last !== undefined && sameText(last.text, text, from, length)) return last;
     let hash = length;
     for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
     const mask = NAME_CACHE_SLOTS - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const info = this.slots[slot];
       if (info === undefined) break;
-      if (info.hash === hash && sameText(info.text, text, from, length)) return info;
+      if (info.hash === hash && sameText(info.text, text, from, length)) return (this.last = info);
     }
     const info = this.make(text.slice(from, to));
     info.hash = hash;
@@ -67,7 +71,7 @@ export class NameCache {
     while (this.slots[slot] !== undefined) slot = (slot + 1) & mask;
     this.slots[slot] = info;
     this.size++;
-    return info;
+    return (this.last = info);
   }
 
   private make(text: string): NameInfo {
