@@ -31,7 +31,7 @@ import { ClientProfile, clientProfile } from './session/clientProfile';
 import { DocumentStore } from './session/documentStore';
 import { Validator } from './session/validator';
 import { FileReader, NO_FILES, clientFiles } from './session/files';
-import { MAX_INDEXED_BYTES, WorkspaceModel } from './session/workspace';
+import { MAX_INDEXED_BYTES, WorkspaceModel } from './session/workspaceModel';
 import { bindCommands, commandIds } from './handlers/commands';
 import type { ServerCore } from './handlers/core';
 import { bindDocuments, dependenciesChanged, noteSoon, watchOutside } from './handlers/documents';

@@ -5,7 +5,7 @@ import { DsmDocument } from '../../server/src/parser/document';
 import { checkSettings } from '../../server/src/service/settings';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileSummary, WorkspaceIndex, namesInclExcl, summarize } from '../../server/src/service/workspace';
+import { FileSummary, WorkspaceIndex, namesInclExcl, summarize } from '../../server/src/service/workspaceIndex';
 import { sameUri } from '../../server/src/util/uris';
 
 export function service(rawSettings?: unknown, options: Omit<ServiceOptions, 'settings'> = {}): DsmLanguageService {

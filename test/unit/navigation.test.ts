@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { DsmLanguageService } from '../../server/src/service/languageService';
-import { summarize } from '../../server/src/service/workspace';
+import { summarize } from '../../server/src/service/workspaceIndex';
 import { resolveFileSpec, sameUri } from '../../server/src/util/uris';
 import { applyEdits, memoryWorkspace, service, textAt } from './helpers';
 

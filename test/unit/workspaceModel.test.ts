@@ -11,7 +11,7 @@ import {
   MAX_INDEXED_FILES,
   WorkspaceHost,
   WorkspaceModel,
-} from '../../server/src/session/workspace';
+} from '../../server/src/session/workspaceModel';
 import type { FileReader } from '../../server/src/session/files';
 import { nodeFiles } from '../../server/src/session/nodeFiles';
 import { OPTION_FILE_GLOBS, WATCHED_FILE_GLOBS } from '../../server/src/parser/fileKind';

@@ -11,7 +11,7 @@ import { kindFromName } from '../parser/fileKind';
 import type { DsmDocument } from '../parser/types';
 import { DsmLanguageService } from '../service/languageService';
 import type { DsmSettings } from '../service/settings';
-import { DiskWorkspace } from './workspace';
+import { DiskWorkspace } from './diskWorkspace';
 import { CheckSetup, LEVEL_ORDER, Problem } from './types';
 
 /** The kinds --kind names directly; any name the shared detection recognises works too. */

@@ -10,10 +10,10 @@ import { parseArgs } from 'util';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { DsmLanguageService } from '../service/languageService';
 import { ListFile, explainPaths, inclExclFilesOf, selectedStanza } from '../service/features/explain';
-import { MAX_INDEXED_BYTES } from '../session/workspace';
-import { ownersPlatform } from '../service/workspace';
+import { MAX_INDEXED_BYTES } from '../session/workspaceModel';
+import { ownersPlatform } from '../service/workspaceIndex';
 import type { Explanation } from '../model/inclexclSimulator';
-import { DiskWorkspace } from './workspace';
+import { DiskWorkspace } from './diskWorkspace';
 import { decode } from './encoding';
 
 export const EXPLAIN_USAGE = `Usage: dsm-lint explain [--stanza NAME] [--operation backup|archive] [--format text|json] <file> <path>...

@@ -14,8 +14,8 @@ import { parseArgs } from 'util';
 import type { DsmDocument } from '../parser/types';
 import { effectiveText } from '../service/features/effectiveText';
 import { DsmLanguageService } from '../service/languageService';
-import { sysFor } from '../service/workspace';
-import { MAX_INDEXED_BYTES } from '../session/workspace';
+import { sysFor } from '../service/workspaceIndex';
+import { MAX_INDEXED_BYTES } from '../session/workspaceModel';
 import { loadSettings } from './config';
 import { decode } from './encoding';
 

@@ -8,8 +8,8 @@ import { COMMANDS, RESTART_REMINDER_TEXT } from '../service/codes';
 import { messageOf } from '../util/errors';
 import { effectiveOptionsCommand } from '../session/effectiveCommand';
 import { ExplainAccess, explainCommand } from '../session/explain';
-import { ownersPlatform } from '../service/workspace';
-import { MAX_INDEXED_BYTES } from '../session/workspace';
+import { ownersPlatform } from '../service/workspaceIndex';
+import { MAX_INDEXED_BYTES } from '../session/workspaceModel';
 
 type Answer = unknown | ResponseError<void>;
 type CommandHandler = (server: ServerCore, args: unknown[]) => Answer | Promise<Answer>;

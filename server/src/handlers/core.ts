@@ -17,7 +17,7 @@ import type { ClientProfile } from '../session/clientProfile';
 import type { DocumentStore } from '../session/documentStore';
 import type { FileReader } from '../session/files';
 import type { Validator } from '../session/validator';
-import type { WorkspaceModel } from '../session/workspace';
+import type { WorkspaceModel } from '../session/workspaceModel';
 
 export interface ServerCore {
   readonly connection: Connection;

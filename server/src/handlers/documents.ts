@@ -9,7 +9,7 @@ import {
   DidChangeWorkspaceFoldersParams,
 } from 'vscode-languageserver';
 import type { ServerCore } from './core';
-import { FileChange } from '../session/workspace';
+import { FileChange } from '../session/workspaceModel';
 import { WATCHED_FILE_GLOBS } from '../parser/fileKind';
 import { anyDepthGlob } from '../util/globs';
 import { baseName, folderOf } from '../util/uris';

@@ -33,7 +33,7 @@ export const SERVER_CONNECTION_OPTIONS: ReadonlySet<string> = new Set([
  */
 const INCLEXCL_NAME = /inclexcl|incl_excl|incexcl|\.(excl|incl|exclude|include)$/;
 
-/** The names the workspace lists (option files) and watches (those and include-exclude files), as basename globs matched without regard to case. */
+/** The names the workspace lists (option files) and watches (those and include-exclude files), as file-name globs matched without regard to case. */
 export const OPTION_FILE_GLOBS: readonly string[] = ['dsm*.sys', 'dsm*.opt'];
 export const INCLEXCL_FILE_GLOBS: readonly string[] = [
   '*inclexcl*',
@@ -47,10 +47,11 @@ export const INCLEXCL_FILE_GLOBS: readonly string[] = [
 export const WATCHED_FILE_GLOBS: readonly string[] = [...OPTION_FILE_GLOBS, ...INCLEXCL_FILE_GLOBS];
 
 export function isInclExclName(uri: string): boolean {
-  return INCLEXCL_NAME.test(withoutTemplateExtension(basename(uri)));
+  return INCLEXCL_NAME.test(withoutTemplateExtension(lowerCaseName(uri)));
 }
 
-function basename(uri: string): string {
+/** The last part of a URI's path (either slash), decoded and in lower case: what names are matched against. */
+function lowerCaseName(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
   const last = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   try {
@@ -85,12 +86,12 @@ function extensionOf(name: string): string {
 
 /** The template language a document's name gives (`dsm.sys.j2`, `dsm.opt.erb`, `dsm.sys.epp`), or undefined (a plain file, or `dsm.sys.template`). */
 export function templateDialect(uri: string): TemplateDialect | undefined {
-  return TEMPLATE_EXTENSIONS.get(extensionOf(basename(uri)));
+  return TEMPLATE_EXTENSIONS.get(extensionOf(lowerCaseName(uri)));
 }
 
 /** Is the document named as a template (`dsm.sys.j2`, `dsm.sys.template`, `dsm.opt.in`)? */
 export function isTemplateName(uri: string): boolean {
-  return TEMPLATE_EXTENSIONS.has(extensionOf(basename(uri)));
+  return TEMPLATE_EXTENSIONS.has(extensionOf(lowerCaseName(uri)));
 }
 
 /** An EPP tag: Puppet's parameter list (`<%- | String $server | -%>`) or a `$variable` (ERB's Ruby writes `@variable`). */
@@ -177,7 +178,7 @@ export type NamedKind = 'sys' | 'opt' | 'inclexcl';
  * folder with it.
  */
 export function kindFromName(uri: string): NamedKind | undefined {
-  const name = withoutTemplateExtension(basename(uri));
+  const name = withoutTemplateExtension(lowerCaseName(uri));
   // Named like an include-exclude file, unless the name ends as an options file does (`dsm.opt` is never one).
   if (!/\.(sys|opt)(\.smp)?$/.test(name) && isInclExclName(uri)) return 'inclexcl';
   if (/\.sys(\.smp)?$/.test(name)) return 'sys';
@@ -194,7 +195,7 @@ export function kindFromName(uri: string): NamedKind | undefined {
  */
 export function isOptionFileName(uri: string): boolean {
   const kind = kindFromName(uri);
-  return kind === 'inclexcl' || (kind !== undefined && withoutTemplateExtension(basename(uri)).startsWith('dsm'));
+  return kind === 'inclexcl' || (kind !== undefined && withoutTemplateExtension(lowerCaseName(uri)).startsWith('dsm'));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { MarkupKind } from 'vscode-languageserver-types';
 import type { OptionTable } from '../model/optionTable';
 import type { ServerCatalog } from '../model/serverCatalog';
 import type { DsmSettings } from './settings';
-import type { WorkspaceIndex } from './workspace';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /** What the editor on the other side can do, as far as the features care. */
 export interface ClientFeatures {

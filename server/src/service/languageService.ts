@@ -39,7 +39,7 @@ import { firewallRules } from './features/firewallRules';
 import { EffectiveOptions, EffectiveRequest, effectiveOptions } from './features/effective';
 import * as navigation from './features/navigation';
 import { linkCandidates } from './features/links';
-import type { WorkspaceIndex } from './workspace';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface ServiceOptions {
   settings?: DsmSettings;

@@ -12,10 +12,10 @@ import { COMMANDS } from '../service/codes';
 import type { EffectiveEntry, EffectiveRequest } from '../service/features/effective';
 import { effectiveText } from '../service/features/effectiveText';
 import type { DsmLanguageService } from '../service/languageService';
-import { sysFor } from '../service/workspace';
+import { sysFor } from '../service/workspaceIndex';
 import { baseName } from '../util/uris';
 import type { FileReader } from './files';
-import { MAX_INDEXED_BYTES } from './workspace';
+import { MAX_INDEXED_BYTES } from './workspaceModel';
 
 export interface EffectiveHost {
   service(): DsmLanguageService;

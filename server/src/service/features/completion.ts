@@ -26,7 +26,7 @@ import type { ServiceContext } from '../context';
 import { SCHEDMODE_EXPLANATION, optionDocumentation } from './hover';
 import { escape, markup } from '../markup';
 import { statementOf } from '../../model/inclexcl';
-import { sysFor } from '../workspace';
+import { sysFor } from '../workspaceIndex';
 
 /** The places an option may stand at, for a line of this kind of file (an include-exclude file: those of the statements). */
 function placesFor(kind: FileKind, inStanza: boolean): Place[] {

@@ -18,7 +18,7 @@ import type { Platform } from '../../model/optionTable';
 import { Operation, isManagementClassName, looksLikePath, patternPlatform, statementOf } from '../../model/inclexcl';
 import { Explanation, ListStatement, explainPath } from '../../model/inclexclSimulator';
 import { resolveFileSpec } from '../../util/uris';
-import { sysFor } from '../workspace';
+import { sysFor } from '../workspaceIndex';
 import { Opt, OptName } from '../../model/opt';
 
 /** A file of the list, parsed, with its text (for the lines an answer quotes). */

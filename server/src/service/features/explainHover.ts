@@ -11,7 +11,7 @@ import { explainPath } from '../../model/inclexclSimulator';
 import { matchesPattern } from '../../model/inclexclMatch';
 import type { ServiceContext } from '../context';
 import { escape, lines } from '../markup';
-import { ownersPlatform } from '../workspace';
+import { ownersPlatform } from '../workspaceIndex';
 import { statementList } from './explain';
 
 /** At most this many paths are named in each sentence. */

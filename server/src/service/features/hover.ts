@@ -17,7 +17,7 @@ import { ibmOptionAddress } from '../ibmPages';
 import { firewallNeedsAt, ruleText } from './firewall';
 import { statementHover } from './statements';
 import { decidesHover } from './explainHover';
-import { stanzasNamed, sysFor } from '../workspace';
+import { stanzasNamed, sysFor } from '../workspaceIndex';
 
 const PLACE_LABELS: Record<Place, string> = {
   'sys-global': 'dsm.sys, before the first stanza',

@@ -7,7 +7,7 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { DsmDocument } from '../../parser/types';
 import { statementOf } from '../../model/inclexcl';
-import { innerRange } from '../workspace';
+import { innerRange } from '../workspaceIndex';
 import { resolveFileSpec } from '../../util/uris';
 
 /** At most this many links are offered for one document (a long include-exclude list has no file options). */

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { DsmDocument } from '../../parser/types';
 import type { ServiceContext } from '../context';
-import { FileSummary, StanzaKind, readsSys, referencedSysUri, stanzasNamed, summarize } from '../workspace';
+import { FileSummary, StanzaKind, readsSys, referencedSysUri, stanzasNamed, summarize } from '../workspaceIndex';
 import { baseName, canonicalUri, sameUri } from '../../util/uris';
 
 /** A stanza, wherever it is named: the dsm.sys that defines it, its kind and its name. */
@@ -38,7 +38,7 @@ function contains(range: Range, p: Position): boolean {
 }
 
 /** The stanza name under the cursor (a header's or a reference's), and where it is written. */
-export function stanzaAt(doc: DsmDocument, position: Position): { symbol: StanzaSymbol; range: Range } | undefined {
+export function stanzaSymbolAt(doc: DsmDocument, position: Position): { symbol: StanzaSymbol; range: Range } | undefined {
   const summary = summarize(doc);
   for (const s of summary.stanzas) {
     if (contains(s.nameRange, position))
@@ -78,7 +78,7 @@ function occurrences(doc: DsmDocument, symbol: StanzaSymbol, ctx: ServiceContext
 }
 
 export function definition(doc: DsmDocument, position: Position, ctx: ServiceContext): Location[] {
-  const at = stanzaAt(doc, position);
+  const at = stanzaSymbolAt(doc, position);
   if (!at) return [];
   return occurrences(doc, at.symbol, ctx)
     .filter((o) => o.declaration)
@@ -91,7 +91,7 @@ export function references(
   includeDeclaration: boolean,
   ctx: ServiceContext,
 ): Location[] {
-  const at = stanzaAt(doc, position);
+  const at = stanzaSymbolAt(doc, position);
   if (!at) return [];
   return occurrences(doc, at.symbol, ctx)
     .filter((o) => includeDeclaration || !o.declaration)
@@ -99,7 +99,7 @@ export function references(
 }
 
 export function documentHighlights(doc: DsmDocument, position: Position, ctx: ServiceContext): DocumentHighlight[] {
-  const at = stanzaAt(doc, position);
+  const at = stanzaSymbolAt(doc, position);
   if (!at) return [];
   return occurrences(doc, at.symbol, ctx)
     .filter((o) => sameUri(o.uri, doc.uri))
@@ -110,7 +110,7 @@ export function documentHighlights(doc: DsmDocument, position: Position, ctx: Se
 
 /** The files a rename of the stanza under the cursor would edit: the server reads those not open again before renaming. */
 export function renameFiles(doc: DsmDocument, position: Position, ctx: ServiceContext): string[] {
-  const at = stanzaAt(doc, position);
+  const at = stanzaSymbolAt(doc, position);
   if (!at) return [];
   const files = knownFiles(doc, ctx).filter((f) => sameUri(f.uri, at.symbol.sysUri) || readsSys(f, at.symbol.sysUri));
   return files.map((f) => f.uri).concat(files.some((f) => sameUri(f.uri, at.symbol.sysUri)) ? [] : [at.symbol.sysUri]);
@@ -131,7 +131,7 @@ export function prepareRename(
   position: Position,
   ctx: ServiceContext,
 ): { range: Range; placeholder: string } | string {
-  const at = stanzaAt(doc, position);
+  const at = stanzaSymbolAt(doc, position);
   if (!at)
     return 'Only a stanza name can be renamed: a SErvername or REPLSERVERName header, or a DEFAULTServer, MYREPLICATIONServer or dsm.opt SErvername value.';
   if (/\{\{|\{%|<%|\$\{/.test(at.symbol.name) || placeholderAt(doc, position))
@@ -158,7 +158,7 @@ export function rename(
   if (typeof ready === 'string') return ready;
   if (typeof newName !== 'string' || !STANZA_NAME.test(newName))
     return `${JSON.stringify(newName)} cannot be a stanza name: one word of at most 64 characters, without quotes, not starting with * or #.`;
-  const { symbol } = stanzaAt(doc, position)!;
+  const { symbol } = stanzaSymbolAt(doc, position)!;
   const sys = sysSummary(knownFiles(doc, ctx), symbol.sysUri)!;
   const clash = stanzasNamed(sys, symbol.kind, newName).find((s) => s.name.toLowerCase() !== symbol.name.toLowerCase());
   if (clash)

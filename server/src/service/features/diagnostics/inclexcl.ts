@@ -17,7 +17,7 @@ import {
   wildcardProblems,
 } from '../../../model/inclexcl';
 import type { ServiceContext } from '../../context';
-import { ownersPlatform } from '../../workspace';
+import { ownersPlatform } from '../../workspaceIndex';
 import { Finding, Fix, Rule, finding, wordRange } from './rule';
 
 /** Template syntax (Jinja, ERB) in a word's text, even where the parser found no tag (a half-typed one). */

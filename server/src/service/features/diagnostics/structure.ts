@@ -9,7 +9,7 @@ import { Opt } from '../../../model/opt';
 import { windowsEvidence } from '../../../parser/fileKind';
 import type { ServiceContext } from '../../context';
 import { statementOf } from '../../../model/inclexcl';
-import { sysFor } from '../../workspace';
+import { sysFor } from '../../workspaceIndex';
 import {
   Finding,
   Rule,

@@ -9,8 +9,8 @@
 import { readFileSync, statSync } from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { DsmDocument } from '../parser/types';
-import { FileSummary, WorkspaceIndex, namesInclExcl, summarize, sysFor } from '../service/workspace';
-import { MAX_INDEXED_BYTES } from '../session/workspace';
+import { FileSummary, WorkspaceIndex, namesInclExcl, summarize, sysFor } from '../service/workspaceIndex';
+import { MAX_INDEXED_BYTES } from '../session/workspaceModel';
 import { decode } from './encoding';
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { DsmDocument } from '../parser/types';
 import { OPTION_FILE_GLOBS } from '../parser/fileKind';
-import { FileSummary, WorkspaceIndex, namesInclExcl, summarize, sysFor } from '../service/workspace';
+import { FileSummary, WorkspaceIndex, namesInclExcl, summarize, sysFor } from '../service/workspaceIndex';
 import { namesRegExp } from '../util/globs';
 import { baseName, canonicalUri, isInside, sameUri } from '../util/uris';
 import type { FileReader } from './files';
