@@ -125,6 +125,41 @@ export async function runBrowserChecks(o) {
   const textRect = (lineText, word) => page.evaluate(pageTextRect, { lineText, word });
   const look = (lineText, word) => page.evaluate(pageTokenLook, { lineText, word });
   const viewText = () => page.evaluate(pageViewText);
+
+  /**
+   * Runs a command from the command palette, again until `done` holds (the
+   * palette may not be ready, nor the command registered, at first).
+   */
+  async function runFromPalette(command, rowText, done, what, ...limits) {
+    await poll(
+      async () => {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget:visible input');
+        try {
+          await input.waitFor({ timeout: 3000 });
+        } catch {
+          return { ok: false, why: 'no command palette' };
+        }
+        await input.fill('>' + command);
+        const row = page.locator('.quick-input-widget:visible .monaco-list-row', { hasText: rowText }).first();
+        try {
+          await row.waitFor({ timeout: 3000 });
+        } catch {
+          await page.keyboard.press('Escape');
+          return { ok: false, why: `no ${command} entry` };
+        }
+        await row.click();
+        try {
+          await done();
+          return { ok: true };
+        } catch {
+          return { ok: false, why: `${command}: not done yet` };
+        }
+      },
+      what,
+      ...limits,
+    );
+  }
   const PROMPTED_LINE = 'SCHEDMODE          PROMPTED';
   const COMMENT_LINE = '* The lab server still uses';
   const HOST = 'bucky2.doit.wisc.edu';
@@ -383,33 +418,10 @@ export async function runBrowserChecks(o) {
   await check('Format Document aligns the values of each stanza', async () => {
     if (!opened) throw new Error('the workbench did not open');
     await openFile('format/dsm.sys', 'SErvername ARCHIVE');
-    await poll(
-      async () => {
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget:visible input');
-        try {
-          await input.waitFor({ timeout: 3000 });
-        } catch {
-          return { ok: false, why: 'no command palette' };
-        }
-        await input.fill('>Format Document');
-        const row = page
-          .locator('.quick-input-widget:visible .monaco-list-row', { hasText: /^Format Document/ })
-          .first();
-        try {
-          await row.waitFor({ timeout: 3000 });
-        } catch {
-          await page.keyboard.press('Escape');
-          return { ok: false, why: 'no Format Document entry' };
-        }
-        await row.click();
-        try {
-          await poll(async () => (await viewText()).includes('tcpp             1503'), 'aligned values', 4000);
-          return { ok: true };
-        } catch {
-          return { ok: false, why: 'not formatted yet' };
-        }
-      },
+    await runFromPalette(
+      'Format Document',
+      /^Format Document/,
+      async () => poll(async () => (await viewText()).includes('tcpp             1503'), 'aligned values', 4000),
       'the document to be formatted',
       30000,
       500,
@@ -436,37 +448,15 @@ export async function runBrowserChecks(o) {
       'the TCPCLIENTPort line of LAB',
     );
     await page.mouse.click(at.x + 2, at.y + at.height / 2);
-    await poll(
-      async () => {
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget:visible input');
-        try {
-          await input.waitFor({ timeout: 3000 });
-        } catch {
-          return { ok: false, why: 'no command palette' };
-        }
-        await input.fill('>Show effective options');
-        const row = page
-          .locator('.quick-input-widget:visible .monaco-list-row', { hasText: 'Show effective options' })
-          .first();
-        try {
-          await row.waitFor({ timeout: 3000 });
-        } catch {
-          await page.keyboard.press('Escape');
-          return { ok: false, why: 'no Show effective options entry' };
-        }
-        await row.click();
-        try {
-          await poll(
-            async () => (await viewText()).includes('Effective options: stanza LAB of dsm.sys'),
-            'the effective options',
-            6000,
-          );
-          return { ok: true };
-        } catch {
-          return { ok: false, why: 'not shown yet' };
-        }
-      },
+    await runFromPalette(
+      'Show effective options',
+      'Show effective options',
+      async () =>
+        poll(
+          async () => (await viewText()).includes('Effective options: stanza LAB of dsm.sys'),
+          'the effective options',
+          6000,
+        ),
       'the effective options of LAB in an editor',
       30000,
       500,

@@ -24,6 +24,7 @@ import {
   templateUri,
 } from './arbitraries';
 import { assertInside, splitLines } from './checks';
+import { entriesOf } from '../../server/src/parser/document';
 
 const svc = new DsmLanguageService();
 
@@ -50,7 +51,7 @@ function project(doc: DsmDocument) {
     eol: doc.eol,
     fileKind: doc.fileKind,
     byLine: doc.byLine.map(entry),
-    entries: doc.entries.map((e) => e.line),
+    entries: entriesOf(doc).map((e) => e.line),
     options: doc.options.map((e) => e.line),
     comments: doc.comments.map((e) => e.line),
     stanzas: doc.stanzas.map((s) => ({

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, service } from './helpers';
 import { OptionLine } from '../../server/src/parser/document';
+import { entriesOf } from '../../server/src/parser/document';
 
 function firstOption(text: string, uri?: string): OptionLine {
   const { doc } = analyze(text, uri);
@@ -106,7 +107,7 @@ describe('parser', () => {
   it('parses an empty file and a file of blanks', () => {
     for (const text of ['', '\n\n', '   \t  ']) {
       const { doc } = analyze(text);
-      assert.equal(doc.entries.length, 0);
+      assert.equal(entriesOf(doc).length, 0);
       assert.equal(doc.stanzas.length, 0);
     }
   });

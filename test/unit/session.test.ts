@@ -5,6 +5,7 @@ import { DocumentStore, Parser } from '../../server/src/session/documentStore';
 import { Clock, MAX_PUBLISHED_DIAGNOSTICS, Validator } from '../../server/src/session/validator';
 import type { DsmDocument } from '../../server/src/parser/types';
 import { service } from './helpers';
+import { entriesOf } from '../../server/src/parser/document';
 
 /** The language service as the store's parser, counting whole parses and line re-parses. */
 function countingParser() {
@@ -91,7 +92,7 @@ describe('the document store', () => {
 /** What a test compares of two parses: every line's kind, name and value words, and the stanzas. */
 function shape(doc: DsmDocument) {
   return {
-    entries: doc.entries.map((e) =>
+    entries: entriesOf(doc).map((e) =>
       e.kind === 'option'
         ? [e.line, e.name.text, e.values.map((w) => w.text)]
         : e.kind === 'comment'

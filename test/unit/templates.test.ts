@@ -13,6 +13,7 @@ import { detectFileKind, templateDialect, withoutTemplateExtension } from '../..
 import { touchesTemplate } from '../../server/src/parser/template';
 import type { DsmDocument, OptionLine } from '../../server/src/parser/types';
 import { DsmLanguageService } from '../../server/src/service/languageService';
+import { entriesOf } from '../../server/src/parser/document';
 
 const J2 = 'file:///roles/tsm/templates/dsm.sys.j2';
 const OPT_J2 = 'file:///roles/tsm/templates/dsm.opt.j2';
@@ -131,7 +132,7 @@ describe('templates: Jinja', () => {
     const text = '{% if ssl %}\n{%- else -%}\n{# note #}\n  {% endif %}  {# two tags #}\nSErvername a\n';
     const { doc } = analyze(text, J2);
     assert.deepEqual(
-      doc.entries.map((e) => e.kind),
+      entriesOf(doc).map((e) => e.kind),
       ['template', 'template', 'template', 'template', 'option'],
     );
     assert.deepEqual(doc.byLine[3], { kind: 'template', line: 3, start: 2, end: 29 });

@@ -31,7 +31,7 @@ export type {
   Word,
 } from './types';
 export { unquotedWordThen } from './scanner';
-export { isOption, lastOption, stanzaAt, stanzaKind } from './stanzas';
+export { entriesOf, isOption, lastOption, stanzaAt, stanzaKind } from './stanzas';
 
 export function parseDocument(text: string, uri: string, opts: ParseOptions): DsmDocument {
   const syntax = templateSyntax(uri, text);

@@ -29,9 +29,9 @@ export function isOption(entry: OptionLine, name: OptName): boolean {
   return entry.option?.name === name;
 }
 
-/** The non-blank lines, made when first asked for (no check reads them: they are for tests and tools). */
-function entriesOf(byLine: readonly (Entry | undefined)[]): Entry[] {
-  return byLine.filter((e): e is Entry => e !== undefined);
+/** A document's non-blank lines, in order: for tests and tools (no check needs them, so the parse does not keep them). */
+export function entriesOf(doc: DsmDocument): Entry[] {
+  return doc.byLine.filter((e): e is Entry => e !== undefined);
 }
 
 /** The document from its lines: the kind of file and the stanzas. */
@@ -52,9 +52,6 @@ export function assemble(
     lineCount,
     eol,
     fileKind,
-    get entries() {
-      return entriesOf(byLine);
-    },
     options,
     comments,
     stanzas,

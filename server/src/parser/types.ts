@@ -144,8 +144,6 @@ export interface DsmDocument {
   /** The file's own line ending (its first one), used for inserted lines. */
   eol: '\n' | '\r\n' | '\r';
   fileKind: FileKind;
-  /** Non-blank lines, in order (made on each access: for tests and tools, not for checks). */
-  readonly entries: Entry[];
   options: OptionLine[];
   comments: CommentLine[];
   /** dsm.sys stanzas, in order; empty for dsm.opt. */

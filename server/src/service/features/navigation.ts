@@ -38,7 +38,10 @@ function contains(range: Range, p: Position): boolean {
 }
 
 /** The stanza name under the cursor (a header's or a reference's), and where it is written. */
-export function stanzaSymbolAt(doc: DsmDocument, position: Position): { symbol: StanzaSymbol; range: Range } | undefined {
+export function stanzaSymbolAt(
+  doc: DsmDocument,
+  position: Position,
+): { symbol: StanzaSymbol; range: Range } | undefined {
   const summary = summarize(doc);
   for (const s of summary.stanzas) {
     if (contains(s.nameRange, position))
