@@ -127,6 +127,15 @@ describe('template dialects: recognised by the text', () => {
     const back = svc.reparse(re, text, new Map([[5, start]]));
     assert.equal(back.template, undefined);
   });
+
+  it('a file whose only mark is ERB\'s escaped <%% (no tag at all) becomes plain again when the mark is typed away (drawn seed 2069037786)', () => {
+    const svc = service();
+    const doc = svc.parse('<%%', PLAIN);
+    assert.equal(doc.template?.dialect, 'erb');
+    const edited = svc.reparse(doc, 'x', new Map([[0, 0]]));
+    assert.deepEqual(edited.template, svc.parse('x', PLAIN).template);
+    assert.equal(edited.template, undefined);
+  });
 });
 
 describe('template dialects: placeholders in files named as templates', () => {

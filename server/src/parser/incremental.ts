@@ -7,7 +7,7 @@ import { collect, detach, parseLine } from './scanner';
 import { nameCacheFor } from './names';
 import { assemble } from './stanzas';
 import { endOfLine, holdsTemplateMarks, lineHasTemplate } from './template';
-import { holdsDialectMarks, templateDialect } from './fileKind';
+import { dialectFromText, templateDialect } from './fileKind';
 import type { CommentLine, DsmDocument, OptionLine, ParseOptions } from './types';
 
 /**
@@ -63,12 +63,14 @@ export function reparseLines(
   const template = prev.template;
   const names = nameCacheFor(opts.table);
   const byLine = prev.byLine.slice();
-  // Unless the name gives the template language, the text does: a line that gains a tag may make the file a template.
-  const dialectByName = templateDialect(prev.uri) !== undefined;
+  // Unless the name gives the template language, the text does: an edit that adds the first tag, or takes the last one
+  // away (or changes which comes first), changes how the whole file is read. Three native searches of the text.
+  if (templateDialect(prev.uri) === undefined && dialectFromText(text) !== prev.template?.dialect) {
+    return parseDocument(text, prev.uri, opts);
+  }
   for (const [line, from] of changed) {
     if (line < 0 || line >= byLine.length) throw new RangeError(`line ${line} is not in the document`);
     const to = endOfLine(text, from);
-    if (!dialectByName && holdsDialectMarks(text.slice(from, to))) return parseDocument(text, prev.uri, opts);
     // In a template, a line that held template syntax, or now may, can change the meaning of other lines: read it all again.
     if (template && (lineHasTemplate(template.spans, line) || holdsTemplateMarks(text.slice(from, to), template)))
       return parseDocument(text, prev.uri, opts);
