@@ -128,7 +128,7 @@ describe('template dialects: recognised by the text', () => {
     assert.equal(back.template, undefined);
   });
 
-  it('a file whose only mark is ERB\'s escaped <%% (no tag at all) becomes plain again when the mark is typed away (drawn seed 2069037786)', () => {
+  it("a file whose only mark is ERB's escaped <%% (no tag at all) becomes plain again when the mark is typed away (drawn seed 2069037786)", () => {
     const svc = service();
     const doc = svc.parse('<%%', PLAIN);
     assert.equal(doc.template?.dialect, 'erb');
