@@ -112,12 +112,6 @@ export class Scope {
     return this.keywords(name)[0];
   }
 
-  /** The keyword in effect, or the default's, in lower case (`SCHEDMODE` unset: `polling`). */
-  keywordOrDefault(name: OptName): string | undefined {
-    if (this.isSet(name)) return this.keyword(name);
-    return this.defaultOf(name)?.toLowerCase();
-  }
-
   /** The first value word as written, else the table's default. */
   textOrDefault(name: OptName): string | undefined {
     return this.text(name) ?? this.defaultOf(name);
