@@ -113,6 +113,11 @@ export function dialectFromText(text: string): TemplateDialect | undefined {
   return EPP_TAG.test(text) ? 'epp' : 'erb';
 }
 
+/** Does this text (an edited line) hold a mark that dialectFromText reads? */
+export function holdsDialectMarks(text: string): boolean {
+  return /\{[{%]|<%/.test(text);
+}
+
 /** How a document is kept as a template, from its name and its text; undefined for a plain file. */
 export function templateSyntax(uri: string, text: string): TemplateSyntax | undefined {
   const placeholders = isTemplateName(uri);

@@ -7,7 +7,7 @@ import { collect, detach, parseLine } from './scanner';
 import { nameCacheFor } from './names';
 import { assemble } from './stanzas';
 import { endOfLine, holdsTemplateMarks, lineHasTemplate } from './template';
-import { dialectFromText, templateDialect } from './fileKind';
+import { dialectFromText, holdsDialectMarks, templateDialect } from './fileKind';
 import type { CommentLine, DsmDocument, OptionLine, ParseOptions } from './types';
 
 /**
@@ -63,14 +63,19 @@ export function reparseLines(
   const template = prev.template;
   const names = nameCacheFor(opts.table);
   const byLine = prev.byLine.slice();
-  // Unless the name gives the template language, the text does: an edit that adds the first tag, or takes the last one
-  // away (or changes which comes first), changes how the whole file is read. Three native searches of the text.
-  if (templateDialect(prev.uri) === undefined && dialectFromText(text) !== prev.template?.dialect) {
+  // Unless the name gives the template language, the text does. In a file read as a template by its text (small, as
+  // templates are), an edit may take the last tag away or change which comes first: its text is read for the dialect
+  // again. A file without tags becomes a template when an edited line gains one: only the edited lines are looked at.
+  const byText = templateDialect(prev.uri) === undefined;
+  if (byText && template?.dialect !== undefined && dialectFromText(text) !== template.dialect) {
     return parseDocument(text, prev.uri, opts);
   }
   for (const [line, from] of changed) {
     if (line < 0 || line >= byLine.length) throw new RangeError(`line ${line} is not in the document`);
     const to = endOfLine(text, from);
+    if (byText && template?.dialect === undefined && holdsDialectMarks(text.slice(from, to))) {
+      return parseDocument(text, prev.uri, opts);
+    }
     // In a template, a line that held template syntax, or now may, can change the meaning of other lines: read it all again.
     if (template && (lineHasTemplate(template.spans, line) || holdsTemplateMarks(text.slice(from, to), template)))
       return parseDocument(text, prev.uri, opts);
