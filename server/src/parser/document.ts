@@ -30,7 +30,6 @@ export type {
   TemplateLine,
   Word,
 } from './types';
-export { unquotedWordThen } from './scanner';
 export { entriesOf, isOption, lastOption, stanzaAt, stanzaKind } from './stanzas';
 
 export function parseDocument(text: string, uri: string, opts: ParseOptions): DsmDocument {

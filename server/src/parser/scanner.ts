@@ -184,27 +184,19 @@ class ParsedOptionLine implements OptionLine {
   }
 
   /** See unquotedWordThen. */
-  unquotedWordThen(chars: string): boolean {
+  /** See unquotedPathThen. Asked of every include and exclude line of a large file: answered with native searches
+   * whose results are kept from line to line, so that the file's characters are read once in all. */
+  unquotedPathThen(): boolean {
     const text = this.source;
     const end = this.contentEnd;
     let i = this.lineStart + this.name.end;
     while (i < end && isBlank(text.charCodeAt(i))) i++;
     const first = text.charCodeAt(i);
     if (i >= end || first === DQUOTE || first === SQUOTE) return false;
-    if (chars === PATH_SEPARATORS) {
-      // The usual question, asked of every include and exclude line of a large file: answered with native
-      // searches whose results are kept from line to line, so that the file's characters are read once in all.
-      const wordEnd = Math.min(nextSpace.after(text, i), nextTab.after(text, i));
-      return wordEnd < end && Math.min(nextSlash.after(text, wordEnd), nextBackslash.after(text, wordEnd)) < end;
-    }
-    while (i < end && !isBlank(text.charCodeAt(i))) i++;
-    for (; i < end; i++) if (chars.indexOf(text[i]) !== -1) return true;
-    return false;
+    const wordEnd = Math.min(nextSpace.after(text, i), nextTab.after(text, i));
+    return wordEnd < end && Math.min(nextSlash.after(text, wordEnd), nextBackslash.after(text, wordEnd)) < end;
   }
 }
-
-/** The characters unquotedWordThen is asked about for paths. */
-export const PATH_SEPARATORS = '/\\';
 
 /**
  * The next place of one character in a text, from a position: remembered,
@@ -235,14 +227,15 @@ const nextBackslash = new NextChar('\\');
 
 /**
  * Is a line's value, as written, an unquoted word followed, after a blank, by
- * one of these characters? Read from the text in place, allocating nothing:
- * for a check that concerns a few lines among many (most of a large dsm.sys
- * is include and exclude lines), which then splits only those into words.
+ * a word with a path separator (/ or \)? Read from the text in place,
+ * allocating nothing: for a check that concerns a few lines among many (most
+ * of a large dsm.sys is include and exclude lines), which then splits only
+ * those into words.
  */
-export function unquotedWordThen(o: OptionLine, chars: string): boolean {
-  if (o instanceof ParsedOptionLine) return o.unquotedWordThen(chars);
+export function unquotedPathThen(o: OptionLine): boolean {
+  if (o instanceof ParsedOptionLine) return o.unquotedPathThen();
   const [first, ...rest] = o.values;
-  return first !== undefined && !first.quote && rest.some((w) => [...w.text].some((c) => chars.includes(c)));
+  return first !== undefined && !first.quote && rest.some((w) => /[\\/]/.test(w.text));
 }
 
 export function collect(entry: Entry, options: OptionLine[], comments: CommentLine[]): void {

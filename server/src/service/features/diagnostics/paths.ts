@@ -8,7 +8,7 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import type { OptionSpec } from '../../../model/optionTable';
 import type { OptionLine, Word } from '../../../parser/types';
-import { PATH_SEPARATORS, unquotedWordThen } from '../../../parser/scanner';
+import { unquotedPathThen } from '../../../parser/scanner';
 import { Finding, Fix, Rule, finding } from './rule';
 
 const SEPARATOR = /[\\/]/;
@@ -68,7 +68,7 @@ export const unquotedPaths: Rule = (doc) => {
     if (!option || option.value.type !== 'filespec') continue;
     // Where more words may follow the path, it is split only if an unquoted word is followed by a separator:
     // most include and exclude lines are told apart without their words.
-    if (option.value.words !== 'one' && !unquotedWordThen(o, PATH_SEPARATORS)) continue;
+    if (option.value.words !== 'one' && !unquotedPathThen(o)) continue;
     const words = splitPath(o, option);
     if (!words) continue;
     const first = words[0];
