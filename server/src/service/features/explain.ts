@@ -19,7 +19,8 @@ import { Operation, isManagementClassName, looksLikePath, patternPlatform, state
 import { Explanation, ListStatement, explainPath } from '../../model/inclexclSimulator';
 import { resolveFileSpec } from '../../util/uris';
 import { sysFor } from '../workspaceIndex';
-import { Opt, OptName } from '../../model/opt';
+import { Opt } from '../../model/opt';
+import { isOption } from '../../parser/stanzas';
 
 /** A file of the list, parsed, with its text (for the lines an answer quotes). */
 export interface ListFile {
@@ -40,10 +41,6 @@ export interface StatementList {
   stanza?: string;
   /** What the list could not hold (an INCLEXCL file that could not be read), said in every answer. */
   notes: string[];
-}
-
-function is(o: OptionLine, name: OptName): boolean {
-  return o.option?.name === name;
 }
 
 /** A file of INCLUDE and EXCLUDE statements only, whatever its name says. */
@@ -68,7 +65,9 @@ function scope(
   const names = servers.map((s) => s.name).join(', ');
   const wanted =
     stanza ??
-    (servers.length === 1 ? servers[0].name : doc.unscoped.find((o) => is(o, Opt.DEFAULTSERVER))?.values[0]?.text);
+    (servers.length === 1
+      ? servers[0].name
+      : doc.unscoped.find((o) => isOption(o, Opt.DEFAULTSERVER))?.values[0]?.text);
   if (wanted === undefined)
     return {
       error: servers.length
@@ -93,7 +92,7 @@ function scope(
 export function selectedStanza(doc: DsmDocument): { sysUri: string; stanza?: string } | undefined {
   if (doc.fileKind !== 'opt-unix' || onlyStatements(doc)) return undefined;
   let stanza: string | undefined;
-  for (const o of doc.options) if (is(o, Opt.SERVERNAME) && o.values[0]) stanza = o.values[0].text;
+  for (const o of doc.options) if (isOption(o, Opt.SERVERNAME) && o.values[0]) stanza = o.values[0].text;
   return { sysUri: sysFor(doc.uri), ...(stanza ? { stanza } : {}) };
 }
 
@@ -102,7 +101,7 @@ export function inclExclFilesOf(doc: DsmDocument, stanza?: string): string[] {
   const s = scope(doc, stanza);
   if ('error' in s) return [];
   return s.options
-    .filter((o) => is(o, Opt.INCLEXCL) && o.values[0])
+    .filter((o) => isOption(o, Opt.INCLEXCL) && o.values[0])
     .flatMap((o) => resolveFileSpec(o.values[0].text, doc.uri) ?? []);
 }
 
@@ -156,7 +155,7 @@ export function statementList(
   const notes: string[] = [];
   const lines = main.text.split(/\r\n|\r|\n/);
   for (const o of s.options) {
-    if (is(o, Opt.INCLEXCL) && o.values[0]) {
+    if (isOption(o, Opt.INCLEXCL) && o.values[0]) {
       const uri = resolveFileSpec(o.values[0].text, main.doc.uri);
       const file = uri === undefined ? undefined : files.get(uri);
       if (!file) {

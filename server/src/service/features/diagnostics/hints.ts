@@ -1,6 +1,6 @@
 /** Low-severity advice: options that do nothing where they are, an unattended scheduler that cannot log in, `#` comments. */
 import { TextEdit, Range } from 'vscode-languageserver-types';
-import { DsmDocument, OptionLine, isOption } from '../../../parser/document';
+import { DsmDocument, isOption } from '../../../parser/document';
 import { Opt, OptName } from '../../../model/opt';
 import { Scope, serverScopes } from '../../scope';
 import {
@@ -15,14 +15,7 @@ import {
   wordRange,
 } from './rule';
 import type { ServiceContext } from '../../context';
-import { serverOnlyLine } from './sessions';
-
-function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): string | undefined {
-  const w = o?.values[i];
-  if (!o?.option || !w) return undefined;
-  const r = ctx.table.resolveKeyword(o.option, w.text);
-  return r.kind === 'match' ? r.item.toLowerCase() : undefined;
-}
+import { keyword, serverOnlyLine } from './sessions';
 
 /**
  * In a template, where branches and placeholders hide which line is
@@ -31,7 +24,7 @@ function keywordOf(ctx: ServiceContext, o: OptionLine | undefined, i = 0): strin
 function mayGive(doc: DsmDocument, ctx: ServiceContext, scope: Scope, name: OptName, wanted: string): boolean {
   return (
     !!doc.template &&
-    scope.lines.some((o) => isOption(o, name) && (o.values[0]?.template || keywordOf(ctx, o) === wanted))
+    scope.lines.some((o) => isOption(o, name) && (o.values[0]?.template || keyword(ctx, o) === wanted))
   );
 }
 
