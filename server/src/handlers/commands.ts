@@ -31,8 +31,7 @@ const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   [COMMANDS.effectiveOptions]: (server, args) =>
     effectiveOptionsCommand(args, {
       service: () => server.languageService(),
-      open: (u) => server.openDocument(u),
-      files: server.files,
+      read: (u) => server.readDocument(u),
       log: (m) => server.log(m),
     }),
 };

@@ -2,9 +2,9 @@
  * dsm.effectiveOptions [uri] or [uri, { stanza?, defaults?, line?, text? }]:
  * every option in effect, as an array of { name, value, source,
  * serverOverride? } (with `text: true`, the text `dsm-lint show` prints, for
- * the VS Code document). The document is the open one, else read through the
- * server's file reader; for a UNIX dsm.opt the dsm.sys beside it is read the
- * same way. The answer itself is the language service's.
+ * the VS Code document). The document is the open one, else read from disk
+ * (the server's readDocument); for a UNIX dsm.opt the dsm.sys beside it is
+ * read the same way. The answer itself is the language service's.
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { DsmDocument } from '../parser/types';
@@ -14,14 +14,11 @@ import { effectiveText } from '../service/features/effectiveText';
 import type { DsmLanguageService } from '../service/languageService';
 import { sysFor } from '../service/workspaceIndex';
 import { baseName } from '../util/uris';
-import type { FileReader } from './files';
-import { MAX_INDEXED_BYTES } from './workspaceModel';
 
 export interface EffectiveHost {
   service(): DsmLanguageService;
-  /** The parsed form of an open document. */
-  open(uri: string): DsmDocument | undefined;
-  files: FileReader;
+  /** An open document, or one read from disk (the server's readDocument); an error when neither can be had. */
+  read(uri: string): Promise<DsmDocument | ResponseError<void>>;
   log(message: string): void;
 }
 
@@ -48,13 +45,6 @@ function request(raw: unknown): Request | undefined {
     : undefined;
 }
 
-async function documentOf(uri: string, host: EffectiveHost): Promise<DsmDocument | undefined> {
-  const open = host.open(uri);
-  if (open) return open;
-  const text = await host.files.read(uri, MAX_INDEXED_BYTES);
-  return text === undefined ? undefined : host.service().parse(text, uri);
-}
-
 export async function effectiveOptionsCommand(
   args: unknown[],
   host: EffectiveHost,
@@ -63,13 +53,10 @@ export async function effectiveOptionsCommand(
   const req = request(raw);
   if (typeof uri !== 'string' || !req) return new ResponseError(ErrorCodes.InvalidParams, USAGE);
   try {
-    const doc = await documentOf(uri, host);
-    if (!doc)
-      return new ResponseError(
-        ErrorCodes.InvalidParams,
-        `Cannot read ${uri}: it is not open, and not a readable file of at most ${MAX_INDEXED_BYTES} bytes`,
-      );
-    const sys = doc.fileKind === 'opt-unix' ? await documentOf(sysFor(uri), host) : undefined;
+    const doc = await host.read(uri);
+    if (doc instanceof ResponseError) return doc;
+    const beside = doc.fileKind === 'opt-unix' ? await host.read(sysFor(uri)) : undefined;
+    const sys = beside instanceof ResponseError ? undefined : beside;
     const answer = host.service().effectiveOptions(doc, req, sys);
     if ('error' in answer) return new ResponseError(ErrorCodes.InvalidParams, answer.error);
     return req.text ? effectiveText(answer, baseName) : answer.options;
