@@ -3,14 +3,15 @@
  * TCPSERVERADDRESS:TCPPORT, and for PROMPTED or SERVERONLY the port the
  * server calls this host on, and whether anything listens there.
  */
+import { builtinOptionTable } from '../../model/optionTable';
+import type { OptName } from '../../model/opt';
 import { OPT, StanzaConfig } from './config';
 import { schedmodeOf, sessionInitiationOf } from './hostChecks';
 import { listeningPorts, probe } from './network';
 import type { DoctorOptions, Finding, StanzaState } from './types';
 
-/** TCPPORT's default, and TCPCLIENTPORT's (docs/tsm-option-files.md, from IBM's option pages). */
-const DEFAULT_PORT = 1500;
-const DEFAULT_CLIENT_PORT = 1501;
+/** An option's default, from the option table (IBM's pages): TCPPORT 1500, TCPCLIENTPORT 1501. */
+const defaultOf = (name: OptName): string | undefined => builtinOptionTable().named(name)?.default ?? undefined;
 
 /** The server of the stanza on its port; for PROMPTED or SERVERONLY, the port the server calls in on. */
 export async function checkServer(
@@ -20,7 +21,7 @@ export async function checkServer(
   const findings: Finding[] = [];
   const address = stanza.get(OPT.address);
   const portSetting = stanza.get(OPT.port);
-  const port = Number(portSetting?.value ?? DEFAULT_PORT);
+  const port = Number(portSetting?.value ?? defaultOf(OPT.port));
   const state: StanzaState = {
     name: stanza.name,
     file: stanza.file,
@@ -111,7 +112,7 @@ function inboundPort(stanza: StanzaConfig, state: StanzaState): Finding[] {
   const findings: Finding[] = [];
   if (state.schedmode === 'prompted' || state.sessionInitiation === 'serveronly') {
     const clientPort = stanza.get(OPT.clientPort);
-    const inbound = Number(clientPort?.value ?? DEFAULT_CLIENT_PORT);
+    const inbound = Number(clientPort?.value ?? defaultOf(OPT.clientPort));
     state.inboundPort = inbound;
     const ports = listeningPorts();
     const why = state.sessionInitiation === 'serveronly' ? 'SESSIONINITIATION SERVERONLY' : 'SCHEDMODE PROMPTED';
